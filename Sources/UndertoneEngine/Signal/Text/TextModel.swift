@@ -1,0 +1,211 @@
+import Foundation
+
+/// The trained text model: emotions, polarity and the words that drove them, for one text at a time.
+///
+/// A linear model over hashed word and character n-grams (tf-idf weighted, see ``TextFeatures``), trained by
+/// `training/train_text_model.py` with calibration folded into its weights, so a probability is one sigmoid (emotions)
+/// or one softmax (polarity) away from a sparse dot product. Loaded once, shared read-only.
+public struct TextModel: Sendable {
+    /// Output order in the weight file: six emotions, then three polarities.
+    static let outputCount = 9
+    static let polarityOffset = 6
+
+    let bits: Int
+    /// Row-major `[bucket][output]`, quantised; real weight = `weights[i] * scales[output]`.
+    let weights: [Int8]
+    let scales: [Float]
+    let bias: [Float]
+    let idf: [Float]
+    /// Decision threshold per emotion on the calibrated probability, chosen by cross-validation on training data.
+    public let thresholds: EmotionScores
+    /// Free-form facts the trainer recorded (data, date, settings).
+    public let about: [String: String]
+    let checks: [Check]
+
+    struct Check: Codable, Sendable {
+        var text: String
+        var probabilities: [Double]
+    }
+
+    struct Header: Codable {
+        var version: Int
+        var bits: Int
+        var weightScales: [Float]
+        var bias: [Float]
+        var thresholds: [String: Double]
+        var weightsOffset: Int
+        var idfOffset: Int
+        var checks: [Check]
+        var about: [String: String]
+    }
+
+    static let magic = Array("UTM1".utf8)
+
+    /// Parses a weight file (`UTM1`: magic, little-endian header length, JSON header, int8 weights, float16 idf).
+    public init(data: Data) throws(TextModelError) {
+        let bytes = [UInt8](data)
+        guard bytes.count > 8, Array(bytes[0..<4]) == Self.magic else { throw .notAModelFile }
+        let headerLength = Int(UInt32(bytes[4]) | UInt32(bytes[5]) << 8 | UInt32(bytes[6]) << 16 | UInt32(bytes[7]) << 24)
+        guard 8 + headerLength <= bytes.count else { throw .truncated }
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: Data(bytes[8..<(8 + headerLength)]))
+        } catch {
+            throw .badHeader(String(describing: error))
+        }
+        guard header.version == 1 else { throw .unsupportedVersion(header.version) }
+        guard (8...24).contains(header.bits), header.weightScales.count == Self.outputCount, header.bias.count == Self.outputCount else {
+            throw .badHeader("bits, weightScales or bias out of range")
+        }
+        let rows = 1 << header.bits
+        let payload = 8 + headerLength
+        let weightsStart = payload + header.weightsOffset
+        let idfStart = payload + header.idfOffset
+        guard weightsStart + rows * Self.outputCount <= bytes.count, idfStart + rows * 2 <= bytes.count else { throw .truncated }
+
+        bits = header.bits
+        weights = bytes[weightsStart..<(weightsStart + rows * Self.outputCount)].map { Int8(bitPattern: $0) }
+        var idf = [Float](repeating: 0, count: rows)
+        for row in 0..<rows {
+            let at = idfStart + row * 2
+            idf[row] = Float(Float16(bitPattern: UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8))
+        }
+        self.idf = idf
+        scales = header.weightScales
+        bias = header.bias
+        var thresholds = EmotionScores()
+        for emotion in Emotion.allCases {
+            guard let value = header.thresholds[emotion.rawValue] else { throw .badHeader("no threshold for \(emotion.rawValue)") }
+            thresholds[emotion] = value
+        }
+        self.thresholds = thresholds
+        about = header.about
+        checks = header.checks
+    }
+
+    public init(contentsOf url: URL) throws(TextModelError) {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw .unreadable(url.path, String(describing: error)) }
+        try self.init(data: data)
+    }
+
+    /// The model shipped in the engine's resources.
+    public static func bundled() throws(TextModelError) -> TextModel {
+        guard let url = Bundle.module.url(forResource: "emotion-model", withExtension: "utm") else {
+            throw .unreadable("emotion-model.utm", "not found in the engine's resources")
+        }
+        return try TextModel(contentsOf: url)
+    }
+
+    /// Emotions, polarity and (optionally) explanations for one text.
+    public func analyze(_ text: String, explain: Bool = true) -> TextSignal {
+        let features = TextFeatures(text, bits: bits)
+        var logits = [Float](repeating: 0, count: Self.outputCount)
+        let values = featureValues(features)
+        let rows = values.rows
+        weights.withUnsafeBufferPointer { weights in
+            for (bucket, value) in zip(rows, values.values) {
+                let base = Int(bucket) * Self.outputCount
+                for output in 0..<Self.outputCount {
+                    logits[output] += value * Float(weights[base + output])
+                }
+            }
+        }
+        for output in 0..<Self.outputCount {
+            logits[output] = logits[output] * scales[output] + bias[output]
+        }
+        var emotions = EmotionScores()
+        var detected: [Emotion] = []
+        for (index, emotion) in Emotion.allCases.enumerated() {
+            let probability = Self.sigmoid(Double(logits[index]))
+            emotions[emotion] = probability
+            if probability >= thresholds[emotion] { detected.append(emotion) }
+        }
+        let polarity = Self.softmax(logits[Self.polarityOffset..<Self.outputCount].map(Double.init))
+        let polarityScores = PolarityScores(negative: polarity[0], neutral: polarity[1], positive: polarity[2])
+        var signal = TextSignal(emotions: emotions, polarity: polarityScores, detected: detected, explanations: [])
+        if explain {
+            signal.explanations = explanations(features: features, values: values, signal: signal)
+        }
+        return signal
+    }
+
+    /// Per distinct bucket of each group: (1 + ln count) · idf, L2-normalised within the group.
+    struct FeatureValues {
+        var rows: [Int32] = []
+        var values: [Float] = []
+        /// For each occurrence of `TextFeatures.occurrences`, the index into rows/values and its share of the value.
+        var occurrenceSlot: [Int32] = []
+        var counts: [Int32] = []
+    }
+
+    func featureValues(_ features: TextFeatures) -> FeatureValues {
+        let occurrences = features.occurrences
+        var result = FeatureValues()
+        guard !occurrences.isEmpty else { return result }
+        let keyed = occurrences.enumerated().map { (key: Int64($0.element.group.rawValue) << 32 | Int64($0.element.bucket), index: $0.offset) }
+            .sorted { $0.key < $1.key }
+        result.occurrenceSlot = [Int32](repeating: 0, count: occurrences.count)
+        var groupOfSlot: [Int] = []
+        var previous: Int64 = -1
+        for entry in keyed {
+            if entry.key != previous {
+                result.rows.append(Int32(truncatingIfNeeded: entry.key & 0xFFFF_FFFF))
+                result.counts.append(0)
+                groupOfSlot.append(Int(entry.key >> 32))
+                previous = entry.key
+            }
+            let slot = result.rows.count - 1
+            result.counts[slot] += 1
+            result.occurrenceSlot[entry.index] = Int32(slot)
+        }
+        var squares: [Float] = [0, 0]
+        result.values = result.rows.indices.map { slot in
+            let value = (1 + log(Float(result.counts[slot]))) * idf[Int(result.rows[slot])]
+            squares[groupOfSlot[slot]] += value * value
+            return value
+        }
+        let norms = squares.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
+        for slot in result.values.indices { result.values[slot] *= norms[groupOfSlot[slot]] }
+        return result
+    }
+
+    static func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
+
+    static func softmax(_ x: [Double]) -> [Double] {
+        let top = x.max() ?? 0
+        let e = x.map { exp($0 - top) }
+        let sum = e.reduce(0, +)
+        return e.map { $0 / sum }
+    }
+
+    /// Checks that this build computes what the trainer computed for the texts it recorded; returns the largest gap.
+    public func selfCheck() -> Double {
+        var worst = 0.0
+        for check in checks {
+            let signal = analyze(check.text, explain: false)
+            let ours = Emotion.allCases.map { signal.emotions[$0] } + Polarity.allCases.map { signal.polarity[$0] }
+            for (a, b) in zip(ours, check.probabilities) { worst = max(worst, abs(a - b)) }
+        }
+        return worst
+    }
+}
+
+/// Why a weight file could not be used.
+public enum TextModelError: Error, Equatable, CustomStringConvertible {
+    case notAModelFile
+    case truncated
+    case badHeader(String)
+    case unsupportedVersion(Int)
+    case unreadable(String, String)
+
+    public var description: String {
+        switch self {
+        case .notAModelFile: "not an Undertone text model (bad magic)"
+        case .truncated: "the model file is truncated"
+        case .badHeader(let why): "the model file's header is invalid: \(why)"
+        case .unsupportedVersion(let version): "model format version \(version) is not supported"
+        case .unreadable(let path, let why): "cannot read model \(path): \(why)"
+        }
+    }
+}

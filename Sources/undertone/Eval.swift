@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import UndertoneEngine
+
+extension Undertone {
+    struct Eval: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Detection quality of the text model on a labelled set, typed and in speech-transcript form.",
+            discussion: """
+                By default scores GoEmotions' dev split (rows with at least one taxonomy label for emotions; rows with \
+                a clear polarity for polarity). --file scores labelled JSON lines instead: \
+                {"id": …, "text": "…", "emotions": ["frustration", …], "polarity": "negative"}. \
+                Each set is scored as written and in speech-transcript form (lower case, no punctuation or emoji).
+                """
+        )
+
+        @Option(help: "GoEmotions folder (emotions.txt, dev.tsv, group/dev.tsv).")
+        var goemotions = "../shared/data/goemotions"
+
+        @Option(help: "GoEmotions split to score.")
+        var split = "dev"
+
+        @Option(name: .customLong("file"), help: "A labelled JSON-lines file to score instead of GoEmotions (repeatable).")
+        var files: [String] = []
+
+        @Flag(help: "Print one JSON object instead of tables.")
+        var json = false
+
+        @OptionGroup var modelOptions: ModelOptions
+
+        func run() throws {
+            let model = try modelOptions.load()
+            var sets: [(name: String, rows: [LabelledText])] = []
+            if files.isEmpty {
+                sets.append(("GoEmotions \(split)", try loadGoEmotions()))
+            }
+            for file in files {
+                let contents = try read(file)
+                do { sets.append((file, try LabelledSets.jsonLines(contents))) } catch { throw ValidationError("\(file): \(error)") }
+            }
+            var results: [[String: Any]] = []
+            for set in sets {
+                let typed = Evaluation.evaluate(set.rows, model: model)
+                let spoken = Evaluation.evaluate(set.rows.map { row in
+                    var row = row
+                    row.text = speechTranscriptForm(row.text)
+                    return row
+                }, model: model)
+                if json {
+                    results.append(["set": set.name, "typed": try jsonObject(typed), "speechForm": try jsonObject(spoken)])
+                } else {
+                    print("== \(set.name): \(set.rows.count) rows")
+                    print(table(typed, title: "as written"))
+                    print(table(spoken, title: "speech-transcript form (lower case, no punctuation, no emoji)"))
+                    print(String(format: "macro AP drop in speech form: %.4f\n", typed.macroAveragePrecision - spoken.macroAveragePrecision))
+                }
+            }
+            if json {
+                let data = try JSONSerialization.data(withJSONObject: ["model": model.about, "sets": results], options: [.prettyPrinted, .sortedKeys])
+                print(String(decoding: data, as: UTF8.self))
+            }
+        }
+
+        func loadGoEmotions() throws -> [LabelledText] {
+            let names = try read("\(goemotions)/emotions.txt")
+            let rows = try read("\(goemotions)/\(split).tsv")
+            let groups = try read("\(goemotions)/group/\(split).tsv")
+            do {
+                return try LabelledSets.goEmotions(emotionNames: names, split: rows, groups: groups)
+            } catch {
+                throw ValidationError("GoEmotions \(split): \(error)")
+            }
+        }
+
+        func read(_ path: String) throws -> String {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("cannot read \(path) (use --goemotions to point at the data, or --file)")
+            }
+            return String(decoding: data, as: UTF8.self)
+        }
+
+        func jsonObject(_ report: EvaluationReport) throws -> Any {
+            try JSONSerialization.jsonObject(with: JSONEncoder().encode(report))
+        }
+
+        func table(_ report: EvaluationReport, title: String) -> String {
+            var lines = ["-- \(title): \(report.emotionRows) rows for emotions, \(report.polarityRows) for polarity"]
+            lines.append("emotion        support  threshold  precision  recall     F1      AP      ECE")
+            for quality in report.emotions {
+                lines.append(
+                    String(
+                        format: "%@ %7d    %.3f      %.3f     %.3f    %.3f   %.3f   %.3f",
+                        quality.emotion.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0), quality.support, quality.threshold,
+                        quality.precision, quality.recall, quality.f1, quality.averagePrecision, quality.calibrationError))
+            }
+            lines.append(
+                String(format: "macro                                         %.3f   %.3f   %.3f", report.macroF1, report.macroAveragePrecision, report.calibrationError))
+            lines.append(
+                String(
+                    format: "polarity: accuracy %.3f, macro recall %.3f, ECE %.3f", report.polarityAccuracy, report.polarityMacroRecall,
+                    report.polarityCalibrationError))
+            return lines.joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import UndertoneEngine
+
+/// Reads a file or stdin line by line in large chunks; lines are split on "\n" (a trailing "\r" is kept for the parser).
+final class LineReader {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var finished = false
+
+    init(path: String?) throws {
+        if let path {
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot open input file \(path)") }
+            self.handle = handle
+        } else {
+            handle = FileHandle.standardInput
+        }
+    }
+
+    func next() -> String? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                let line = String(decoding: buffer[start..<newline], as: UTF8.self)
+                start = newline + 1
+                return line
+            }
+            if finished {
+                guard start < buffer.count else { return nil }
+                let line = String(decoding: buffer[start...], as: UTF8.self)
+                start = buffer.count
+                return line
+            }
+            buffer.removeSubrange(0..<start)
+            start = 0
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { finished = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+}
+
+/// Writes lines to a file or stdout through a buffer.
+final class LineWriter {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+
+    init(path: String?) throws {
+        if let path {
+            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+                throw ValidationError("cannot create output file \(path)")
+            }
+            self.handle = handle
+        } else {
+            handle = FileHandle.standardOutput
+        }
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func write(_ line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+func standardError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Which text model to use: the bundled one unless a weight file is named.
+struct ModelOptions: ParsableArguments {
+    @Option(name: .customLong("model"), help: "A text-model weight file (default: the one shipped with the engine).")
+    var modelPath: String?
+
+    func load() throws -> TextModel {
+        do {
+            if let modelPath { return try TextModel(contentsOf: URL(fileURLWithPath: modelPath)) }
+            return try TextModel.bundled()
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}

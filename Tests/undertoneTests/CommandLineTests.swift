@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// Runs the built `undertone` binary as a user would.
+struct Undertone {
+    static let binary: URL? = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = directory.appendingPathComponent("undertone")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                FileManager.default.isExecutableFile(atPath: candidate.path)
+            {
+                return candidate
+            }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
+    }()
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], input: String = "") throws -> Outcome {
+        let binary = try #require(binary, "the undertone binary is built beside the tests")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+}
+
+@Suite("undertone command line")
+struct CommandLineTests {
+    @Test("classify answers each good line, names the bad one, and exits non-zero")
+    func classifyStream() throws {
+        let input = [
+            #"{"id": "a", "text": "This is the third time I'm calling, it's ridiculous"}"#,
+            "{broken",
+            #"{"id": 3, "text": "thank you so much"}"#,
+            "",
+        ].joined(separator: "\n")
+        let outcome = try Undertone.run(["classify"], input: input)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("line 2: invalid JSON"))
+        let lines = outcome.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(first["id"] as? String == "a")
+        let emotions = try #require(first["emotions"] as? [String: Double])
+        #expect(emotions["frustration"]! > emotions["satisfaction"]!)
+        let second = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
+        #expect(second["id"] as? Int == 3)
+    }
+
+    @Test("--strict stops at the first bad line; a clean stream exits zero")
+    func strictAndClean() throws {
+        let input = #"{"text": "ok"}"# + "\n" + #"{"text": 1}"# + "\n" + #"{"text": "fine"}"# + "\n"
+        let strict = try Undertone.run(["classify", "--strict"], input: input)
+        #expect(strict.status == 1)
+        #expect(strict.stdout.split(separator: "\n").count == 1)
+        #expect(strict.stderr.contains("line 2"))
+        let clean = try Undertone.run(["classify"], input: #"{"id": "x", "text": "fine"}"#)
+        #expect(clean.status == 0)
+        #expect(clean.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test("classify reads --input and writes --output; a missing file is a clear error")
+    func files() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("in.jsonl")
+        let output = directory.appendingPathComponent("out.jsonl")
+        try Data((1...50).map { #"{"id": \#($0), "text": "I am worried about payment \#($0)"}"# }.joined(separator: "\n").utf8).write(to: input)
+        let outcome = try Undertone.run(["classify", "--input", input.path, "--output", output.path])
+        #expect(outcome.status == 0)
+        let written = try String(contentsOf: output, encoding: .utf8)
+        #expect(written.split(separator: "\n").count == 50)
+        let missing = try Undertone.run(["classify", "--input", directory.appendingPathComponent("nope").path])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("cannot open input file"))
+    }
+
+    @Test("eval scores a labelled JSON-lines file, typed and in speech form")
+    func evalFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-eval-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("set.jsonl")
+        let rows = [
+            #"{"id": 1, "text": "This is outrageous, I am furious!", "emotions": ["frustration"], "polarity": "negative"}"#,
+            #"{"id": 2, "text": "Thanks a lot, you've been great.", "emotions": ["satisfaction"], "polarity": "positive"}"#,
+            #"{"id": 3, "text": "I don't get it, what does that mean?", "emotions": ["confusion"]}"#,
+            #"{"id": 4, "text": "I'm terrified the money is gone", "emotions": ["anxiety"], "polarity": "negative"}"#,
+        ]
+        try Data(rows.joined(separator: "\n").utf8).write(to: file)
+        let outcome = try Undertone.run(["eval", "--file", file.path, "--json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let sets = try #require(report["sets"] as? [[String: Any]])
+        let typed = try #require(sets.first?["typed"] as? [String: Any])
+        #expect(typed["emotionRows"] as? Int == 4)
+        #expect(typed["polarityRows"] as? Int == 3)
+        #expect((typed["polarityAccuracy"] as? Double ?? 0) >= 2.0 / 3.0)
+        #expect(sets.first?["speechForm"] is [String: Any])
+
+        try Data(#"{"text": "x", "emotions": ["rage"]}"#.utf8).write(to: file)
+        let bad = try Undertone.run(["eval", "--file", file.path])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("line 1: unknown emotion"))
+    }
+}
