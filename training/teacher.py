@@ -28,6 +28,7 @@ p.add_argument("--model", required=True)
 p.add_argument("--goemotions", required=True)
 p.add_argument("--unlabelled", required=True)
 p.add_argument("--out", required=True)
+p.add_argument("--extra", help="more texts (one a line, .gz allowed) for the fold ensemble to label, saved as 'extra'")
 p.add_argument("--folds", type=int, default=5)
 p.add_argument("--epochs", type=int, default=4)
 p.add_argument("--lr", type=float, default=8e-5)
@@ -46,7 +47,12 @@ dv_text, dv_fine, dv_coarse, dv_pol = L.load_split(args.goemotions, "dev")
 opener = gzip.open if args.unlabelled.endswith(".gz") else open
 with opener(args.unlabelled, "rt", encoding="utf-8") as f:
     un_text = [line.rstrip("\n") for line in f if line.strip()]
+ex_text = []
+if args.extra:
+    with (gzip.open if args.extra.endswith(".gz") else open)(args.extra, "rt", encoding="utf-8") as f:
+        ex_text = [line.rstrip("\n") for line in f if line.strip()]
 if args.smoke:
+    ex_text = ex_text[:500]
     tr_text, tr_fine, tr_coarse, tr_pol = tr_text[:3000], tr_fine[:3000], tr_coarse[:3000], tr_pol[:3000]
     un_text = un_text[:500]
     args.epochs, args.folds = 1, 2
@@ -141,6 +147,7 @@ oof = np.zeros((n, 37), np.float32)
 dev = np.zeros((len(dv_text), 37), np.float32)
 dev_asr = np.zeros_like(dev)
 un = np.zeros((len(un_text), 37), np.float32)
+ex = np.zeros((len(ex_text), 37), np.float32)
 dv_asr_text = [features.asr_form(t) for t in dv_text]
 for k, held in enumerate(folds):
     model = train(np.setdiff1d(np.arange(n), held))
@@ -150,10 +157,11 @@ for k, held in enumerate(folds):
     dev += d / args.folds
     dev_asr += predict(model, dv_asr_text) / args.folds
     un += predict(model, un_text) / args.folds
+    ex += predict(model, ex_text) / args.folds
     print(f"fold {k} done at {time.time() - t0:.0f}s", flush=True)
 report("ensemble dev", dev, dv_coarse, dv_pol)
 report("ensemble dev (ASR form)", dev_asr, dv_coarse, dv_pol)
 report("out-of-fold train", oof, tr_coarse, tr_pol)
 np.savez_compressed(args.out, train=oof.astype(np.float16), dev=dev.astype(np.float16), dev_asr=dev_asr.astype(np.float16),
-                    unlabelled=un.astype(np.float16))
+                    unlabelled=un.astype(np.float16), extra=ex.astype(np.float16))
 print(f"wrote {args.out} in {time.time() - t0:.0f}s")

@@ -19,6 +19,7 @@ import scipy.sparse as sp
 from sklearn.metrics import average_precision_score, f1_score
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import augment  # noqa: E402
 import corpus  # noqa: E402
 import features as F  # noqa: E402
 import labels as L  # noqa: E402
@@ -58,7 +59,7 @@ def matrix(rows, idf, bits):
     return m
 
 
-def fit(X, T, weights, c, iterations, log):
+def fit(X, T, weights, c, iterations, log, polarity_weight=1.0):
     """Multi-output logistic regression with soft targets: sigmoid on outputs 0..5, softmax on 6..8; L2 = 1/(2c)."""
     n, d = X.shape
     XT = X.T.tocsr()
@@ -76,8 +77,9 @@ def fit(X, T, weights, c, iterations, log):
         eps = 1e-7
         loss_e = -(T[:, :6] * np.log(P[:, :6] + eps) + (1 - T[:, :6]) * np.log(1 - P[:, :6] + eps)).sum(1)
         loss_p = -(T[:, 6:] * np.log(P[:, 6:] + eps)).sum(1)
-        loss = (weights * (loss_e + loss_p)).sum() + lam * (W * W).sum()
+        loss = (weights * (loss_e + polarity_weight * loss_p)).sum() + lam * (W * W).sum()
         G = (P - T) * weights[:, None]
+        G[:, 6:] *= polarity_weight
         gW = np.asarray(XT @ G.astype(np.float32)).astype(np.float64) + 2 * lam * W
         gb = G.sum(0)
         return loss, np.concatenate([gW.ravel(), gb]).astype(np.float64)
@@ -89,7 +91,7 @@ def fit(X, T, weights, c, iterations, log):
     return result.x[: d * OUTPUTS].reshape(d, OUTPUTS).astype(np.float32), result.x[d * OUTPUTS :].astype(np.float32)
 
 
-def cached_fit(cache, key, X, T, weights, c, iterations, log):
+def cached_fit(cache, key, X, T, weights, c, iterations, log, polarity_weight=1.0):
     """fit(), remembered in `cache` (a folder) under `key` so that later calibration changes need no refit."""
     if cache:
         path = os.path.join(cache, f"fit-{key}.npz")
@@ -97,7 +99,7 @@ def cached_fit(cache, key, X, T, weights, c, iterations, log):
             saved = np.load(path)
             log(f"  fit: reused {path}")
             return saved["W"], saved["b"]
-    W, b = fit(X, T, weights, c, iterations, log)
+    W, b = fit(X, T, weights, c, iterations, log, polarity_weight)
     if cache:
         os.makedirs(cache, exist_ok=True)
         np.savez(path, W=W, b=b)
@@ -167,6 +169,8 @@ def main():
                    help="unlabelled sources to leave out (EmoBank is CC BY-SA: weights trained on it would carry that licence)")
     p.add_argument("--calibration", choices=["platt", "stacked"], default="stacked",
                    help="platt: per output; stacked: each output from all nine held-out logits")
+    p.add_argument("--polarity-weight", type=float, default=1.0, help="weight of the polarity loss against the emotions'")
+    p.add_argument("--no-augmented", action="store_true", help="leave out the teacher-labelled variants of GoEmotions train")
     p.add_argument("--cache", default="work", help="folder that keeps fitted weights between runs ('' for none)")
     p.add_argument("--holdout", type=float, default=0.2, help="share of GoEmotions train held out for calibration and thresholds")
     args = p.parse_args()
@@ -185,6 +189,18 @@ def main():
         use = np.array([s not in args.exclude for s in sources])
         un_texts = [t for t, u in zip(un_texts, use) if u]
         soft_un = soft_un[use]
+        if "extra" in teacher.files and len(teacher["extra"]) and not args.no_augmented:
+            rng = augment.random.Random(29)
+            seen = set(texts)
+            extra = []
+            for t in texts:
+                for v in augment.variants(t, rng):
+                    if v not in seen:
+                        seen.add(v)
+                        extra.append(v.replace("\t", " ").replace("\n", " "))
+            assert len(extra) == len(teacher["extra"]), "the augmented texts must be the ones the teacher labelled"
+            un_texts += extra
+            soft_un = np.vstack([soft_un, teacher["extra"].astype(np.float32)])
     log(f"{len(texts)} GoEmotions train, {len(un_texts)} unlabelled, bits {args.bits}")
 
     started = time.time()
@@ -215,9 +231,9 @@ def main():
     order = rng.permutation(n)
     held = np.sort(order[: int(n * args.holdout)])
     kept = np.sort(order[int(n * args.holdout) :])
-    key = f"b{args.bits}-c{args.c}-a{args.alpha}-i{args.iterations}-h{args.holdout}-t{int(teacher is not None)}-x{'+'.join(sorted(args.exclude))}"
+    key = f"b{args.bits}-c{args.c}-a{args.alpha}-i{args.iterations}-h{args.holdout}-t{int(teacher is not None)}-x{'+'.join(sorted(args.exclude))}-p{args.polarity_weight}-u{len(un_texts)}"
     log("fitting on the kept part for calibration")
-    W, b = cached_fit(args.cache, key + "-kept", *training_set(kept), args.c, args.iterations, log)
+    W, b = cached_fit(args.cache, key + "-kept", *training_set(kept), args.c, args.iterations, log, args.polarity_weight)
     Z = np.asarray(X_ge[np.concatenate([held, held + n])] @ W) + b
     C_h = np.vstack([coarse[held], coarse[held]])
     P_h = np.concatenate([polarity[held], polarity[held]])
@@ -240,7 +256,7 @@ def main():
     log(f"calibration ({args.calibration}) diagonal {np.round(np.diag(M), 3).tolist()} thresholds {np.round(thresholds, 2).tolist()}")
 
     log("fitting on all training data")
-    W, b = cached_fit(args.cache, key + "-all", *training_set(np.arange(n)), args.c, args.iterations, log)
+    W, b = cached_fit(args.cache, key + "-all", *training_set(np.arange(n)), args.c, args.iterations, log, args.polarity_weight)
     W = (W.astype(np.float64) @ M.T).astype(np.float32)
     b = (M @ b.astype(np.float64) + c0).astype(np.float32)
 
@@ -290,7 +306,7 @@ def main():
         "about": {
             "model": "hashed word 1-2-gram and character 2-5-gram tf-idf, linear, distilled from a MiniLM-L6 teacher ensemble",
             "trainedOn": "GoEmotions train (Apache-2.0) and unlabelled text from ../shared/data except " + ",".join(args.exclude),
-            "settings": f"bits={args.bits} c={args.c} alpha={args.alpha} iterations={args.iterations} calibration={args.calibration} teacher={'yes' if teacher is not None else 'no'}",
+            "settings": f"bits={args.bits} c={args.c} alpha={args.alpha} iterations={args.iterations} polarity_weight={args.polarity_weight} calibration={args.calibration} teacher={'yes' if teacher is not None else 'no'}",
         },
     }
     blob = json.dumps(header, ensure_ascii=False).encode("utf-8")

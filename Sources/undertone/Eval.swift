@@ -41,22 +41,27 @@ extension Undertone {
             var results: [[String: Any]] = []
             for set in sets {
                 let typed = Evaluation.evaluate(set.rows, model: model)
-                let spoken = Evaluation.evaluate(set.rows.map { row in
-                    var row = row
-                    row.text = speechTranscriptForm(row.text)
-                    return row
-                }, model: model)
+                let spoken = Evaluation.evaluate(set.rows.rewritten(speechTranscriptForm), model: model)
+                let noisy = Evaluation.evaluate(set.rows.rewritten(noisySpeechTranscriptForm), model: model)
                 if json {
-                    results.append(["set": set.name, "typed": try jsonObject(typed), "speechForm": try jsonObject(spoken)])
+                    results.append([
+                        "set": set.name, "typed": try jsonObject(typed), "speechForm": try jsonObject(spoken),
+                        "noisySpeechForm": try jsonObject(noisy),
+                    ])
                 } else {
                     print("== \(set.name): \(set.rows.count) rows")
                     print(table(typed, title: "as written"))
                     print(table(spoken, title: "speech-transcript form (lower case, no punctuation, no emoji)"))
-                    print(String(format: "macro AP drop in speech form: %.4f\n", typed.macroAveragePrecision - spoken.macroAveragePrecision))
+                    print(table(noisy, title: "noisy speech form (speech form + fillers + one-letter misrecognitions)"))
+                    print(
+                        String(
+                            format: "macro AP drop: speech form %.4f, noisy speech form %.4f\n",
+                            typed.macroAveragePrecision - spoken.macroAveragePrecision, typed.macroAveragePrecision - noisy.macroAveragePrecision))
                 }
             }
             if json {
-                let data = try JSONSerialization.data(withJSONObject: ["model": model.about, "sets": results], options: [.prettyPrinted, .sortedKeys])
+                let data = try JSONSerialization.data(
+                    withJSONObject: ["model": model.about, "sets": results], options: [.prettyPrinted, .sortedKeys])
                 print(String(decoding: data, as: UTF8.self))
             }
         }
@@ -94,12 +99,25 @@ extension Undertone {
                         quality.precision, quality.recall, quality.f1, quality.averagePrecision, quality.calibrationError))
             }
             lines.append(
-                String(format: "macro                                         %.3f   %.3f   %.3f", report.macroF1, report.macroAveragePrecision, report.calibrationError))
+                String(
+                    format: "macro                                         %.3f   %.3f   %.3f", report.macroF1, report.macroAveragePrecision,
+                    report.calibrationError))
             lines.append(
                 String(
                     format: "polarity: accuracy %.3f, macro recall %.3f, ECE %.3f", report.polarityAccuracy, report.polarityMacroRecall,
                     report.polarityCalibrationError))
             return lines.joined(separator: "\n")
+        }
+    }
+}
+
+extension [LabelledText] {
+    /// The same rows with their texts rewritten (for the speech forms).
+    func rewritten(_ transform: (String) -> String) -> [LabelledText] {
+        map { row in
+            var row = row
+            row.text = transform(row.text)
+            return row
         }
     }
 }

@@ -57,3 +57,19 @@ struct ClassifyRecordTests {
         #expect(speechTranscriptForm("  ") == "")
     }
 }
+
+@Suite("speech forms")
+struct SpeechFormTests {
+    @Test("noisy speech form is deterministic, adds fillers and keeps most words")
+    func noisy() {
+        let text = "I have been waiting for my replacement card for three weeks and nobody answers my emails, this is unacceptable."
+        let once = noisySpeechTranscriptForm(text)
+        #expect(once == noisySpeechTranscriptForm(text))
+        let clean = speechTranscriptForm(text).split(separator: " ")
+        let noisy = once.split(separator: " ").filter { $0 != "um" && $0 != "uh" }
+        #expect(noisy.count == clean.count)
+        #expect(zip(clean, noisy).filter { $0 == $1 }.count >= clean.count - 3)
+        let corpus = (0..<200).map { "sentence number \($0) about my delayed refund request" }.map(noisySpeechTranscriptForm).joined(separator: " ")
+        #expect(corpus.contains(" um ") || corpus.contains(" uh "))
+    }
+}

@@ -30,11 +30,15 @@ struct EvaluationTests {
             LabelledText(id: "3", text: "c", emotions: [], polarity: nil),
         ]
         let signals = [
-            TextSignal(emotions: .init(frustration: 0.9), polarity: .init(negative: 0.8, neutral: 0.1, positive: 0.1), detected: [], explanations: []),
-            TextSignal(emotions: .init(satisfaction: 0.8), polarity: .init(negative: 0.6, neutral: 0.1, positive: 0.3), detected: [], explanations: []),
+            TextSignal(
+                emotions: .init(frustration: 0.9), polarity: .init(negative: 0.8, neutral: 0.1, positive: 0.1), detected: [], explanations: []),
+            TextSignal(
+                emotions: .init(satisfaction: 0.8), polarity: .init(negative: 0.6, neutral: 0.1, positive: 0.3), detected: [], explanations: []),
             TextSignal(emotions: .init(), polarity: .init(negative: 0.1, neutral: 0.8, positive: 0.1), detected: [], explanations: []),
         ]
-        let report = Evaluation.report(rows: rows, signals: signals, thresholds: .init(frustration: 0.5, confusion: 0.5, anxiety: 0.5, sadness: 0.5, satisfaction: 0.5, neutral: 0.5))
+        let report = Evaluation.report(
+            rows: rows, signals: signals,
+            thresholds: .init(frustration: 0.5, confusion: 0.5, anxiety: 0.5, sadness: 0.5, satisfaction: 0.5, neutral: 0.5))
         #expect(report.emotionRows == 2)
         #expect(report.polarityRows == 2)
         #expect(report.polarityAccuracy == 0.5)
@@ -59,7 +63,8 @@ struct EvaluationTests {
 
     @Test("labelled JSON lines name the line of a bad row")
     func jsonLines() throws {
-        let good = #"{"id": "a", "text": "so bad", "emotions": ["frustration"], "polarity": "negative"}"# + "\n\n"
+        let good =
+            #"{"id": "a", "text": "so bad", "emotions": ["frustration"], "polarity": "negative"}"# + "\n\n"
             + #"{"id": 7, "text": "fine", "emotions": []}"#
         let rows = try LabelledSets.jsonLines(good)
         #expect(rows.count == 2)

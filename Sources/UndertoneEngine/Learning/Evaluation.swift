@@ -63,8 +63,11 @@ public enum Evaluation {
             let precision = tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp)
             let recall = tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn)
             let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-            qualities.append(.init(emotion: emotion, support: tp + fn, threshold: threshold, precision: precision, recall: recall, f1: f1,
-                averagePrecision: averagePrecision(scores: scores, truth: truth), calibrationError: calibrationError(scores: scores, truth: truth)))
+            qualities.append(
+                .init(
+                    emotion: emotion, support: tp + fn, threshold: threshold, precision: precision, recall: recall, f1: f1,
+                    averagePrecision: averagePrecision(scores: scores, truth: truth), calibrationError: calibrationError(scores: scores, truth: truth)
+                ))
         }
         let polar = rows.indices.filter { rows[$0].polarity != nil }
         var correct = 0

@@ -17,7 +17,9 @@ public struct EmotionScores: Sendable, Equatable, Codable {
     public var satisfaction: Double
     public var neutral: Double
 
-    public init(frustration: Double = 0, confusion: Double = 0, anxiety: Double = 0, sadness: Double = 0, satisfaction: Double = 0, neutral: Double = 0) {
+    public init(
+        frustration: Double = 0, confusion: Double = 0, anxiety: Double = 0, sadness: Double = 0, satisfaction: Double = 0, neutral: Double = 0
+    ) {
         self.frustration = frustration
         self.confusion = confusion
         self.anxiety = anxiety

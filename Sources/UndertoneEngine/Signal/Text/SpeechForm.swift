@@ -25,3 +25,56 @@ public func speechTranscriptForm(_ text: String) -> String {
     }
     return String(out)
 }
+
+/// The speech-transcript form with a recogniser's usual noise added, deterministically (the same text always gets the
+/// same noise): a filler ("um", "uh") before about one word in twelve, and about one word in twenty of four or more
+/// letters misrecognised by one edit (a letter dropped, doubled, swapped with its neighbour, or a vowel changed).
+public func noisySpeechTranscriptForm(_ text: String) -> String {
+    var random = SplitMix64(seed: fnv1a(text))
+    let vowels: [Character] = ["a", "e", "i", "o", "u"]
+    var words: [String] = []
+    for word in speechTranscriptForm(text).split(separator: " ") {
+        if random.nextUnit() < 1.0 / 12.0 { words.append(random.nextUnit() < 0.5 ? "um" : "uh") }
+        var letters = Array(word)
+        if letters.count >= 4, random.nextUnit() < 0.05 {
+            let at = Int(random.next() % UInt64(letters.count - 1))
+            switch random.next() % 4 {
+            case 0: letters.remove(at: at)
+            case 1: letters.insert(letters[at], at: at)
+            case 2: letters.swapAt(at, at + 1)
+            default:
+                if let vowel = letters.firstIndex(where: vowels.contains) {
+                    letters[vowel] = vowels[(vowels.firstIndex(of: letters[vowel])! + 1) % vowels.count]
+                }
+            }
+        }
+        words.append(String(letters))
+    }
+    return words.joined(separator: " ")
+}
+
+/// A small, fast, seedable generator (SplitMix64): reproducible noise, no global state.
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in [0, 1).
+    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
+
+func fnv1a(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in text.utf8 {
+        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+    return hash
+}
