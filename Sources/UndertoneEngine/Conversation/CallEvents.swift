@@ -1,0 +1,45 @@
+import Foundation
+
+/// Reading and writing call events as JSON lines.
+public enum CallEvents {
+    /// Decodes one line (one JSON object, no newline needed).
+    public static func decode(line: some StringProtocol) throws(CallEventError) -> CallEvent {
+        try decode(data: Data(line.utf8), with: JSONDecoder())
+    }
+
+    /// Decodes JSON lines: blank lines are skipped (and still counted), a `\r` before a newline is ignored, and the first
+    /// bad line stops decoding with `.line(number, reason)`, numbers starting at 1.
+    public static func decode(jsonLines: String) throws(CallEventError) -> [CallEvent] {
+        let decoder = JSONDecoder()
+        var events: [CallEvent] = []
+        // Split on the byte: as Characters, "\r\n" is one grapheme and would not match "\n".
+        for (index, line) in jsonLines.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) { continue }
+            do {
+                events.append(try decode(data: Data(line), with: decoder))
+            } catch {
+                throw .line(index + 1, error)
+            }
+        }
+        return events
+    }
+
+    /// Encodes one event as one line: sorted keys, `"v"` and `"type"` included, no trailing newline.
+    public static func encode(_ event: CallEvent) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Cannot fail: events hold only strings, integers, booleans and finite numbers (non-finite ones are left out).
+        let data = try! encoder.encode(event)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func decode(data: Data, with decoder: JSONDecoder) throws(CallEventError) -> CallEvent {
+        do {
+            return try decoder.decode(CallEvent.self, from: data)
+        } catch let error as CallEventError {
+            throw error
+        } catch {
+            throw .invalid("invalid JSON")
+        }
+    }
+}
