@@ -31,6 +31,7 @@ extension Undertone {
 
         func run() throws {
             let model = try modelOptions.load()
+            let cueDetector = CueDetector()
             let reader = try LineReader(path: input)
             let writer = try LineWriter(path: output)
             var rejected = 0
@@ -41,7 +42,7 @@ extension Undertone {
                 do {
                     let request = try ClassifyRequest.parse(line, lineNumber: lineNumber)
                     let signal = model.analyze(request.text, explain: !noExplain)
-                    writer.write(signal.classifyJSON(idJSON: request.idJSON))
+                    writer.write(signal.classifyJSON(idJSON: request.idJSON, cues: cueDetector.detect(request.text)))
                 } catch {
                     rejected += 1
                     standardError("undertone classify: \(error)")

@@ -62,6 +62,8 @@ struct CommandLineTests {
         #expect(first["id"] as? String == "a")
         let emotions = try #require(first["emotions"] as? [String: Double])
         #expect(emotions["frustration"]! > emotions["satisfaction"]!)
+        let cues = try #require(first["cues"] as? [[String: Any]])
+        #expect(cues.contains { $0["kind"] as? String == "repeat_contact" && $0["count"] as? Int == 3 })
         let second = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
         #expect(second["id"] as? Int == 3)
     }

@@ -47,7 +47,7 @@ public struct ClassifyLineError: Error, Equatable, CustomStringConvertible {
 
 extension TextSignal {
     /// The stable output line of `undertone classify` (DESIGN.md's contract), without a trailing newline.
-    public func classifyJSON(idJSON: String, cues: [String] = []) -> String {
+    public func classifyJSON(idJSON: String, cues: [Cue] = []) -> String {
         var out = "{\"id\":"
         out.reserveCapacity(320)
         out += idJSON
@@ -60,7 +60,11 @@ extension TextSignal {
         out += "},\"detected\":["
         out += detected.map { "\"\($0.rawValue)\"" }.joined(separator: ",")
         out += "],\"cues\":["
-        out += cues.map(JSONText.quoted).joined(separator: ",")
+        out += cues.map { cue in
+            var item = "{\"kind\":\"\(cue.kind.rawValue)\",\"text\":\(JSONText.quoted(cue.text)),\"conditional\":\(cue.conditional)"
+            if let count = cue.count { item += ",\"count\":\(count)" }
+            return item + "}"
+        }.joined(separator: ",")
         out += "],\"explain\":["
         out += explanations.map { item in
             "{\"label\":\(JSONText.quoted(item.output)),\"text\":\(JSONText.quoted(item.text)),\"weight\":\(JSONText.probability(item.weight))}"

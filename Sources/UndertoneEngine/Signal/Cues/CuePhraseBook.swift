@@ -1,0 +1,94 @@
+/// The compiled cue phrases and scope rules, built once from the tables in `CuePhrases.swift` and shared read-only.
+struct CuePhraseBook: Sendable {
+    enum Role: Sendable {
+        /// Said outright, the phrase is a cue.
+        case cue
+        /// The phrase is a cue, but only ever a conditional one ("thinking about switching").
+        case hypothetical
+        /// The phrase is not a cue of its kind, and silences any overlapping match of that kind ("cancel my order").
+        case veto
+    }
+
+    struct Phrase: Sendable {
+        var kind: CueKind
+        var role: Role
+    }
+
+    /// One phrase found in a turn.
+    struct Match: Sendable {
+        var kind: CueKind
+        var role: Role
+        var range: Range<Int>
+    }
+
+    static let standard = CuePhraseBook()
+
+    let vocabulary: CueVocabulary
+    let scope: CueScope
+    /// What each phrase of `table` signals, by phrase index.
+    private let phrases: [Phrase]
+    private let table: PhraseTable
+    /// Phrase indices by the id of a word they can start with, so each word tries only the phrases that could match.
+    private let phrasesByFirstWord: [[Int]]
+    private let phrasesStartingWithCount: [Int]
+
+    init() {
+        var vocabulary = CueVocabulary()
+        scope = CueScope(vocabulary: &vocabulary)
+        var phrases: [Phrase] = []
+        var table = PhraseTable()
+        var firstElements: [[PhraseTable.Element]] = []
+        for (role, sources) in [(Role.cue, Self.cuePhrases), (.hypothetical, Self.hypotheticalPhrases), (.veto, Self.vetoPhrases)] {
+            // The tables are dictionaries; walk kinds in declaration order so that the book is the same on every run.
+            for kind in CueKind.allCases {
+                for source in sources[kind] ?? [] {
+                    phrases.append(Phrase(kind: kind, role: role))
+                    firstElements.append(table.add(source, sets: Self.wordSets, vocabulary: &vocabulary))
+                }
+            }
+        }
+        // Masked swearing resolves to these words, so they must have ids even if no phrase used one.
+        for word in CueText.maskedSwearing { _ = vocabulary.intern(word) }
+
+        var byFirstWord = [[Int]](repeating: [], count: vocabulary.count)
+        var startingWithCount: [Int] = []
+        for (index, elements) in firstElements.enumerated() {
+            for element in elements {
+                switch element {
+                case .word(let id): byFirstWord[Int(id)].append(index)
+                case .repeatCount: startingWithCount.append(index)
+                case .anyWord: break  // PhraseTable refuses such phrases.
+                }
+            }
+        }
+        self.vocabulary = vocabulary
+        self.phrases = phrases
+        self.table = table
+        phrasesByFirstWord = byFirstWord
+        phrasesStartingWithCount = startingWithCount
+    }
+
+    /// Every phrase match in `text`, each at its longest from each starting word.
+    func matches(in text: CueText) -> [Match] {
+        var found: [Match] = []
+        func add(_ index: Int, from start: Int) {
+            if let end = table.end(ofPhrase: index, from: start, in: text) {
+                found.append(Match(kind: phrases[index].kind, role: phrases[index].role, range: start..<end))
+            }
+        }
+        for start in 0..<text.count {
+            let word = text[start]
+            if word.id != CueVocabulary.unknown {
+                for index in phrasesByFirstWord[Int(word.id)] {
+                    add(index, from: start)
+                }
+            }
+            if let count = word.count, count >= 2 {
+                for index in phrasesStartingWithCount {
+                    add(index, from: start)
+                }
+            }
+        }
+        return found
+    }
+}

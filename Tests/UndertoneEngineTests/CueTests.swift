@@ -1,0 +1,251 @@
+import Foundation
+import Testing
+
+@testable import UndertoneEngine
+
+/// One labelled turn: its text and the cues it should give, in order. Each expected cue is written as its kind's raw
+/// value, with `?` when conditional and `#n` for a repeat count: "cancel_threat?", "repeat_contact#3".
+struct CueExample: Sendable, CustomTestStringConvertible {
+    var text: String
+    var expected: [String]
+
+    init(_ text: String, _ expected: String...) {
+        self.text = text
+        self.expected = expected
+    }
+
+    var testDescription: String { "\"\(text)\" → \(expected.isEmpty ? "nothing" : expected.joined(separator: ", "))" }
+}
+
+extension Cue {
+    /// The compact form the examples are written in.
+    var label: String {
+        kind.rawValue + (conditional ? "?" : "") + (count.map { "#\($0)" } ?? "")
+    }
+}
+
+@Suite("Cues")
+struct CueTests {
+    let detector = CueDetector()
+
+    static let cancellation: [CueExample] = [
+        CueExample("I want to cancel my account.", "cancel_threat"),
+        CueExample("cancel it now", "cancel_threat"),
+        CueExample("If this isn't fixed today, I'm cancelling.", "cancel_threat?"),
+        CueExample("if this isnt fixed today im cancelling", "cancel_threat?"),
+        CueExample("I'm thinking about switching to another provider", "cancel_threat?"),
+        CueExample("i might have to cancel", "cancel_threat?"),
+        CueExample("ill cancel if you dont sort it out", "cancel_threat?"),
+        CueExample("fix it or im leaving you for another bank", "cancel_threat?"),
+        CueExample("Can I cancel?", "cancel_threat"),
+        CueExample("um so uh i think im gonna take my business elsewhere", "cancel_threat"),
+        CueExample("I'd like to close my account please", "cancel_threat"),
+        CueExample("youve just lost a customer", "cancel_threat"),
+        CueExample("can you send me my pac code", "cancel_threat"),
+        CueExample("it wont let me cancel my subscription online", "cancel_threat"),
+        CueExample("Not happy, I want to cancel.", "cancel_threat"),
+        CueExample("not happy i want to cancel", "cancel_threat"),
+        CueExample("no i want to cancel", "cancel_threat"),
+        CueExample("I'm not going to lie, I want to cancel", "cancel_threat"),
+        CueExample("I\u{2019}m cancelling \u{2014} this is the 3rd time I\u{2019}ve called!!!", "cancel_threat", "repeat_contact#3"),
+        CueExample("ive been with you twelve years and im thinking of leaving", "cancel_threat?"),
+        CueExample("my contract ends next month and i will not be renewing", "cancel_threat"),
+        // Negated.
+        CueExample("I don't want to cancel, I just want it fixed"),
+        CueExample("im not going to cancel"),
+        CueExample("I have no intention of cancelling my membership"),
+        CueExample("i dont think ill cancel"),
+        CueExample("uh i dont wanna cancel i just want a refund"),
+        // Not the customer leaving.
+        CueExample("The order was cancelled by mistake, can you reinstate it?"),
+        CueExample("I want to cancel my order, it hasn't shipped yet"),
+        CueExample("I'll leave you a good review"),
+        CueExample("did the payment go to another bank"),
+    ]
+
+    static let supervisor: [CueExample] = [
+        CueExample("Can I speak to a manager please?", "supervisor_request"),
+        CueExample("put me through to your supervisor", "supervisor_request"),
+        CueExample("I'd like to speak to a supervisor", "supervisor_request"),
+        CueExample("I would like to speak to your manager", "supervisor_request"),
+        CueExample("i want this escalated", "supervisor_request"),
+        CueExample("if you cant help me then let me talk to someone senior", "supervisor_request?"),
+        CueExample("no one has helped me so far, i want a manager", "supervisor_request"),
+        CueExample("no one has helped me i want a manager", "supervisor_request"),
+        CueExample("stop messing me around and put me through to someone in charge", "supervisor_request"),
+        CueExample("I need to speak to my manager at work first."),
+        CueExample("there's no need to get a manager, you've been great", "gratitude"),
+        CueExample("i dont need a supervisor"),
+        CueExample("i never asked to speak to a supervisor"),
+        CueExample("i was wondering if i could speak to a manager", "supervisor_request"),
+        CueExample("DON\u{2019}T PUT ME ON HOLD, GET ME A MANAGER", "supervisor_request"),
+    ]
+
+    static let legal: [CueExample] = [
+        CueExample("I'm going to take you to court", "legal_threat"),
+        CueExample("I'll be contacting my solicitor", "legal_threat"),
+        CueExample("i might have to take this to the ombudsman", "legal_threat?"),
+        CueExample("unless you refund me im going to the ombudsman", "legal_threat?"),
+        CueExample("I want to make a formal complaint", "legal_threat"),
+        CueExample("Im reporting you to trading standards", "legal_threat"),
+        CueExample("i will be reporting this to the c f p b", "legal_threat"),
+        CueExample("gonna sue you", "legal_threat"),
+        CueExample("I've had enough, I'm taking this to the financial ombudsman.", "legal_threat"),
+        CueExample("I would never sue anyone"),
+        CueExample("I have power of attorney for my mother's account"),
+    ]
+
+    static let repeatContact: [CueExample] = [
+        CueExample("This is the third time I'm calling about this!", "repeat_contact#3"),
+        CueExample("third time im calling", "repeat_contact#3"),
+        CueExample("ive called three times this week", "repeat_contact#3"),
+        CueExample("I've rung you twice already", "repeat_contact#2"),
+        CueExample("3rd time I've had to ring you", "repeat_contact#3"),
+        CueExample("i called 3 times", "repeat_contact#3"),
+        CueExample("i called twice", "repeat_contact#2"),
+        CueExample("I already told you my postcode", "repeat_contact"),
+        CueExample("I called last week about this", "repeat_contact"),
+        CueExample("why am i having to explain this all over again", "repeat_contact"),
+        CueExample("this isn't the first time", "repeat_contact"),
+        CueExample("how many times do i have to tell you", "repeat_contact"),
+        CueExample("I spoke to Sue yesterday about my bill", "repeat_contact"),
+        CueExample("i have called you lot like five times", "repeat_contact#5"),
+        CueExample("ive explained this to four different people", "repeat_contact#4"),
+        CueExample("nobody has called me back", "repeat_contact"),
+        CueExample("You've cut me off twice already today.", "repeat_contact#2"),
+        CueExample("Every single time I call I get a different answer.", "repeat_contact"),
+        CueExample("I've never called before"),
+        CueExample("I was charged three times for one order"),
+    ]
+
+    static let abuseAndProfanity: [CueExample] = [
+        CueExample("you're useless", "abuse"),
+        CueExample("f*** you", "abuse"),
+        CueExample("fuck off", "abuse"),
+        CueExample("you are a complete idiot", "abuse"),
+        CueExample("your company is a joke", "abuse"),
+        CueExample("you fucking idiot", "abuse"),
+        CueExample("this is bloody ridiculous", "profanity"),
+        CueExample("oh shit i forgot my password", "profanity"),
+        CueExample("what the f**k is going on with my bill", "profanity"),
+        CueExample("sh*t, the app froze", "profanity"),
+        CueExample("damn it, fuck this", "profanity"),
+        CueExample("fucking hell you lot are useless", "profanity", "abuse"),
+        CueExample("you\u{2019}re a F***ING joke \u{1F621}", "abuse"),
+        CueExample("son of a b*tch", "profanity"),
+        CueExample("You people have no idea what you're doing.", "abuse"),
+        CueExample("I feel like such an idiot, I forgot to pay"),
+        CueExample("youre not useless i just dont understand", "confusion"),
+    ]
+
+    static let confusion: [CueExample] = [
+        CueExample("I don't understand", "confusion"),
+        CueExample("i cant understand what youre saying", "confusion"),
+        CueExample("what does that mean", "confusion"),
+        CueExample("that makes no sense to me", "confusion"),
+        CueExample("um im a bit confused", "confusion"),
+        CueExample("I don't get it", "confusion"),
+        CueExample("can you explain that again", "confusion"),
+        CueExample("sorry youve lost me there", "confusion"),
+        CueExample("I'M SO CONFUSED!!!", "confusion"),
+        CueExample("I'm not confused"),
+        CueExample("i wouldnt say im confused exactly"),
+        CueExample("you dont understand, i need this today"),
+    ]
+
+    static let gratitudeAndResolution: [CueExample] = [
+        CueExample("thank you so much", "gratitude"),
+        CueExample("you've been very helpful", "gratitude"),
+        CueExample("Thank you for calling Acme, how can I help?", "gratitude"),
+        CueExample("I really appreciate your help", "gratitude"),
+        CueExample("thanks for nothing"),
+        CueExample("you haven't been very helpful"),
+        CueExample("that fixed it", "resolution"),
+        CueExample("Perfect, that's all I needed", "resolution"),
+        CueExample("it works now thank you", "resolution", "gratitude"),
+        CueExample("thats sorted then cheers", "resolution", "gratitude"),
+        CueExample("that hasn't fixed it"),
+        CueExample("its still not working"),
+        CueExample("they said it was fixed but it isnt"),
+    ]
+
+    static let mixedAndGarbage: [CueExample] = [
+        CueExample(
+            "im sick of this third time im calling get me a manager or im going to the ombudsman",
+            "repeat_contact#3", "supervisor_request", "legal_threat?"),
+        CueExample("I might cancel. Just kidding, thank you so much", "cancel_threat?", "gratitude"),
+        CueExample(""),
+        CueExample("   ...!!! ??? "),
+        CueExample("asdf qwer zxcv 12345"),
+        CueExample("um uh hmm"),
+    ]
+
+    @Test("cancellation threats", arguments: cancellation)
+    func cancellationThreats(example: CueExample) { check(example) }
+
+    @Test("supervisor requests", arguments: supervisor)
+    func supervisorRequests(example: CueExample) { check(example) }
+
+    @Test("legal threats", arguments: legal)
+    func legalThreats(example: CueExample) { check(example) }
+
+    @Test("repeat contact and its count", arguments: repeatContact)
+    func repeatContacts(example: CueExample) { check(example) }
+
+    @Test("abuse aimed at someone, profanity aimed at no one", arguments: abuseAndProfanity)
+    func abuseAndSwearing(example: CueExample) { check(example) }
+
+    @Test("confusion", arguments: confusion)
+    func confusionStatements(example: CueExample) { check(example) }
+
+    @Test("gratitude and resolution", arguments: gratitudeAndResolution)
+    func gratitudeAndResolutionStatements(example: CueExample) { check(example) }
+
+    @Test("several cues in one turn, and input with none", arguments: mixedAndGarbage)
+    func mixedAndEmpty(example: CueExample) { check(example) }
+
+    private func check(_ example: CueExample, sourceLocation: SourceLocation = #_sourceLocation) {
+        let found = detector.detect(example.text)
+        #expect(found.map(\.label) == example.expected, "\(found)", sourceLocation: sourceLocation)
+    }
+
+    @Test("a cue's text is the normalised words that matched, joined across neighbouring phrases")
+    func cueText() {
+        #expect(detector.detect("I want to cancel my account.").map(\.text) == ["want to cancel my account"])
+        #expect(detector.detect("What the F**K?!").map(\.text) == ["fuck"])
+        #expect(detector.detect("Thank you, you've been very helpful.").map(\.text) == ["thank you youve been very helpful"])
+    }
+
+    @Test("normalisation: case, apostrophes, fillers, masked swearing, and clause and sentence breaks")
+    func normalisation() {
+        let text = CueText("Um, I\u{2019}M sure\u{2014}DON'T f**k. Er 3rd", vocabulary: CuePhraseBook.standard.vocabulary)
+        #expect(text.texts == ["im", "sure", "dont", "fuck", "3rd"])
+        #expect(text.words.map(\.clause) == [0, 0, 1, 1, 2])
+        #expect(text.words.map(\.sentence) == [0, 0, 0, 0, 1])
+        #expect(text.words.map(\.count) == [nil, nil, nil, nil, 3])
+        #expect(CueText("*really* ***", vocabulary: CuePhraseBook.standard.vocabulary).texts == ["really"])
+    }
+
+    @Test("kinds keep the names policies and JSON use; a cue round-trips through JSON")
+    func coding() throws {
+        #expect(
+            CueKind.allCases.map(\.rawValue) == [
+                "cancel_threat", "supervisor_request", "legal_threat", "repeat_contact", "abuse", "profanity", "confusion", "gratitude",
+                "resolution",
+            ])
+        let cue = Cue(kind: .repeatContact, text: "third time im calling", conditional: false, count: 3)
+        #expect(try JSONDecoder().decode(Cue.self, from: JSONEncoder().encode(cue)) == cue)
+    }
+
+    @Test("a long, repetitive turn stays cheap and its cues stay short")
+    func longTurn() {
+        let turn = String(repeating: "thank you so much i want to cancel my account you idiot ", count: 2_000)
+        let clock = ContinuousClock()
+        var cues: [Cue] = []
+        let elapsed = clock.measure { cues = detector.detect(turn) }
+        #expect(cues.map(\.label) == ["gratitude", "cancel_threat", "abuse"])
+        #expect(cues.allSatisfy { $0.text.split(separator: " ").count <= 16 })
+        // 22,000 words; linear work is a few milliseconds even in a debug build, quadratic work would be seconds.
+        #expect(elapsed < .seconds(2))
+    }
+}
