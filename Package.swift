@@ -14,12 +14,14 @@ let package = Package(
         .library(name: "UndertoneEngine", targets: ["UndertoneEngine"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
             name: "UndertoneEngine",
-            resources: [.copy("Resources/emotion-model.utm")],
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/emotion-model.utm"), .copy("Resources/Policies")],
             swiftSettings: strictSettings
         ),
         .executableTarget(

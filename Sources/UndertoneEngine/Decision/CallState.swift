@@ -1,0 +1,123 @@
+import Foundation
+
+/// One customer turn as the decision stage remembers it.
+public struct CustomerTurnRecord: Sendable, Equatable {
+    public var utteranceID: String
+    public var at: Int
+    public var stress: Double
+    /// Smoothed values after this turn, by signal (stress, each emotion, peak, fusedStress).
+    public var readings: [SignalName: Double]
+    public var cues: [Cue]
+}
+
+/// A call's running state for the decision stage: smoothed signals, trend, peak, repeats, recovery, history risk.
+public struct CallState: Sendable, Equatable {
+    public var call: CallStarted?
+    public private(set) var customerTurns: [CustomerTurnRecord] = []
+    /// Earlier contacts about this issue: each repeat-contact cue counts the contacts it names before this one ("third
+    /// time" → 2, otherwise 1), plus one when the CRM flags the issue as a repeat.
+    public private(set) var repeatCount = 0
+    /// Smoothed customer stress when the agent last apologised or acknowledged the problem; nil before that.
+    public private(set) var recoveryBaseline: Double?
+    public private(set) var peak = 0.0
+    let settings: SignalSettings
+
+    /// How far stress must fall below its level at the agent's apology to count as recovery.
+    static let recoveryDrop = 0.1
+
+    init(settings: SignalSettings) {
+        self.settings = settings
+    }
+
+    /// Latest smoothed customer stress (0 before the customer speaks).
+    public var smoothedStress: Double { customerTurns.last?.readings[.stress] ?? 0 }
+
+    /// Whether stress has fallen after the agent's apology or acknowledgement.
+    public var isRecovering: Bool {
+        guard let recoveryBaseline, !customerTurns.isEmpty else { return false }
+        return smoothedStress <= recoveryBaseline - Self.recoveryDrop
+    }
+
+    /// Risk carried in from the customer's history, 0...1: a saturating sum of recent contacts, escalations, open
+    /// follow-ups, a flagged repeat issue and a negative last contact.
+    public var historyRisk: Double {
+        guard let history = call?.history else { return 0 }
+        var load = 0.15 * Double(history.contacts30d) + 0.35 * Double(history.escalations90d) + 0.25 * Double(history.openFollowUps)
+        if history.repeatIssue { load += 0.4 }
+        if history.lastSentiment == .negative { load += 0.3 }
+        return 1 - exp(-load)
+    }
+
+    /// Least-squares slope of smoothed stress per customer turn over the last `trendTurns` turns (0 with fewer than two).
+    public var trend: Double {
+        let window = customerTurns.suffix(settings.trendTurns).map { $0.readings[.stress] ?? 0 }
+        guard window.count >= 2 else { return 0 }
+        let n = Double(window.count)
+        let meanX = (n - 1) / 2
+        let meanY = window.reduce(0, +) / n
+        var covariance = 0.0
+        var variance = 0.0
+        for (index, y) in window.enumerated() {
+            covariance += (Double(index) - meanX) * (y - meanY)
+            variance += (Double(index) - meanX) * (Double(index) - meanX)
+        }
+        return covariance / variance
+    }
+
+    mutating func start(_ call: CallStarted) {
+        self.call = call
+        if call.history?.repeatIssue == true { repeatCount += 1 }
+    }
+
+    /// Adds a customer turn and returns its record.
+    mutating func addCustomerTurn(utteranceID: String, at: Int, signal: TextSignal, cues: [Cue]) -> CustomerTurnRecord {
+        let stress = Stress.of(signal.emotions, cues: cues)
+        let alpha = settings.smoothing
+        let previous = customerTurns.last?.readings
+        func smooth(_ name: SignalName, _ value: Double) -> Double {
+            guard let old = previous?[name] else { return value }
+            return alpha * value + (1 - alpha) * old
+        }
+        var readings: [SignalName: Double] = [.stress: smooth(.stress, stress)]
+        readings[.frustration] = smooth(.frustration, signal.emotions.frustration)
+        readings[.confusion] = smooth(.confusion, signal.emotions.confusion)
+        readings[.anxiety] = smooth(.anxiety, signal.emotions.anxiety)
+        readings[.sadness] = smooth(.sadness, signal.emotions.sadness)
+        readings[.satisfaction] = smooth(.satisfaction, signal.emotions.satisfaction)
+        // Until the voice joins, the fused stress is the text's.
+        readings[.fusedStress] = readings[.stress]
+        peak = max(peak, readings[.stress] ?? 0)
+        readings[.peak] = peak
+        // "The third time I'm calling" is two contacts before this one.
+        for cue in cues where cue.kind == .repeatContact { repeatCount += max(1, (cue.count ?? 2) - 1) }
+        let record = CustomerTurnRecord(utteranceID: utteranceID, at: at, stress: stress, readings: readings, cues: cues)
+        customerTurns.append(record)
+        return record
+    }
+
+    /// Notes an agent turn: an apology or acknowledgement starts a recovery window.
+    mutating func addAgentTurn(text: String) {
+        if AgentMoves.isApologyOrAcknowledgement(text) { recoveryBaseline = smoothedStress }
+    }
+
+    /// A signal's current value, or nil when the call has no such signal (voice signals before the voice joins).
+    func reading(_ name: SignalName, at index: Int? = nil) -> Double? {
+        if name == .historyRisk { return historyRisk }
+        guard let record = index.map({ customerTurns[$0] }) ?? customerTurns.last else { return nil }
+        return record.readings[name]
+    }
+}
+
+/// What the agent said that matters for recovery.
+enum AgentMoves {
+    static let apologyOrAcknowledgement = [
+        "sorry", "apologise", "apologize", "apologies", "i understand", "i hear you", "i can see why", "i can imagine",
+        "that must be", "i completely understand", "let me fix", "ill make sure", "i will make sure", "ill take care",
+        "i will take care", "let me sort", "ill sort", "i will sort",
+    ]
+
+    static func isApologyOrAcknowledgement(_ text: String) -> Bool {
+        let spoken = " " + speechTranscriptForm(text) + " "
+        return apologyOrAcknowledgement.contains { spoken.contains(" " + $0 + " ") || spoken.contains(" " + $0 + "s ") }
+    }
+}
