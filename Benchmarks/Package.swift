@@ -22,6 +22,15 @@ let package = Package(
             ],
             path: "Benchmarks/TextModel",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "CallAnalyzer",
+            dependencies: [
+                .product(name: "UndertoneEngine", package: undertone),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/CallAnalyzer",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -1,0 +1,226 @@
+/// What the engine emits as a call goes on.
+public enum EngineOutput: Sendable, Equatable {
+    /// The reading of one final turn.
+    case signal(TurnSignal)
+    /// A decision with its reasons.
+    case decision(Decision)
+}
+
+/// One call, from its first event to its last: signal → decision. Pure and deterministic: the same events give the
+/// same outputs, and time comes only from the events.
+public struct CallAnalyzer: Sendable {
+    public let policy: Policy
+    let textModel: TextModel
+    let cueDetector: CueDetector
+    public private(set) var state: CallState
+    public private(set) var transcript = Transcript()
+    public private(set) var alerts: [Alert] = []
+    /// Rules that fired and wait for their condition to clear (hysteresis).
+    private var disarmed: Set<String> = []
+    private var lastFired: [String: Int] = [:]
+    private var lastRaised: [Tier: Int] = [:]
+    private var callID = ""
+
+    public init(policy: Policy, textModel: TextModel, cueDetector: CueDetector = CueDetector()) {
+        self.policy = policy
+        self.textModel = textModel
+        self.cueDetector = cueDetector
+        state = CallState(settings: policy.signals)
+    }
+
+    /// Takes one event and returns what it caused.
+    public mutating func ingest(_ event: CallEvent) -> [EngineOutput] {
+        if callID.isEmpty { callID = event.callID }
+        var outputs: [EngineOutput] = []
+        switch event {
+        case .callStarted(let started):
+            state.start(started)
+        case .turn(let turn):
+            guard transcript.apply(turn) == .finalized else { break }
+            outputs += analyze(turn)
+        case .alertAcknowledged(let acknowledgement):
+            if let index = alerts.firstIndex(where: { $0.id == acknowledgement.alertID }), alerts[index].state == .open {
+                alerts[index].state = acknowledgement.outcome == .resolved ? .resolved : .acknowledged
+            }
+        case .callEnded:
+            for index in alerts.indices where alerts[index].state == .open { alerts[index].state = .resolved }
+            return outputs
+        case .audio, .agentAction:
+            break
+        }
+        outputs += climbUnacknowledged(now: event.at)
+        if case .turn(let turn) = event, turn.speaker == .customer {
+            return outputs
+        }
+        outputs += evaluateRules(now: event.at, triggeredBy: [], timeBasedOnly: true)
+        return outputs
+    }
+
+    private mutating func analyze(_ turn: Turn) -> [EngineOutput] {
+        let signal = textModel.analyze(turn.text)
+        let cues = cueDetector.detect(turn.text)
+        switch turn.speaker {
+        case .customer:
+            let record = state.addCustomerTurn(utteranceID: turn.utteranceID, at: turn.at, signal: signal, cues: cues)
+            let reading = TurnSignal(
+                callID: turn.callID, utteranceID: turn.utteranceID, speaker: .customer, at: turn.at, emotions: signal.emotions,
+                polarity: signal.polarity, cues: cues, explanations: signal.explanations, stress: record.stress,
+                smoothedStress: state.smoothedStress, trend: state.trend)
+            return [.signal(reading)] + evaluateRules(now: turn.at, triggeredBy: [turn.utteranceID], timeBasedOnly: false)
+        case .agent, .bot:
+            state.addAgentTurn(text: turn.text)
+            let reading = TurnSignal(
+                callID: turn.callID, utteranceID: turn.utteranceID, speaker: turn.speaker, at: turn.at, emotions: signal.emotions,
+                polarity: signal.polarity, cues: cues, explanations: signal.explanations, stress: Stress.of(signal.emotions, cues: cues),
+                smoothedStress: state.smoothedStress, trend: state.trend)
+            return [.signal(reading)]
+        }
+    }
+
+    // MARK: Rules
+
+    private mutating func evaluateRules(now: Int, triggeredBy utterances: [String], timeBasedOnly: Bool) -> [EngineOutput] {
+        guard !state.customerTurns.isEmpty else { return [] }
+        var outputs: [EngineOutput] = []
+        for rule in policy.rules {
+            if timeBasedOnly && !rule.condition.dependsOnTime { continue }
+            if let call = state.call, !rule.filters.admits(call) { continue }
+            let (holds, reasons) = evaluate(rule.condition, now: now)
+            if disarmed.contains(rule.id) {
+                if !holds && state.smoothedStress < policy.rearmBelow(for: rule) { disarmed.remove(rule.id) }
+                continue
+            }
+            guard holds else { continue }
+            if let last = lastFired[rule.id], now - last < policy.cooldownMs(for: rule) { continue }
+            disarmed.insert(rule.id)
+            lastFired[rule.id] = now
+            let causes = utterances.isEmpty ? state.customerTurns.suffix(1).map(\.utteranceID) : utterances
+            outputs.append(.decision(fire(rule, reasons: reasons, now: now, utterances: causes)))
+        }
+        return outputs
+    }
+
+    /// Raises an alert for the rule, or folds the firing into an open alert of its tier or higher (de-duplication),
+    /// or into the last alert of its tier while that tier cools down.
+    private mutating func fire(_ rule: Rule, reasons: [Reason], now: Int, utterances: [String]) -> Decision {
+        var kind = Decision.Kind.raised
+        let alertID: String
+        if let open = alerts.last(where: { $0.state == .open && $0.tier >= rule.tier }) {
+            kind = .folded
+            alertID = open.id
+        } else if let last = lastRaised[rule.tier], now - last < policy.settings(for: rule.tier).cooldownMs,
+            let recent = alerts.last(where: { $0.tier == rule.tier })
+        {
+            kind = .folded
+            alertID = recent.id
+        } else {
+            alertID = raise(rule.tier, rule: rule.id, now: now)
+        }
+        return Decision(
+            callID: callID, at: now, kind: kind, tier: rule.tier, rule: rule.id, alertID: alertID, reasons: reasons, utteranceIDs: utterances,
+            guidance: rule.say, responses: rule.responses)
+    }
+
+    private mutating func raise(_ tier: Tier, rule: String, now: Int) -> String {
+        let id = "\(callID)-a\(alerts.count + 1)"
+        alerts.append(Alert(id: id, tier: tier, rule: rule, raisedAt: now, state: .open))
+        lastRaised[tier] = now
+        return id
+    }
+
+    /// Open alerts past their tier's acknowledgement time climb to the next tier.
+    private mutating func climbUnacknowledged(now: Int) -> [EngineOutput] {
+        var outputs: [EngineOutput] = []
+        for index in alerts.indices where alerts[index].state == .open {
+            let alert = alerts[index]
+            guard let limit = policy.settings(for: alert.tier).acknowledgeWithinMs, now - alert.raisedAt >= limit, let next = alert.tier.next else {
+                continue
+            }
+            alerts[index].state = .climbed
+            let id = raise(next, rule: alert.rule, now: now)
+            let reason = Reason(
+                condition: "\(alert.tier.rawValue) alert acknowledged within \(PolicyDuration.text(limit))",
+                observed: "\(alert.id) unacknowledged for \(PolicyDuration.text(now - alert.raisedAt))")
+            outputs.append(
+                .decision(
+                    Decision(
+                        callID: callID, at: now, kind: .climbed, tier: next, rule: "acknowledgement-timeout", alertID: id, reasons: [reason],
+                        utteranceIDs: state.customerTurns.suffix(1).map(\.utteranceID), guidance: nil, responses: [])))
+        }
+        return outputs
+    }
+
+    // MARK: Conditions
+
+    /// Whether the condition holds now, and the reasons: each satisfied leaf with what was observed.
+    func evaluate(_ condition: Condition, now: Int) -> (Bool, [Reason]) {
+        switch condition {
+        case .all(let members):
+            var reasons: [Reason] = []
+            for member in members {
+                let (holds, why) = evaluate(member, now: now)
+                guard holds else { return (false, []) }
+                reasons += why
+            }
+            return (true, reasons)
+        case .any(let members):
+            var reasons: [Reason] = []
+            var anyHeld = false
+            for member in members {
+                let (holds, why) = evaluate(member, now: now)
+                if holds {
+                    anyHeld = true
+                    reasons += why
+                }
+            }
+            return (anyHeld, reasons)
+        case .none(let members):
+            let held = members.filter { evaluate($0, now: now).0 }
+            return held.isEmpty ? (true, [Reason(condition: condition.description, observed: "none held")]) : (false, [])
+        case .threshold(let threshold):
+            return evaluateThreshold(threshold, condition: condition, now: now)
+        case .trend(let trend):
+            let slope = state.trend
+            return trend.isMet(bySlope: slope) && state.customerTurns.count >= 2
+                ? (true, [Reason(condition: condition.description, observed: "slope \(Self.number(slope)) a turn")]) : (false, [])
+        case .cue(let cueCondition):
+            let recent = state.customerTurns.suffix(cueCondition.withinTurns)
+            let matches = recent.flatMap { $0.cues.filter(cueCondition.matches) }
+            guard matches.count >= cueCondition.atLeast else { return (false, []) }
+            let words = matches.map { "\"\($0.text)\"" + ($0.conditional ? " (conditional)" : "") }.joined(separator: ", ")
+            return (true, [Reason(condition: condition.description, observed: words)])
+        case .repeats(let atLeast):
+            return state.repeatCount >= atLeast
+                ? (true, [Reason(condition: condition.description, observed: "\(state.repeatCount) repeats")]) : (false, [])
+        case .history(let history):
+            return history.isMet(by: state.call?.history)
+                ? (true, [Reason(condition: condition.description, observed: "history risk \(Self.number(state.historyRisk))")]) : (false, [])
+        case .recovering(let wanted):
+            return state.isRecovering == wanted
+                ? (true, [Reason(condition: condition.description, observed: "stress \(Self.number(state.smoothedStress))")]) : (false, [])
+        }
+    }
+
+    private func evaluateThreshold(_ threshold: SignalThreshold, condition: Condition, now: Int) -> (Bool, [Reason]) {
+        let turns = state.customerTurns
+        guard let current = state.reading(threshold.signal), threshold.isMet(by: current) else { return (false, []) }
+        let name = threshold.signal.rawValue
+        switch threshold.sustain {
+        case nil:
+            return (true, [Reason(condition: condition.description, observed: "\(name) \(Self.number(current))")])
+        case .turns(let count):
+            guard turns.count >= count else { return (false, []) }
+            let values = (turns.count - count..<turns.count).compactMap { state.reading(threshold.signal, at: $0) }
+            guard values.count == count, values.allSatisfy(threshold.isMet) else { return (false, []) }
+            return (true, [Reason(condition: condition.description, observed: "\(name) " + values.map(Self.number).joined(separator: ", "))])
+        case .milliseconds(let duration):
+            var first = turns.count - 1
+            while first > 0, let value = state.reading(threshold.signal, at: first - 1), threshold.isMet(by: value) { first -= 1 }
+            let held = now - turns[first].at
+            guard held >= duration else { return (false, []) }
+            return (true, [Reason(condition: condition.description, observed: "\(name) \(Self.number(current)) for \(PolicyDuration.text(held))")])
+        }
+    }
+
+    static func number(_ value: Double) -> String { JSONText.probability((value * 100).rounded() / 100) }
+}

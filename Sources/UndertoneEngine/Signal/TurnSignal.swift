@@ -1,0 +1,41 @@
+/// Everything the engine hears in one final turn: the text model's reading, the explicit cues, and the turn's stress.
+public struct TurnSignal: Sendable, Equatable, Codable {
+    public var callID: String
+    public var utteranceID: String
+    public var speaker: SpeakerRole
+    /// Event time of the turn (milliseconds since the call started).
+    public var at: Int
+    public var emotions: EmotionScores
+    public var polarity: PolarityScores
+    public var cues: [Cue]
+    public var explanations: [Explanation]
+    /// This turn's stress in 0...1 (see ``Stress``).
+    public var stress: Double
+    /// The speaker's smoothed stress after this turn.
+    public var smoothedStress: Double
+    /// Slope of the smoothed stress per turn over the policy's trend window.
+    public var trend: Double
+}
+
+/// How upset a turn sounds, in 0...1: one number a policy can hold thresholds on.
+///
+/// A noisy-or of the emotions, weighted by how much each calls for help: frustration fully, anxiety 0.8, sadness 0.5,
+/// confusion 0.35; abuse aimed at the agent lifts it to at least 0.9 and swearing to at least 0.6, since words the
+/// model may not know make the outburst plain.
+public enum Stress {
+    static let weights: [(Emotion, Double)] = [(.frustration, 1.0), (.anxiety, 0.8), (.sadness, 0.5), (.confusion, 0.35)]
+
+    public static func of(_ emotions: EmotionScores, cues: [Cue]) -> Double {
+        var calm = 1.0
+        for (emotion, weight) in weights { calm *= 1 - weight * emotions[emotion] }
+        var stress = 1 - calm
+        for cue in cues {
+            switch cue.kind {
+            case .abuse: stress = max(stress, 0.9)
+            case .profanity: stress = max(stress, 0.6)
+            default: break
+            }
+        }
+        return min(1, max(0, stress))
+    }
+}

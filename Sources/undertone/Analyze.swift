@@ -1,0 +1,152 @@
+import ArgumentParser
+import Foundation
+import UndertoneEngine
+
+extension Undertone {
+    struct Analyze: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The timeline of a recorded call: each turn's signals and every decision, with its reasons.",
+            discussion: """
+                CALL is a call file: JSON lines of call events (docs/events.md). The policy is a bundled preset \
+                (--preset, default "default") or a YAML file (--policy). --json prints one JSON line per output.
+                """
+        )
+
+        @Argument(help: "A call file (JSON lines of call events).")
+        var call: String
+
+        @OptionGroup var policyOptions: PolicyOptions
+
+        @Flag(help: "Print JSON lines instead of a readable timeline.")
+        var json = false
+
+        @OptionGroup var modelOptions: ModelOptions
+
+        func run() throws {
+            let events = try CallFile.read(call)
+            var analyzer = CallAnalyzer(policy: try policyOptions.load(), textModel: try modelOptions.load())
+            let writer = try LineWriter(path: nil)
+            for event in events {
+                let outputs = analyzer.ingest(event)
+                if json {
+                    for output in outputs { writer.write(try EngineOutputJSON.line(output)) }
+                } else {
+                    if case .turn(let turn) = event, turn.isFinal {
+                        let signal = outputs.compactMap { output -> TurnSignal? in
+                            if case .signal(let signal) = output { return signal }
+                            return nil
+                        }.first
+                        writer.write(Timeline.turnLine(turn, signal: signal))
+                    } else if let line = Timeline.eventLine(event) {
+                        writer.write(line)
+                    }
+                    for case .decision(let decision) in outputs { writer.write(Timeline.decisionLine(decision)) }
+                }
+            }
+            if !json {
+                let raised = analyzer.alerts
+                writer.write(
+                    "\n\(raised.count) alert(s): "
+                        + (raised.isEmpty
+                            ? "none" : raised.map { "\($0.id) \($0.tier.rawValue) (\($0.rule), \($0.state.rawValue))" }.joined(separator: "; ")))
+            }
+            writer.flush()
+        }
+    }
+}
+
+/// Which escalation policy to use.
+struct PolicyOptions: ParsableArguments {
+    @Option(help: "A policy YAML file.")
+    var policy: String?
+
+    @Option(help: "A bundled policy preset: default, banking, healthcare, ecommerce, b2b.")
+    var preset = "default"
+
+    func load() throws -> Policy {
+        do {
+            if let policy {
+                guard let data = FileManager.default.contents(atPath: policy) else { throw ValidationError("cannot read policy \(policy)") }
+                return try Policy.parse(yaml: String(decoding: data, as: UTF8.self))
+            }
+            return try Policy.preset(named: preset)
+        } catch let error as PolicyError {
+            throw ValidationError("\(policy ?? preset): \(error)")
+        }
+    }
+}
+
+enum CallFile {
+    static func read(_ path: String) throws -> [CallEvent] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read call file \(path)") }
+        do {
+            return try CallEvents.decode(jsonLines: String(decoding: data, as: UTF8.self))
+        } catch {
+            throw ValidationError("\(path): \(error)")
+        }
+    }
+}
+
+/// JSON lines for engine outputs: `{"type": "signal", …}` or `{"type": "decision", …}`.
+enum EngineOutputJSON {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static func line(_ output: EngineOutput) throws -> String {
+        let (type, data): (String, Data)
+        switch output {
+        case .signal(let signal): (type, data) = ("signal", try encoder.encode(signal))
+        case .decision(let decision): (type, data) = ("decision", try encoder.encode(decision))
+        }
+        return "{\"type\":\"\(type)\"," + String(decoding: data.dropFirst(), as: UTF8.self)
+    }
+}
+
+/// The readable timeline.
+enum Timeline {
+    static func clock(_ ms: Int) -> String {
+        let seconds = ms / 1000
+        return String(format: "%02d:%02d.%d", seconds / 60, seconds % 60, (ms % 1000) / 100)
+    }
+
+    static func turnLine(_ turn: Turn, signal: TurnSignal?) -> String {
+        var line = "\(clock(turn.at))  \(turn.speaker.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \"\(turn.text)\""
+        guard let signal else { return line }
+        if turn.speaker == .customer {
+            line += "\n           stress \(number(signal.stress)) · smoothed \(number(signal.smoothedStress)) · trend \(signed(signal.trend))"
+            let strong = Emotion.allCases.filter { $0 != .neutral && signal.emotions[$0] >= 0.2 }
+            if !strong.isEmpty { line += " · " + strong.map { "\($0.rawValue) \(number(signal.emotions[$0]))" }.joined(separator: ", ") }
+        }
+        if !signal.cues.isEmpty {
+            line += "\n           cues: " + signal.cues.map { $0.kind.rawValue + ($0.conditional ? " (conditional)" : "") }.joined(separator: ", ")
+        }
+        return line
+    }
+
+    static func eventLine(_ event: CallEvent) -> String? {
+        switch event {
+        case .callStarted(let call):
+            return "\(clock(call.at))  call \(call.callID) started · \(call.channel.rawValue) · queue \(call.queue)"
+                + (call.industry.map { " · \($0)" } ?? "") + (call.agentID.map { " · agent \($0)" } ?? "")
+        case .agentAction(let action): return "\(clock(action.at))  agent action: \(action.action.rawValue)"
+        case .alertAcknowledged(let ack): return "\(clock(ack.at))  \(ack.by) \(ack.outcome.rawValue) \(ack.alertID)"
+        case .callEnded(let ended):
+            return "\(clock(ended.at))  call ended" + (ended.disposition.map { " · \($0)" } ?? "") + (ended.survey.map { " · survey \($0)/5" } ?? "")
+        case .turn, .audio: return nil
+        }
+    }
+
+    static func decisionLine(_ decision: Decision) -> String {
+        var line = "  ▲ \(decision.tier.rawValue.uppercased()) \(decision.kind.rawValue) \(decision.alertID) — rule \(decision.rule)"
+        for reason in decision.reasons { line += "\n      because \(reason.condition): \(reason.observed)" }
+        if let guidance = decision.guidance { line += "\n      say: \(guidance)" }
+        if !decision.responses.isEmpty { line += "\n      respond: " + decision.responses.map(\.rawValue).joined(separator: ", ") }
+        return line
+    }
+
+    static func number(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func signed(_ value: Double) -> String { String(format: "%+.2f", value) }
+}
