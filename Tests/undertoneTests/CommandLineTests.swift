@@ -126,3 +126,83 @@ struct CommandLineTests {
         #expect(bad.stderr.contains("line 1: unknown emotion"))
     }
 }
+
+@Suite("undertone call commands")
+struct CallCommandTests {
+    static func temporaryFile(_ name: String, _ contents: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-calls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent(name)
+        try Data(contents.utf8).write(to: url)
+        return url
+    }
+
+    static let angryCall = [
+        #"{"v":1,"type":"call_started","call":"c9","at":0,"channel":"voice","customer":"x","queue":"billing","language":"en"}"#,
+        #"{"v":1,"type":"turn","call":"c9","at":4000,"utterance":"u1","speaker":"customer","text":"this is ridiculous im so angry"}"#,
+        #"{"v":1,"type":"turn","call":"c9","at":9000,"utterance":"u2","speaker":"customer","text":"im cancelling my account today"}"#,
+    ].joined(separator: "\n")
+
+    @Test("analyze --json prints signals and decisions with reasons")
+    func analyzeJSON() throws {
+        let call = try Self.temporaryFile("call.jsonl", Self.angryCall)
+        let outcome = try Undertone.run(["analyze", call.path, "--json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let objects = outcome.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.filter { $0["type"] as? String == "signal" }.count == 2)
+        let decisions = objects.filter { $0["type"] as? String == "decision" }
+        #expect(decisions.contains { $0["tier"] as? String == "manager" && $0["rule"] as? String == "cancel-threat" })
+        #expect(decisions.allSatisfy { ($0["reasons"] as? [Any])?.isEmpty == false })
+    }
+
+    @Test("analyze names the bad line of a call file; replay compares two policies")
+    func badCallAndReplay() throws {
+        let bad = try Self.temporaryFile("bad.jsonl", Self.angryCall + "\n" + #"{"v":1,"type":"turn","call":"c9","at":-5}"#)
+        let outcome = try Undertone.run(["analyze", bad.path])
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("line 4"))
+
+        let call = try Self.temporaryFile("call.jsonl", Self.angryCall)
+        let quiet = try Self.temporaryFile(
+            "quiet.yaml",
+            """
+            name: quiet
+            version: 1
+            rules:
+              - id: only-legal
+                tier: manager
+                when:
+                  any:
+                    - cue: legal_threat
+            """)
+        let replay = try Undertone.run(["replay", "--policy", quiet.path, call.path])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout.contains("CHANGED"))
+        #expect(replay.stdout.contains("quiet: no alerts"))
+    }
+
+    @Test("policy check passes the presets and names the line of a mistake")
+    func policyCheck() throws {
+        let bad = try Self.temporaryFile(
+            "bad.yaml",
+            """
+            name: broken
+            version: 1
+            rules:
+              - id: x
+                tier: boss
+                when:
+                  any:
+                    - stress: { above: 0.5 }
+            """)
+        let outcome = try Undertone.run(["policy", "check", bad.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("bad.yaml:5:"))
+        #expect(outcome.stdout.contains("unknown tier"))
+        let shown = try Undertone.run(["policy", "show", "banking"])
+        let good = try Self.temporaryFile("banking.yaml", shown.stdout)
+        let ok = try Undertone.run(["policy", "check", good.path])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("ok"))
+    }
+}
