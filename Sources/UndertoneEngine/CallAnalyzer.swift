@@ -68,11 +68,12 @@ public struct CallAnalyzer: Sendable {
                 smoothedStress: state.smoothedStress, trend: state.trend)
             return [.signal(reading)] + evaluateRules(now: turn.at, triggeredBy: [turn.utteranceID], timeBasedOnly: false)
         case .agent, .bot:
-            state.addAgentTurn(text: turn.text)
+            let stress = Stress.of(signal.emotions, cues: cues)
+            state.addAgentTurn(text: turn.text, stress: stress)
             let reading = TurnSignal(
                 callID: turn.callID, utteranceID: turn.utteranceID, speaker: turn.speaker, at: turn.at, emotions: signal.emotions,
-                polarity: signal.polarity, cues: cues, explanations: signal.explanations, stress: Stress.of(signal.emotions, cues: cues),
-                smoothedStress: state.smoothedStress, trend: state.trend)
+                polarity: signal.polarity, cues: cues, explanations: signal.explanations, stress: stress,
+                smoothedStress: state.agentSmoothedStress, trend: 0)
             return [.signal(reading)]
         }
     }

@@ -95,8 +95,14 @@ public struct CallState: Sendable, Equatable {
         return record
     }
 
-    /// Notes an agent turn: an apology or acknowledgement starts a recovery window.
-    mutating func addAgentTurn(text: String) {
+    /// The agent's (or bot's) smoothed stress: agents under strain escalate calls too.
+    public private(set) var agentSmoothedStress = 0.0
+    private var agentTurns = 0
+
+    /// Notes an agent turn: its stress, and whether an apology or acknowledgement starts a recovery window.
+    mutating func addAgentTurn(text: String, stress: Double) {
+        agentSmoothedStress = agentTurns == 0 ? stress : settings.smoothing * stress + (1 - settings.smoothing) * agentSmoothedStress
+        agentTurns += 1
         if AgentMoves.isApologyOrAcknowledgement(text) { recoveryBaseline = smoothedStress }
     }
 

@@ -13,7 +13,7 @@ public struct TurnSignal: Sendable, Equatable, Codable {
     public var stress: Double
     /// The speaker's smoothed stress after this turn.
     public var smoothedStress: Double
-    /// Slope of the smoothed stress per turn over the policy's trend window.
+    /// Slope of the smoothed stress per turn over the policy's trend window (customer turns; 0 for the agent).
     public var trend: Double
 }
 
