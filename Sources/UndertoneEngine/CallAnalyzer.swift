@@ -57,7 +57,7 @@ public struct CallAnalyzer: Sendable {
     }
 
     private mutating func analyze(_ turn: Turn) -> [EngineOutput] {
-        let signal = textModel.analyze(turn.text)
+        let signal = textModel.analyzeTurn(turn.text)
         let cues = cueDetector.detect(turn.text)
         switch turn.speaker {
         case .customer:
@@ -138,15 +138,19 @@ public struct CallAnalyzer: Sendable {
                 continue
             }
             alerts[index].state = .climbed
-            let id = raise(next, rule: alert.rule, now: now)
+            // Climbing into a tier that already has an open alert joins it rather than raising a second one.
+            let existing = alerts.last { $0.state == .open && $0.tier >= next }
+            let id = existing?.id ?? raise(next, rule: alert.rule, now: now)
+            let waited = (now - alert.raisedAt) / 1000 * 1000
             let reason = Reason(
                 condition: "\(alert.tier.rawValue) alert acknowledged within \(PolicyDuration.text(limit))",
-                observed: "\(alert.id) unacknowledged for \(PolicyDuration.text(now - alert.raisedAt))")
+                observed: "\(alert.id) unacknowledged for \(PolicyDuration.text(waited))")
             outputs.append(
                 .decision(
                     Decision(
-                        callID: callID, at: now, kind: .climbed, tier: next, rule: "acknowledgement-timeout", alertID: id, reasons: [reason],
-                        utteranceIDs: state.customerTurns.suffix(1).map(\.utteranceID), guidance: nil, responses: [])))
+                        callID: callID, at: now, kind: existing == nil ? .climbed : .folded, tier: next, rule: "acknowledgement-timeout",
+                        alertID: id, reasons: [reason], utteranceIDs: state.customerTurns.suffix(1).map(\.utteranceID), guidance: nil,
+                        responses: [])))
         }
         return outputs
     }
