@@ -118,6 +118,20 @@ def stack(Z, y, multinomial):
     return model.coef_[0], model.intercept_[0]
 
 
+def read_labelled(path):
+    """Labelled JSON lines ({"text", "emotions": [...], "polarity"}) as texts, taxonomy labels and polarity."""
+    texts, coarse, polarity = [], [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            texts.append(row["text"])
+            coarse.append([1.0 if e in row.get("emotions", []) else 0.0 for e in L.EMOTIONS])
+            polarity.append(L.POLARITIES.index(row["polarity"]) if row.get("polarity") else -1)
+    return texts, np.array(coarse, np.float32), np.array(polarity, np.int64)
+
+
 def platt(z, y):
     """a, b minimising the log loss of sigmoid(a z + b) against y."""
     def nll(ab):
@@ -171,6 +185,9 @@ def main():
                    help="platt: per output; stacked: each output from all nine held-out logits")
     p.add_argument("--polarity-weight", type=float, default=1.0, help="weight of the polarity loss against the emotions'")
     p.add_argument("--no-augmented", action="store_true", help="leave out the teacher-labelled variants of GoEmotions train")
+    p.add_argument("--domain", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "domain", "contact-centre.jsonl"),
+                   help="contact-centre utterances written for this project (labelled JSON lines)")
+    p.add_argument("--domain-weight", type=float, default=4.0)
     p.add_argument("--cache", default="work", help="folder that keeps fitted weights between runs ('' for none)")
     p.add_argument("--holdout", type=float, default=0.2, help="share of GoEmotions train held out for calibration and thresholds")
     args = p.parse_args()
@@ -216,6 +233,13 @@ def main():
     X_ge = sp.vstack([matrix(rows_typed, idf, args.bits), matrix(rows_asr, idf, args.bits)]).tocsr()
     X_un = sp.vstack([matrix(un_rows_typed, idf, args.bits), matrix(un_rows_asr, idf, args.bits)]).tocsr() if un_texts else None
     n = len(texts)
+    X_dom, T_dom = None, None
+    if args.domain and os.path.exists(args.domain):
+        dom_texts, dom_coarse, dom_polarity = read_labelled(args.domain)
+        X_dom = sp.vstack([matrix(counts(dom_texts, args.bits), idf, args.bits),
+                           matrix(counts([F.asr_form(t) for t in dom_texts], args.bits), idf, args.bits)]).tocsr()
+        T_dom = targets(dom_coarse, dom_polarity, None, 1.0)
+        log(f"{len(dom_texts)} contact-centre examples written for this project, weight {args.domain_weight}")
 
     def training_set(index):
         both = np.concatenate([index, index + n])
@@ -224,14 +248,19 @@ def main():
         if X_un is not None:
             X = sp.vstack([X, X_un]).tocsr()
             T = np.vstack([T, T_un, T_un])
-        return X, T, np.ones(X.shape[0], np.float64)
+        weights = np.ones(X.shape[0], np.float64)
+        if X_dom is not None:
+            X = sp.vstack([X, X_dom]).tocsr()
+            T = np.vstack([T, T_dom, T_dom])
+            weights = np.concatenate([weights, np.full(X_dom.shape[0], args.domain_weight)])
+        return X, T, weights
 
     # Held-out part: calibration and thresholds.
     rng = np.random.default_rng(11)
     order = rng.permutation(n)
     held = np.sort(order[: int(n * args.holdout)])
     kept = np.sort(order[int(n * args.holdout) :])
-    key = f"b{args.bits}-c{args.c}-a{args.alpha}-i{args.iterations}-h{args.holdout}-t{int(teacher is not None)}-x{'+'.join(sorted(args.exclude))}-p{args.polarity_weight}-u{len(un_texts)}"
+    key = f"b{args.bits}-c{args.c}-a{args.alpha}-i{args.iterations}-h{args.holdout}-t{int(teacher is not None)}-x{'+'.join(sorted(args.exclude))}-p{args.polarity_weight}-u{len(un_texts)}-d{0 if X_dom is None else X_dom.shape[0]}x{args.domain_weight}"
     log("fitting on the kept part for calibration")
     W, b = cached_fit(args.cache, key + "-kept", *training_set(kept), args.c, args.iterations, log, args.polarity_weight)
     Z = np.asarray(X_ge[np.concatenate([held, held + n])] @ W) + b
