@@ -183,7 +183,7 @@ def main():
                    help="unlabelled sources to leave out (EmoBank is CC BY-SA: weights trained on it would carry that licence)")
     p.add_argument("--calibration", choices=["platt", "stacked"], default="stacked",
                    help="platt: per output; stacked: each output from all nine held-out logits")
-    p.add_argument("--polarity-weight", type=float, default=1.0, help="weight of the polarity loss against the emotions'")
+    p.add_argument("--polarity-weight", type=float, default=2.0, help="weight of the polarity loss against the emotions'")
     p.add_argument("--no-augmented", action="store_true", help="leave out the teacher-labelled variants of GoEmotions train")
     p.add_argument("--domain", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "domain", "contact-centre.jsonl"),
                    help="contact-centre utterances written for this project (labelled JSON lines)")
