@@ -159,6 +159,7 @@ struct CueTests {
         CueExample("Thank you for calling Acme, how can I help?", "gratitude"),
         CueExample("I really appreciate your help", "gratitude"),
         CueExample("thanks for nothing"),
+        CueExample("well cheers for nothing then"),
         CueExample("you haven't been very helpful"),
         CueExample("that fixed it", "resolution"),
         CueExample("Perfect, that's all I needed", "resolution"),

@@ -449,7 +449,7 @@ extension CuePhraseBook {
                 + "<intensifier>? (idiot|idiots|moron|muppet|fool|clown|numpty|stupid|dumb|thick|useless|hopeless|dickhead|prick)",
         ],
         .gratitude: [
-            "(thanks|thank you|thanks a lot|thank you very much) for nothing",
+            "(thanks|thank you|thanks a lot|thank you very much|cheers|ta) for nothing",
             "no thanks to (you|your)",
             "thank (god|goodness|heavens|christ|the lord)",
             "thanks but no thanks",
