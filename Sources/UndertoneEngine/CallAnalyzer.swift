@@ -82,7 +82,7 @@ public struct CallAnalyzer: Sendable {
 
     private mutating func evaluateRules(now: Int, triggeredBy utterances: [String], timeBasedOnly: Bool) -> [EngineOutput] {
         guard !state.customerTurns.isEmpty else { return [] }
-        var outputs: [EngineOutput] = []
+        var firing: [(rule: Rule, reasons: [Reason])] = []
         for rule in policy.rules {
             if timeBasedOnly && !rule.condition.dependsOnTime { continue }
             if let call = state.call, !rule.filters.admits(call) { continue }
@@ -93,9 +93,17 @@ public struct CallAnalyzer: Sendable {
             }
             guard holds else { continue }
             if let last = lastFired[rule.id], now - last < policy.cooldownMs(for: rule) { continue }
+            firing.append((rule, reasons))
+        }
+        // Highest tier first: when a turn warrants a supervisor and a coaching hint, the supervisor's alert is raised
+        // and the hint folds into it, rather than two alerts for one moment. Policy order breaks ties.
+        let causes = utterances.isEmpty ? state.customerTurns.suffix(1).map(\.utteranceID) : utterances
+        var outputs: [EngineOutput] = []
+        for (rule, reasons) in firing.enumerated().sorted(by: { ($0.element.rule.tier, -$0.offset) > ($1.element.rule.tier, -$1.offset) }).map(
+            \.element)
+        {
             disarmed.insert(rule.id)
             lastFired[rule.id] = now
-            let causes = utterances.isEmpty ? state.customerTurns.suffix(1).map(\.utteranceID) : utterances
             outputs.append(.decision(fire(rule, reasons: reasons, now: now, utterances: causes)))
         }
         return outputs
