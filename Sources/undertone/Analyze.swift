@@ -66,23 +66,23 @@ struct PolicyOptions: ParsableArguments {
     func load() throws -> Policy {
         do {
             if let policy {
-                guard let data = FileManager.default.contents(atPath: policy) else { throw ValidationError("cannot read policy \(policy)") }
+                guard let data = FileManager.default.contents(atPath: policy) else { throw CommandFailure("cannot read policy \(policy)") }
                 return try Policy.parse(yaml: String(decoding: data, as: UTF8.self))
             }
             return try Policy.preset(named: preset)
         } catch let error as PolicyError {
-            throw ValidationError("\(policy ?? preset): \(error)")
+            throw CommandFailure("\(policy ?? preset): \(error)")
         }
     }
 }
 
 enum CallFile {
     static func read(_ path: String) throws -> [CallEvent] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read call file \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read call file \(path)") }
         do {
             return try CallEvents.decode(jsonLines: String(decoding: data, as: UTF8.self))
         } catch {
-            throw ValidationError("\(path): \(error)")
+            throw CommandFailure("\(path): \(error)")
         }
     }
 }

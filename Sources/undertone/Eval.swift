@@ -36,7 +36,7 @@ extension Undertone {
             }
             for file in files {
                 let contents = try read(file)
-                do { sets.append((file, try LabelledSets.jsonLines(contents))) } catch { throw ValidationError("\(file): \(error)") }
+                do { sets.append((file, try LabelledSets.jsonLines(contents))) } catch { throw CommandFailure("\(file): \(error)") }
             }
             var results: [[String: Any]] = []
             for set in sets {
@@ -73,13 +73,13 @@ extension Undertone {
             do {
                 return try LabelledSets.goEmotions(emotionNames: names, split: rows, groups: groups)
             } catch {
-                throw ValidationError("GoEmotions \(split): \(error)")
+                throw CommandFailure("GoEmotions \(split): \(error)")
             }
         }
 
         func read(_ path: String) throws -> String {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ValidationError("cannot read \(path) (use --goemotions to point at the data, or --file)")
+                throw CommandFailure("cannot read \(path) (use --goemotions to point at the data, or --file)")
             }
             return String(decoding: data, as: UTF8.self)
         }

@@ -11,7 +11,7 @@ final class LineReader {
 
     init(path: String?) throws {
         if let path {
-            guard let handle = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot open input file \(path)") }
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandFailure("cannot open input file \(path)") }
             self.handle = handle
         } else {
             handle = FileHandle.standardInput
@@ -47,7 +47,7 @@ final class LineWriter {
     init(path: String?) throws {
         if let path {
             guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-                throw ValidationError("cannot create output file \(path)")
+                throw CommandFailure("cannot create output file \(path)")
             }
             self.handle = handle
         } else {
@@ -83,7 +83,16 @@ struct ModelOptions: ParsableArguments {
             if let modelPath { return try TextModel(contentsOf: URL(fileURLWithPath: modelPath)) }
             return try TextModel.bundled()
         } catch {
-            throw ValidationError(error.description)
+            throw CommandFailure(error.description)
         }
+    }
+}
+
+/// A command that could not do its work (a missing file, a malformed input): printed as `Error: …`, exit status 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }
