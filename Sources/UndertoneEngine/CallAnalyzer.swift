@@ -59,23 +59,22 @@ public struct CallAnalyzer: Sendable {
     private mutating func analyze(_ turn: Turn) -> [EngineOutput] {
         let signal = textModel.analyzeTurn(turn.text)
         let cues = cueDetector.detect(turn.text)
-        switch turn.speaker {
-        case .customer:
-            let record = state.addCustomerTurn(utteranceID: turn.utteranceID, at: turn.at, signal: signal, cues: cues)
-            let reading = TurnSignal(
-                callID: turn.callID, utteranceID: turn.utteranceID, speaker: .customer, at: turn.at, emotions: signal.emotions,
-                polarity: signal.polarity, cues: cues, explanations: signal.explanations, stress: record.stress,
-                smoothedStress: state.smoothedStress, trend: state.trend)
-            return [.signal(reading)] + evaluateRules(now: turn.at, triggeredBy: [turn.utteranceID], timeBasedOnly: false)
-        case .agent, .bot:
-            let stress = Stress.of(signal.emotions, cues: cues)
+        let stress: Double
+        let smoothed: Double
+        let trend: Double
+        if turn.speaker == .customer {
+            stress = state.addCustomerTurn(utteranceID: turn.utteranceID, at: turn.at, signal: signal, cues: cues).stress
+            (smoothed, trend) = (state.smoothedStress, state.trend)
+        } else {
+            stress = Stress.of(signal.emotions, cues: cues)
             state.addAgentTurn(text: turn.text, stress: stress)
-            let reading = TurnSignal(
-                callID: turn.callID, utteranceID: turn.utteranceID, speaker: turn.speaker, at: turn.at, emotions: signal.emotions,
-                polarity: signal.polarity, cues: cues, explanations: signal.explanations, stress: stress,
-                smoothedStress: state.agentSmoothedStress, trend: 0)
-            return [.signal(reading)]
+            (smoothed, trend) = (state.agentSmoothedStress, 0)
         }
+        let reading = TurnSignal(
+            callID: turn.callID, utteranceID: turn.utteranceID, speaker: turn.speaker, at: turn.at, emotions: signal.emotions,
+            polarity: signal.polarity, cues: cues, explanations: signal.explanations, stress: stress, smoothedStress: smoothed, trend: trend)
+        guard turn.speaker == .customer else { return [.signal(reading)] }
+        return [.signal(reading)] + evaluateRules(now: turn.at, triggeredBy: [turn.utteranceID], timeBasedOnly: false)
     }
 
     // MARK: Rules

@@ -10,8 +10,9 @@ extension TextModel {
     /// words, so a long turn is also read in overlapping windows of ten words, and each negative emotion takes the
     /// strongest of the whole and its windows; satisfaction, neutral and polarity stay those of the whole turn.
     public func analyzeTurn(_ text: String) -> TextSignal {
-        var whole = analyze(text)
-        let words = TextFeatures(text, bits: bits).tokens
+        let features = TextFeatures(text, bits: bits)
+        var whole = analyze(features, explain: true)
+        let words = features.tokens
         guard words.count > Self.windowWords + Self.windowStride / 2 else { return whole }
         var strongest: [Emotion: (probability: Double, window: String)] = [:]
         var start = 0

@@ -99,7 +99,10 @@ public struct TextModel: Sendable {
 
     /// Emotions, polarity and (optionally) explanations for one text.
     public func analyze(_ text: String, explain: Bool = true) -> TextSignal {
-        let features = TextFeatures(text, bits: bits)
+        analyze(TextFeatures(text, bits: bits), explain: explain)
+    }
+
+    func analyze(_ features: TextFeatures, explain: Bool) -> TextSignal {
         var logits = [Float](repeating: 0, count: Self.outputCount)
         let values = featureValues(features)
         let rows = values.rows
