@@ -12,10 +12,21 @@ let package = Package(
     products: [
         .executable(name: "undertone", targets: ["undertone"]),
         .library(name: "UndertoneEngine", targets: ["UndertoneEngine"]),
+        .library(name: "UndertoneStore", targets: ["UndertoneStore"]),
+        .library(name: "UndertoneServer", targets: ["UndertoneServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
     ],
     targets: [
         .target(
@@ -24,10 +35,37 @@ let package = Package(
             resources: [.copy("Resources/emotion-model.utm"), .copy("Resources/Policies")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "UndertoneStore",
+            dependencies: [
+                "UndertoneEngine",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "UndertoneServer",
+            dependencies: [
+                "UndertoneEngine",
+                "UndertoneStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "undertone",
             dependencies: [
                 "UndertoneEngine",
+                "UndertoneServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -35,6 +73,21 @@ let package = Package(
         .testTarget(
             name: "UndertoneEngineTests",
             dependencies: ["UndertoneEngine"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "UndertoneStoreTests",
+            dependencies: ["UndertoneStore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "UndertoneServerTests",
+            dependencies: [
+                "UndertoneServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

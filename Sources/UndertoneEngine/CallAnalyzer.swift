@@ -1,11 +1,3 @@
-/// What the engine emits as a call goes on.
-public enum EngineOutput: Sendable, Equatable {
-    /// The reading of one final turn.
-    case signal(TurnSignal)
-    /// A decision with its reasons.
-    case decision(Decision)
-}
-
 /// One call, from its first event to its last: signal → decision. Pure and deterministic: the same events give the
 /// same outputs, and time comes only from the events.
 public struct CallAnalyzer: Sendable {

@@ -96,12 +96,7 @@ enum EngineOutputJSON {
     }()
 
     static func line(_ output: EngineOutput) throws -> String {
-        let (type, data): (String, Data)
-        switch output {
-        case .signal(let signal): (type, data) = ("signal", try encoder.encode(signal))
-        case .decision(let decision): (type, data) = ("decision", try encoder.encode(decision))
-        }
-        return "{\"type\":\"\(type)\"," + String(decoding: data.dropFirst(), as: UTF8.self)
+        String(decoding: try encoder.encode(output), as: UTF8.self)
     }
 }
 

@@ -1,0 +1,2 @@
+import UndertoneEngine
+import UndertoneStore

@@ -1,0 +1,303 @@
+import Foundation
+import ServiceLifecycle
+import UndertoneEngine
+
+/// Where every accepted event and every engine output is kept: an append-only log, with projections (calls, alerts,
+/// follow-ups) updated in the same transaction as the append. Two implementations: `SQLiteEventStore` (a file, the
+/// default) and `PostgresEventStore`. One contract test suite runs against both.
+///
+/// A store is a `Service`: `run()` keeps its connections (PostgreSQL's client pool) alive until graceful shutdown or
+/// cancellation, then closes them. Every other method may be called while `run()` is running.
+public protocol EventStore: Service {
+    /// Brings the schema up to the newest migration. Safe to call on every start.
+    func migrate() async throws
+
+    /// Appends entries atomically and in order, updating the projections in the same transaction. An event entry whose
+    /// `(callID, clientSequence)` is already in the log is skipped (a client resending after a drop); the result holds
+    /// only the entries appended now.
+    func append(_ entries: [LogEntry]) async throws -> [LoggedEntry]
+
+    /// One call's log in order, after `callSequence` (0 for the whole call), at most `limit` entries.
+    func entries(call callID: String, after callSequence: Int, limit: Int) async throws -> [LoggedEntry]
+
+    /// The whole log in order after a global `position` (0 for the start), at most `limit` entries.
+    func entries(after position: Int64, limit: Int) async throws -> [LoggedEntry]
+
+    /// The highest client sequence number accepted for a call, or nil when none.
+    func lastClientSequence(call callID: String) async throws -> Int?
+
+    /// Projections.
+    func call(_ callID: String) async throws -> CallRecord?
+    func calls(_ filter: CallFilter) async throws -> [CallRecord]
+    func alert(_ alertID: String) async throws -> AlertRecord?
+    func alerts(_ filter: AlertFilter) async throws -> [AlertRecord]
+
+    /// API keys: only the SHA-256 hash of the secret is stored.
+    func saveAPIKey(_ key: APIKeyRecord) async throws
+    func apiKey(hash: String) async throws -> APIKeyRecord?
+    func apiKeys() async throws -> [APIKeyRecord]
+    func revokeAPIKey(id: String) async throws
+
+    /// The audit log: every read of a transcript and every policy or key change.
+    func audit(_ record: AuditRecord) async throws
+    func auditLog(after id: Int64, limit: Int) async throws -> [AuditRecord]
+
+    /// Retention: blanks the text of every turn (and of every signal's explanations) in calls that ended before `date`.
+    /// Returns how many log entries were changed.
+    func purgeTranscripts(endedBefore date: Date) async throws -> Int
+}
+
+/// What a log entry holds.
+public enum LogEntryKind: String, Sendable, Codable, CaseIterable {
+    /// A `CallEvent` accepted from outside.
+    case event
+    /// An `EngineOutput` the engine produced.
+    case output
+}
+
+/// An entry to append.
+public struct LogEntry: Sendable, Equatable {
+    public var callID: String
+    public var kind: LogEntryKind
+    /// The event's or output's wire type (`turn`, `call_started`, `signal`, `decision`, …).
+    public var type: String
+    /// Event time: milliseconds since the call started.
+    public var at: Int
+    /// The event's or output's JSON (one line, already redacted).
+    public var body: String
+    /// The ingest client's sequence number, for events that came with one (resume and de-duplication).
+    public var clientSequence: Int?
+
+    public init(callID: String, kind: LogEntryKind, type: String, at: Int, body: String, clientSequence: Int? = nil) {
+        self.callID = callID
+        self.kind = kind
+        self.type = type
+        self.at = at
+        self.body = body
+        self.clientSequence = clientSequence
+    }
+}
+
+/// An entry in the log.
+public struct LoggedEntry: Sendable, Equatable {
+    /// Global order of the log (strictly increasing, gaps allowed).
+    public var position: Int64
+    /// Order within the call: 1, 2, 3, … without gaps.
+    public var callSequence: Int
+    /// Wall-clock time the store accepted it.
+    public var recordedAt: Date
+    public var entry: LogEntry
+
+    public init(position: Int64, callSequence: Int, recordedAt: Date, entry: LogEntry) {
+        self.position = position
+        self.callSequence = callSequence
+        self.recordedAt = recordedAt
+        self.entry = entry
+    }
+}
+
+/// A call, as the log tells it so far.
+public struct CallRecord: Sendable, Equatable, Codable {
+    public enum Status: String, Sendable, Codable { case live, ended }
+
+    public var callID: String
+    public var status: Status
+    public var channel: String
+    public var customerID: String
+    public var queue: String
+    public var language: String
+    public var industry: String?
+    public var agentID: String?
+    public var team: String?
+    /// Wall-clock time of the first entry.
+    public var startedAt: Date
+    /// Wall-clock time of the latest entry.
+    public var updatedAt: Date
+    /// Event time of the latest event (ms since the call started).
+    public var lastAt: Int
+    public var endedAt: Date?
+    public var disposition: String?
+    public var survey: Int?
+    /// Final customer turns so far.
+    public var customerTurns: Int
+    /// The latest customer reading: stress and smoothed stress.
+    public var stress: Double
+    public var smoothedStress: Double
+    public var peakStress: Double
+    /// The highest tier any decision reached (`coach`, `supervisor`, `manager`), or nil.
+    public var highestTier: String?
+    public var openAlerts: Int
+
+    public init(
+        callID: String, status: Status, channel: String, customerID: String, queue: String, language: String, industry: String?,
+        agentID: String?, team: String?, startedAt: Date, updatedAt: Date, lastAt: Int, endedAt: Date?, disposition: String?, survey: Int?,
+        customerTurns: Int, stress: Double, smoothedStress: Double, peakStress: Double, highestTier: String?, openAlerts: Int
+    ) {
+        self.callID = callID
+        self.status = status
+        self.channel = channel
+        self.customerID = customerID
+        self.queue = queue
+        self.language = language
+        self.industry = industry
+        self.agentID = agentID
+        self.team = team
+        self.startedAt = startedAt
+        self.updatedAt = updatedAt
+        self.lastAt = lastAt
+        self.endedAt = endedAt
+        self.disposition = disposition
+        self.survey = survey
+        self.customerTurns = customerTurns
+        self.stress = stress
+        self.smoothedStress = smoothedStress
+        self.peakStress = peakStress
+        self.highestTier = highestTier
+        self.openAlerts = openAlerts
+    }
+}
+
+/// Which calls to list. Nil fields do not filter.
+public struct CallFilter: Sendable, Equatable {
+    public var status: CallRecord.Status?
+    public var agentID: String?
+    public var team: String?
+    public var queue: String?
+    public var startedAfter: Date?
+    public var startedBefore: Date?
+    public var limit: Int
+
+    public init(
+        status: CallRecord.Status? = nil, agentID: String? = nil, team: String? = nil, queue: String? = nil, startedAfter: Date? = nil,
+        startedBefore: Date? = nil, limit: Int = 500
+    ) {
+        self.status = status
+        self.agentID = agentID
+        self.team = team
+        self.queue = queue
+        self.startedAfter = startedAfter
+        self.startedBefore = startedBefore
+        self.limit = limit
+    }
+}
+
+/// An alert, as the log tells it so far.
+public struct AlertRecord: Sendable, Equatable, Codable {
+    public enum State: String, Sendable, Codable { case open, acknowledged, resolved }
+
+    public var alertID: String
+    public var callID: String
+    /// The call's agent and team (copied from the call, for role filtering).
+    public var agentID: String?
+    public var team: String?
+    public var tier: String
+    public var rule: String
+    public var state: State
+    /// Event time it was raised (ms since the call started) and the wall-clock time the store saw it.
+    public var raisedAt: Int
+    public var raisedWallTime: Date
+    public var updatedAt: Date
+    /// The raising decision's JSON (reasons, guidance, responses, utterances).
+    public var decision: String
+    /// Decisions folded into it since.
+    public var folded: Int
+    /// Who acknowledged or resolved it, and how (`acknowledged`, `useful`, `dismissed`, `resolved`).
+    public var acknowledgedBy: String?
+    public var outcome: String?
+
+    public init(
+        alertID: String, callID: String, agentID: String?, team: String?, tier: String, rule: String, state: State, raisedAt: Int,
+        raisedWallTime: Date, updatedAt: Date, decision: String, folded: Int, acknowledgedBy: String?, outcome: String?
+    ) {
+        self.alertID = alertID
+        self.callID = callID
+        self.agentID = agentID
+        self.team = team
+        self.tier = tier
+        self.rule = rule
+        self.state = state
+        self.raisedAt = raisedAt
+        self.raisedWallTime = raisedWallTime
+        self.updatedAt = updatedAt
+        self.decision = decision
+        self.folded = folded
+        self.acknowledgedBy = acknowledgedBy
+        self.outcome = outcome
+    }
+}
+
+/// Which alerts to list. Nil fields do not filter.
+public struct AlertFilter: Sendable, Equatable {
+    public var callID: String?
+    public var state: AlertRecord.State?
+    public var agentID: String?
+    public var team: String?
+    public var limit: Int
+
+    public init(callID: String? = nil, state: AlertRecord.State? = nil, agentID: String? = nil, team: String? = nil, limit: Int = 500) {
+        self.callID = callID
+        self.state = state
+        self.agentID = agentID
+        self.team = team
+        self.limit = limit
+    }
+}
+
+/// Who may do what.
+public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
+    /// Their own calls (`subject` is the agent id).
+    case agent
+    /// Their team's calls (`subject` is the team).
+    case supervisor
+    /// Everything: configuration, policies, keys.
+    case admin
+
+    public static func < (lhs: Role, rhs: Role) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// An API key. The secret itself is never stored, only its SHA-256 hash (hex).
+public struct APIKeyRecord: Sendable, Equatable, Codable {
+    public var id: String
+    public var name: String
+    public var role: Role
+    /// The agent id (agent) or team (supervisor) the key is scoped to; nil for admin.
+    public var subject: String?
+    public var hash: String
+    public var createdAt: Date
+    public var revoked: Bool
+
+    public init(id: String, name: String, role: Role, subject: String?, hash: String, createdAt: Date, revoked: Bool = false) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.subject = subject
+        self.hash = hash
+        self.createdAt = createdAt
+        self.revoked = revoked
+    }
+}
+
+/// One line of the audit log.
+public struct AuditRecord: Sendable, Equatable, Codable {
+    /// Assigned by the store (0 before it is saved).
+    public var id: Int64
+    public var at: Date
+    /// The API key id that acted (or `system`).
+    public var actor: String
+    /// What was done: `transcript.read`, `policy.change`, `key.create`, `key.revoke`, …
+    public var action: String
+    /// What it was done to (a call id, a policy name, a key id).
+    public var target: String
+    public var detail: String
+
+    public init(id: Int64 = 0, at: Date, actor: String, action: String, target: String, detail: String = "") {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.target = target
+        self.detail = detail
+    }
+}
