@@ -50,7 +50,12 @@ public struct CallAnalyzer: Sendable {
 
     private mutating func analyze(_ turn: Turn) -> [EngineOutput] {
         let signal = textModel.analyzeTurn(turn.text)
-        let cues = cueDetector.detect(turn.text)
+        var cues = cueDetector.detect(turn.text)
+        if turn.speaker == .customer, cues.contains(where: { $0.kind == .sarcasm }) {
+            // Praise is sarcasm only in a sour context: after bad news, while the customer is upset, or beside anger.
+            let sour = state.lastAgentTurnWasBadNews || state.smoothedStress >= 0.3 || Stress.of(signal.emotions, cues: []) >= 0.3
+            cues.removeAll { sour ? $0.kind == .gratitude : $0.kind == .sarcasm }
+        }
         let stress: Double
         let smoothed: Double
         let trend: Double

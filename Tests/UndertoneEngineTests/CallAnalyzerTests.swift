@@ -38,6 +38,36 @@ struct CallAnalyzerTests {
         #expect(analyzer.state.smoothedStress < 0.3)
     }
 
+    static func customerCues(_ events: [CallEvent], policy: Policy) -> [[CueKind]] {
+        var analyzer = CallAnalyzer(policy: policy, textModel: model)
+        var cues: [[CueKind]] = []
+        for event in events {
+            for case .signal(let signal) in analyzer.ingest(event) where signal.speaker == .customer { cues.append(signal.cues.map(\.kind)) }
+        }
+        return cues
+    }
+
+    @Test("praise is sarcasm after bad news, and thanks after good news")
+    func sarcasmNeedsContext() throws {
+        let policy = try Policy.preset(named: "default")
+        let afterGoodNews = Self.customerCues(
+            Self.call([(.agent, "good news the engineer can come tomorrow morning"), (.customer, "oh great thanks a lot")]), policy: policy)
+        #expect(afterGoodNews == [[.gratitude]])
+        let afterBadNews = Self.call([
+            (.agent, "unfortunately the engineer cant come until the twentieth"), (.customer, "oh great thanks a lot"),
+        ])
+        #expect(Self.customerCues(afterBadNews, policy: policy) == [[.sarcasm]])
+        let (analyzer, _) = Self.run(afterBadNews, policy: policy)
+        #expect(analyzer.state.smoothedStress >= 0.5, "sarcasm reads as frustration, not praise")
+    }
+
+    @Test("smoothing rises with the newest turn faster than it falls")
+    func asymmetricSmoothing() {
+        let settings = SignalSettings(risingWeight: 0.5, fallingWeight: 0.4)
+        #expect(abs(settings.smooth(0.2, towards: 0.8) - 0.5) < 1e-9)
+        #expect(abs(settings.smooth(0.8, towards: 0.2) - 0.56) < 1e-9)
+    }
+
     @Test("thirty frustrated turns raise one alert per tier, not thirty")
     func storm() throws {
         let lines = [

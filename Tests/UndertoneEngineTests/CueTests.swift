@@ -158,8 +158,8 @@ struct CueTests {
         CueExample("you've been very helpful", "gratitude"),
         CueExample("Thank you for calling Acme, how can I help?", "gratitude"),
         CueExample("I really appreciate your help", "gratitude"),
-        CueExample("thanks for nothing"),
-        CueExample("well cheers for nothing then"),
+        CueExample("thanks for nothing", "sarcasm"),
+        CueExample("well cheers for nothing then", "sarcasm"),
         CueExample("you haven't been very helpful"),
         CueExample("that fixed it", "resolution"),
         CueExample("Perfect, that's all I needed", "resolution"),
@@ -170,10 +170,26 @@ struct CueTests {
         CueExample("they said it was fixed but it isnt"),
     ]
 
+    static let statedAngerAndSarcasm: [CueExample] = [
+        CueExample("im absolutely furious", "stated_anger"),
+        CueExample("Honestly I'm fed up with this", "stated_anger"),
+        CueExample("this is really frustrating", "stated_anger"),
+        CueExample("i was livid when i saw the bill", "stated_anger"),
+        CueExample("I'm not angry, just confused", "confusion"),
+        CueExample("im not mad at you"),
+        CueExample("oh wonderful thats just wonderful", "sarcasm"),
+        CueExample("ten working days oh great brilliant thanks a lot", "sarcasm", "gratitude"),
+        CueExample("a note lovely im sure that will do wonders", "sarcasm"),
+        CueExample("really amazing service as always", "sarcasm"),
+        CueExample("whats another fortnight", "sarcasm"),
+        CueExample("that's great, thank you", "gratitude"),
+        CueExample("brilliant, that works", "resolution"),
+    ]
+
     static let mixedAndGarbage: [CueExample] = [
         CueExample(
             "im sick of this third time im calling get me a manager or im going to the ombudsman",
-            "repeat_contact#3", "supervisor_request", "legal_threat?"),
+            "stated_anger", "repeat_contact#3", "supervisor_request", "legal_threat?"),
         CueExample("I might cancel. Just kidding, thank you so much", "cancel_threat?", "gratitude"),
         CueExample(""),
         CueExample("   ...!!! ??? "),
@@ -201,6 +217,9 @@ struct CueTests {
 
     @Test("gratitude and resolution", arguments: gratitudeAndResolution)
     func gratitudeAndResolutionStatements(example: CueExample) { check(example) }
+
+    @Test("anger the customer names, and praise that may be sarcasm", arguments: statedAngerAndSarcasm)
+    func statedAngerAndSarcasmStatements(example: CueExample) { check(example) }
 
     @Test("several cues in one turn, and input with none", arguments: mixedAndGarbage)
     func mixedAndEmpty(example: CueExample) { check(example) }
@@ -231,8 +250,8 @@ struct CueTests {
     func coding() throws {
         #expect(
             CueKind.allCases.map(\.rawValue) == [
-                "cancel_threat", "supervisor_request", "legal_threat", "repeat_contact", "abuse", "profanity", "confusion", "gratitude",
-                "resolution",
+                "cancel_threat", "supervisor_request", "legal_threat", "repeat_contact", "abuse", "profanity", "stated_anger", "sarcasm",
+                "confusion", "gratitude", "resolution",
             ])
         let cue = Cue(kind: .repeatContact, text: "third time im calling", conditional: false, count: 3)
         #expect(try JSONDecoder().decode(Cue.self, from: JSONEncoder().encode(cue)) == cue)

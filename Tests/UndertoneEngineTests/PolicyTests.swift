@@ -138,7 +138,7 @@ struct PolicyParsingTests {
         let policy = try Policy.parse(yaml: examplePolicy)
         let expected = Policy(
             name: "default", version: 1, description: "Balanced escalation for general customer service.",
-            signals: SignalSettings(smoothing: 0.5, trendTurns: 4),
+            signals: SignalSettings(risingWeight: 0.5, fallingWeight: 0.5, trendTurns: 4),
             tiers: [
                 .coach: TierSettings(cooldownMs: 45_000), .supervisor: TierSettings(cooldownMs: 120_000, acknowledgeWithinMs: 90_000),
                 .manager: TierSettings(cooldownMs: 300_000),
@@ -173,7 +173,7 @@ struct PolicyParsingTests {
     @Test("left-out settings take their defaults")
     func defaults() throws {
         let policy = try Policy.parse(yaml: policy(when: "any:\n  - cue: abuse"))
-        #expect(policy.signals == SignalSettings(smoothing: 0.5, trendTurns: 4))
+        #expect(policy.signals == SignalSettings(risingWeight: 0.5, fallingWeight: 0.5, trendTurns: 4))
         #expect(policy.rearmBelow == 0.35)
         #expect(policy.description == nil)
         for tier in Tier.allCases { #expect(policy.settings(for: tier) == TierSettings.defaults(for: tier)) }
@@ -432,6 +432,12 @@ struct PolicyValidationTests {
             4, #""smoothing" must be greater than 0 and at most 1, not 0"#,
             "name: t\nversion: 1\nsignals:\n  smoothing: 0\nrules:\n  - { id: a, tier: coach, when: { cue: abuse } }"),
         BrokenPolicy(
+            4, #""smoothing.falling" must be greater than 0 and at most 1, not 1.5"#,
+            "name: t\nversion: 1\nsignals:\n  smoothing: { rising: 0.7, falling: 1.5 }\nrules:\n  - { id: a, tier: coach, when: { cue: abuse } }"),
+        BrokenPolicy(
+            4, #"unknown key "rise" in "smoothing" (expected rising or falling)"#,
+            "name: t\nversion: 1\nsignals:\n  smoothing: { rise: 0.7 }\nrules:\n  - { id: a, tier: coach, when: { cue: abuse } }"),
+        BrokenPolicy(
             4, #""trendTurns" must be from 2 to 20, not 1"#,
             "name: t\nversion: 1\nsignals:\n  trendTurns: 1\nrules:\n  - { id: a, tier: coach, when: { cue: abuse } }"),
         BrokenPolicy(
@@ -489,14 +495,14 @@ struct PolicyValidationTests {
         .rule(8, #"rule "r": "rising" must be from 0 to 1, not 2"#, "tier: coach\nwhen:\n  all:\n    - trend: { rising: 2 }"),
         .rule(
             8,
-            #"rule "r": unknown cue "cancel-threat"; did you mean "cancel_threat"? (expected cancel_threat, supervisor_request, legal_threat, repeat_contact, abuse, profanity, confusion, gratitude or resolution)"#,
+            #"rule "r": unknown cue "cancel-threat"; did you mean "cancel_threat"? (expected cancel_threat, supervisor_request, legal_threat, repeat_contact, abuse, profanity, stated_anger, sarcasm, confusion, gratitude or resolution)"#,
             "tier: coach\nwhen:\n  any:\n    - cue: cancel-threat"),
         .rule(
             8, #"rule "r": "conditional" must be true, false or any, not "maybe""#,
             "tier: coach\nwhen:\n  any:\n    - cue: { kind: abuse, conditional: maybe }"),
         .rule(
             8,
-            #"rule "r": "cue" needs a kind (cancel_threat, supervisor_request, legal_threat, repeat_contact, abuse, profanity, confusion, gratitude or resolution)"#,
+            #"rule "r": "cue" needs a kind (cancel_threat, supervisor_request, legal_threat, repeat_contact, abuse, profanity, stated_anger, sarcasm, confusion, gratitude or resolution)"#,
             "tier: coach\nwhen:\n  any:\n    - cue: { atLeast: 2 }"),
         .rule(8, #"rule "r": "atLeast" must be from 1 to 20, not 0"#, "tier: coach\nwhen:\n  any:\n    - cue: { kind: abuse, atLeast: 0 }"),
         .rule(8, #"rule "r": "repeats" needs { atLeast: N }"#, "tier: coach\nwhen:\n  any:\n    - repeats: 2"),

@@ -72,14 +72,13 @@ public struct CallState: Sendable, Equatable {
     /// Adds a customer turn and returns its record.
     mutating func addCustomerTurn(utteranceID: String, at: Int, signal: TextSignal, cues: [Cue]) -> CustomerTurnRecord {
         let stress = Stress.of(signal.emotions, cues: cues)
-        let alpha = settings.smoothing
         let previous = customerTurns.last?.readings
         func smooth(_ name: SignalName, _ value: Double) -> Double {
             guard let old = previous?[name] else { return value }
-            return alpha * value + (1 - alpha) * old
+            return settings.smooth(old, towards: value)
         }
         var readings: [SignalName: Double] = [.stress: smooth(.stress, stress)]
-        readings[.frustration] = smooth(.frustration, signal.emotions.frustration)
+        readings[.frustration] = smooth(.frustration, max(signal.emotions.frustration, Stress.angerFloor(cues)))
         readings[.confusion] = smooth(.confusion, signal.emotions.confusion)
         readings[.anxiety] = smooth(.anxiety, signal.emotions.anxiety)
         readings[.sadness] = smooth(.sadness, signal.emotions.sadness)
@@ -101,10 +100,15 @@ public struct CallState: Sendable, Equatable {
 
     /// Notes an agent turn: its stress, and whether an apology or acknowledgement starts a recovery window.
     mutating func addAgentTurn(text: String, stress: Double) {
-        agentSmoothedStress = agentTurns == 0 ? stress : settings.smoothing * stress + (1 - settings.smoothing) * agentSmoothedStress
+        agentSmoothedStress = agentTurns == 0 ? stress : settings.smooth(agentSmoothedStress, towards: stress)
         agentTurns += 1
         if AgentMoves.isApologyOrAcknowledgement(text) { recoveryBaseline = smoothedStress }
+        lastAgentTurnWasBadNews = AgentMoves.isBadNews(text)
     }
+
+    /// Whether the agent's latest turn told the customer something unwelcome ("unfortunately", "it hasn't been
+    /// processed", "up to ten working days"): the context in which praise is likely sarcastic.
+    public private(set) var lastAgentTurnWasBadNews = false
 
     /// A signal's current value, or nil when the call has no such signal (voice signals before the voice joins).
     func reading(_ name: SignalName, at index: Int? = nil) -> Double? {
@@ -121,6 +125,17 @@ enum AgentMoves {
         "that must be", "i completely understand", "let me fix", "ill make sure", "i will make sure", "ill take care",
         "i will take care", "let me sort", "ill sort", "i will sort",
     ]
+
+    static let badNews = [
+        "unfortunately", "im afraid", "i am afraid", "hasnt", "havent", "hadnt", "wasnt", "werent", "isnt", "arent", "wont", "cant",
+        "cannot", "couldnt", "unable", "not able", "not possible", "no longer", "delay", "delayed", "held up", "up to", "working days",
+        "no record", "out of stock", "declined", "rejected", "refused", "waiting for", "not until", "at the earliest",
+    ]
+
+    static func isBadNews(_ text: String) -> Bool {
+        let spoken = " " + speechTranscriptForm(text) + " "
+        return badNews.contains { spoken.contains(" " + $0 + " ") }
+    }
 
     static func isApologyOrAcknowledgement(_ text: String) -> Bool {
         let spoken = " " + speechTranscriptForm(text) + " "

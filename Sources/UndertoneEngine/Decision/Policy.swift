@@ -1,13 +1,24 @@
 /// How the per-call signals a policy reads are measured.
 public struct SignalSettings: Sendable, Equatable, Hashable {
-    /// The weight of the newest customer turn in smoothed stress, 0 < x ≤ 1 (1: no smoothing).
-    public var smoothing: Double
+    /// The weight of the newest customer turn in a smoothed signal when it is higher than the smoothed value,
+    /// 0 < x ≤ 1 (1: no smoothing). A sudden outburst should register at once…
+    public var risingWeight: Double
+    /// …and the weight when it is lower: trouble fades more slowly than it comes, so one calm answer to an identity
+    /// question does not wipe out the fear of the turn before.
+    public var fallingWeight: Double
     /// How many customer turns the stress trend is measured over, 2...20.
     public var trendTurns: Int
 
-    public init(smoothing: Double = 0.5, trendTurns: Int = 4) {
-        self.smoothing = smoothing
+    public init(risingWeight: Double = 0.5, fallingWeight: Double = 0.5, trendTurns: Int = 4) {
+        self.risingWeight = risingWeight
+        self.fallingWeight = fallingWeight
         self.trendTurns = trendTurns
+    }
+
+    /// One smoothing step from `old` towards `new`.
+    public func smooth(_ old: Double, towards new: Double) -> Double {
+        let weight = new > old ? risingWeight : fallingWeight
+        return weight * new + (1 - weight) * old
     }
 }
 

@@ -100,14 +100,27 @@ struct PolicyReader {
         for entry in mapping(node, "signals") ?? [] {
             switch entry.key {
             case "smoothing":
-                settings.smoothing =
-                    number(entry.value, "smoothing", accepting: { $0 > 0 && $0 <= 1 }, range: "greater than 0 and at most 1")
-                    ?? settings.smoothing
+                // One weight for both directions, or `{ rising: 0.7, falling: 0.4 }`.
+                if entry.value.mapping != nil {
+                    for weight in mapping(entry.value, "smoothing") ?? [] {
+                        switch weight.key {
+                        case "rising": settings.risingWeight = smoothingWeight(weight.value, "smoothing.rising") ?? settings.risingWeight
+                        case "falling": settings.fallingWeight = smoothingWeight(weight.value, "smoothing.falling") ?? settings.fallingWeight
+                        default: unknownKey(weight, in: "smoothing", expected: ["rising", "falling"])
+                        }
+                    }
+                } else if let weight = smoothingWeight(entry.value, "smoothing") {
+                    (settings.risingWeight, settings.fallingWeight) = (weight, weight)
+                }
             case "trendTurns": settings.trendTurns = integer(entry.value, "trendTurns", in: 2...20) ?? settings.trendTurns
             default: unknownKey(entry, in: "signals", expected: Self.signalSettingKeys)
             }
         }
         return settings
+    }
+
+    private mutating func smoothingWeight(_ node: Node, _ what: String) -> Double? {
+        number(node, what, accepting: { $0 > 0 && $0 <= 1 }, range: "greater than 0 and at most 1")
     }
 
     private mutating func readTiers(_ node: Node) -> [Tier: TierSettings] {

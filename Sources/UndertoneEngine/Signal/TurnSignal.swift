@@ -20,22 +20,27 @@ public struct TurnSignal: Sendable, Equatable, Codable {
 /// How upset a turn sounds, in 0...1: one number a policy can hold thresholds on.
 ///
 /// A noisy-or of the emotions, weighted by how much each calls for help: frustration fully, anxiety 0.8, sadness 0.5,
-/// confusion 0.35; abuse aimed at the agent lifts it to at least 0.9 and swearing to at least 0.6, since words the
-/// model may not know make the outburst plain.
+/// confusion 0.35; cues lift it to their `angerFloor` (abuse at the agent 0.9, swearing or named anger 0.6, sarcasm 0.5),
+/// since words the model may not know, or reads the wrong way round, make the anger plain.
 public enum Stress {
     static let weights: [(Emotion, Double)] = [(.frustration, 1.0), (.anxiety, 0.8), (.sadness, 0.5), (.confusion, 0.35)]
 
     public static func of(_ emotions: EmotionScores, cues: [Cue]) -> Double {
         var calm = 1.0
         for (emotion, weight) in weights { calm *= 1 - weight * emotions[emotion] }
-        var stress = 1 - calm
-        for cue in cues {
+        return min(1, max(1 - calm, angerFloor(cues)))
+    }
+
+    /// The least frustration (and stress) a turn's cues make plain, whatever the model read: abuse 0.9; swearing and
+    /// anger the customer names ("I'm furious") 0.6; sarcasm 0.5. 0 when there is none.
+    public static func angerFloor(_ cues: [Cue]) -> Double {
+        cues.reduce(0) { floor, cue in
             switch cue.kind {
-            case .abuse: stress = max(stress, 0.9)
-            case .profanity: stress = max(stress, 0.6)
-            default: break
+            case .abuse: max(floor, 0.9)
+            case .profanity, .statedAnger: max(floor, 0.6)
+            case .sarcasm: max(floor, 0.5)
+            default: floor
             }
         }
-        return min(1, max(0, stress))
     }
 }

@@ -13,6 +13,11 @@ public enum CueKind: String, CaseIterable, Codable, Sendable {
     case abuse = "abuse"
     /// Swearing aimed at no one: "this is bloody ridiculous".
     case profanity = "profanity"
+    /// The customer names their own anger: "I'm absolutely furious", "I'm fed up", "this is really frustrating".
+    case statedAnger = "stated_anger"
+    /// Praise or thanks that mean the opposite: "oh wonderful, that's just wonderful", "cheers for nothing". The engine
+    /// counts it only after bad news or while the customer is already upset (`CallAnalyzer`).
+    case sarcasm = "sarcasm"
     /// The customer says they do not follow: "I don't understand", "what does that mean".
     case confusion = "confusion"
     /// Thanks or praise: "thank you so much", "you've been very helpful".

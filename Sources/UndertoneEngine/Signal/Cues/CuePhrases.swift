@@ -353,6 +353,31 @@ extension CuePhraseBook {
             "(clear as mud|gobbledygook|double dutch|too technical|all jargon)",
             "(doesnt|does not|didnt|did not|dont|do not) add up",
         ],
+        .statedAnger: [
+            "(im|i am|i was|im getting|i am getting|im feeling|i am feeling|i feel|im just|i am just|were|we are|we were) <intensifier>? "
+                + "<intensifier>? (furious|livid|fuming|seething|raging|outraged|incensed|irate|angry|cross|mad|frustrated|"
+                + "annoyed|exasperated|disgusted|appalled|sick and tired|fed up|sick of this|sick of it|sick of you|sick of your)",
+            "(im|i am|were|we are) at (the end of my|my wits|the end of our) (tether|end|rope)",
+            "(this|that|it|you|your company|this whole thing) (is|are|has been|have been|was|makes me|made me|is making me) <intensifier>? "
+                + "(frustrating|infuriating|maddening|exasperating|angry|furious|so angry|really angry|mad)",
+        ],
+        .sarcasm: [
+            "(thanks|thank you|thanks a lot|thank you very much|cheers|ta) for nothing",
+            "no thanks to (you|your)",
+            "(oh|well|yeah|ah|great) (great|wonderful|brilliant|lovely|perfect|fantastic|marvellous|fabulous|super|terrific|"
+                + "excellent|splendid|joy|goody)",
+            "(great|wonderful|brilliant|lovely|perfect|fantastic|marvellous|fabulous|super|terrific|excellent) (thats|that is|its|"
+                + "this is|just)? just (great|wonderful|brilliant|lovely|perfect|fantastic|marvellous|fabulous|super|terrific|excellent)",
+            "(thats|that is|well thats|this is|its)? just what (i|we) (needed|need|wanted)",
+            "(im|i am|i bet|im sure|i am sure) (sure)? (that|it|this|a note) (will|would|is going to|ll) (do wonders|work wonders|"
+                + "make all the difference|make a world of difference|fix everything|solve everything|sort it all out)",
+            "(whats|what is|what) another (day|week|fortnight|month|year|hour|few days|few weeks|couple of weeks|couple of days)",
+            "(amazing|brilliant|great|fantastic|wonderful|excellent|outstanding|stellar|superb|top notch|lovely|fab) "
+                + "(service|customer service|job|work|stuff) as (always|usual|ever)",
+            "thanks a (lot|bunch|million)",
+            "yeah right",
+            "how (lovely|wonderful|convenient|nice|marvellous) (for you|of you)?",
+        ],
         .gratitude: [
             "(thank you|thankyou|thank u|thanks|thanx|thnx|thx|cheers|many thanks|much appreciated|much obliged|ta very much)",
             "(appreciate|appreciated) (it|that|this|you|your help|the help|everything|all your help|your time|your patience|"

@@ -7,33 +7,51 @@ extension TextModel {
     static let pooledEmotions: [Emotion] = [.frustration, .confusion, .anxiety, .sadness]
 
     /// One conversational turn. A tf-idf model dilutes one strong phrase ("im terrified its all gone") among many calm
-    /// words, so a long turn is also read in overlapping windows of ten words, and each negative emotion takes the
-    /// strongest of the whole and its windows; satisfaction, neutral and polarity stay those of the whole turn.
+    /// words, so a turn is also read in parts: each sentence of a written turn (chat and e-mail come punctuated: "This
+    /// is really not good enough."), and overlapping windows of ten words of a long one (speech comes without
+    /// punctuation). Each negative emotion takes the strongest of the whole and its parts; satisfaction, neutral and
+    /// polarity stay those of the whole turn.
     public func analyzeTurn(_ text: String) -> TextSignal {
         let features = TextFeatures(text, bits: bits)
         var whole = analyze(features, explain: true)
-        let words = features.tokens
-        guard words.count > Self.windowWords + Self.windowStride / 2 else { return whole }
-        var strongest: [Emotion: (probability: Double, window: String)] = [:]
-        var start = 0
-        while start < words.count {
-            let window = words[start..<min(words.count, start + Self.windowWords)].joined(separator: " ")
-            let reading = analyze(window, explain: false)
+        let parts = Self.sentences(of: text) + Self.windows(of: features.tokens)
+        guard !parts.isEmpty else { return whole }
+        var strongest: [Emotion: (probability: Double, part: String)] = [:]
+        for part in parts {
+            let reading = analyze(part, explain: false)
             for emotion in Self.pooledEmotions where reading.emotions[emotion] > max(whole.emotions[emotion], strongest[emotion]?.probability ?? 0) {
-                strongest[emotion] = (reading.emotions[emotion], window)
+                strongest[emotion] = (reading.emotions[emotion], part)
             }
-            if start + Self.windowWords >= words.count { break }
-            start += Self.windowStride
         }
         for emotion in Self.pooledEmotions {
             guard let best = strongest[emotion] else { continue }
             whole.emotions[emotion] = best.probability
             if best.probability >= thresholds[emotion], !whole.detected.contains(emotion) {
                 whole.detected.append(emotion)
-                whole.explanations += analyze(best.window).explanations.filter { $0.output == emotion.rawValue }
+                whole.explanations += analyze(best.part).explanations.filter { $0.output == emotion.rawValue }
             }
         }
         whole.detected.sort { Emotion.allCases.firstIndex(of: $0)! < Emotion.allCases.firstIndex(of: $1)! }
         return whole
+    }
+
+    /// The sentences of a punctuated turn that has more than one, each of three words or more.
+    static func sentences(of text: String) -> [String] {
+        let sentences = text.split(whereSeparator: { ".!?;\n".contains($0) }).map { String($0) }
+        guard sentences.count > 1 else { return [] }
+        return sentences.filter { $0.split(separator: " ").count >= 3 }
+    }
+
+    /// Overlapping ten-word windows of a long turn's words; none for a short one.
+    static func windows(of words: [String]) -> [String] {
+        guard words.count > windowWords + windowStride / 2 else { return [] }
+        var windows: [String] = []
+        var start = 0
+        while start < words.count {
+            windows.append(words[start..<min(words.count, start + windowWords)].joined(separator: " "))
+            if start + windowWords >= words.count { break }
+            start += windowStride
+        }
+        return windows
     }
 }
