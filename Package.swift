@@ -77,7 +77,12 @@ let package = Package(
         ),
         .testTarget(
             name: "UndertoneStoreTests",
-            dependencies: ["UndertoneStore"],
+            dependencies: [
+                "UndertoneStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,1 +1,478 @@
+import Foundation
 import Testing
+import UndertoneEngine
+import UndertoneStore
+
+/// The `EventStore` contract: every test runs against SQLite, and against PostgreSQL when `POSTGRES_HOST` is set.
+@Suite("EventStore contract")
+struct StoreContractTests {
+    // MARK: The log
+
+    @Test("append numbers each call's entries 1, 2, 3 and the log by increasing position", arguments: StoreBackend.available)
+    func appendOrders(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let (a, b) = (Fixture.callID("a"), Fixture.callID("b"))
+            let first = try await store.append([Fixture.started(a), Fixture.started(b), Fixture.turn(a, at: 1_000, utterance: "u-1")])
+            let second = try await store.append([Fixture.turn(b, at: 2_000, utterance: "u-1"), Fixture.turn(a, at: 3_000, utterance: "u-2")])
+            #expect(first.map(\.callSequence) == [1, 1, 2])
+            #expect(second.map(\.callSequence) == [2, 3])
+            let positions = (first + second).map(\.position)
+            #expect(zip(positions, positions.dropFirst()).allSatisfy { $0 < $1 })
+            #expect(try await store.entries(call: a, after: 0, limit: 10).map(\.entry) == [first[0], first[2], second[1]].map(\.entry))
+            #expect(try await store.entries(call: a, after: 1, limit: 1).map(\.callSequence) == [2])
+            let whole = try await store.entries(after: 0, limit: 100)
+            #expect(whole == first + second)
+            #expect(try await store.entries(after: positions[2], limit: 100) == second)
+            #expect(try await store.entries(after: 0, limit: 2).count == 2)
+            #expect(try await store.entries(after: 0, limit: 0).isEmpty)
+            #expect(try await store.append([]).isEmpty)
+        }
+    }
+
+    @Test("20 tasks × 50 appends to five calls: no gaps, no duplicates, no lost projection updates", arguments: StoreBackend.available)
+    func concurrentAppends(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let calls = (0..<5).map { Fixture.callID("busy\($0)") }
+            _ = try await store.append(calls.map { Fixture.started($0) })
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for task in 0..<20 {
+                    group.addTask {
+                        for index in 0..<50 {
+                            let call = calls[(task + index) % calls.count]
+                            let speaker: SpeakerRole = index % 2 == 0 ? .customer : .agent
+                            let appended = try await store.append([
+                                Fixture.turn(call, at: index * 1_000, utterance: "t\(task)-u\(index)", speaker: speaker)
+                            ])
+                            #expect(appended.count == 1)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            var total = 0
+            for call in calls {
+                let entries = try await store.entries(call: call, after: 0, limit: 10_000)
+                total += entries.count
+                #expect(entries.map(\.callSequence) == Array(1...entries.count), "\(call): call sequences have gaps or repeats")
+                #expect(zip(entries, entries.dropFirst()).allSatisfy { $0.position < $1.position }, "\(call): positions out of call order")
+                let customerTurns = entries.count { $0.entry.body.contains("\"speaker\":\"customer\"") }
+                let record = try #require(try await store.call(call))
+                #expect(record.customerTurns == customerTurns, "\(call): customer turns lost under concurrency")
+            }
+            #expect(total == 5 + 20 * 50)
+            let whole = try await store.entries(after: 0, limit: 10_000)
+            #expect(whole.count == total)
+            #expect(Set(whole.map(\.position)).count == whole.count)
+            #expect(zip(whole, whole.dropFirst()).allSatisfy { $0.position < $1.position })
+        }
+    }
+
+    @Test("an event resent with a stored client sequence is skipped; lastClientSequence follows", arguments: StoreBackend.available)
+    func clientSequenceDeduplication(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let call = Fixture.callID()
+            #expect(try await store.lastClientSequence(call: call) == nil)
+            let first = try await store.append([
+                Fixture.started(call, clientSequence: 1), Fixture.turn(call, at: 1_000, utterance: "u-1", clientSequence: 2),
+                Fixture.turn(call, at: 2_000, utterance: "u-2", clientSequence: 3),
+            ])
+            #expect(first.count == 3)
+            #expect(try await store.lastClientSequence(call: call) == 3)
+            // A client resuming after a drop resends 2 and 3, then sends 4 (twice, in one batch).
+            let resent = try await store.append([
+                Fixture.turn(call, at: 1_000, utterance: "u-1", clientSequence: 2),
+                Fixture.turn(call, at: 2_000, utterance: "u-2", clientSequence: 3),
+                Fixture.turn(call, at: 3_000, utterance: "u-3", clientSequence: 4),
+                Fixture.turn(call, at: 3_000, utterance: "u-3", clientSequence: 4),
+            ])
+            #expect(resent.map(\.entry.clientSequence) == [4])
+            #expect(resent.map(\.callSequence) == [4])
+            #expect(try await store.lastClientSequence(call: call) == 4)
+            #expect(try await store.entries(call: call, after: 0, limit: 100).map(\.entry.clientSequence) == [1, 2, 3, 4])
+            #expect(try await store.call(call)?.customerTurns == 3)
+            // Outputs carry no client sequence; the same sequence number on another call is that call's own.
+            let other = Fixture.callID()
+            #expect(try await store.append([Fixture.started(other, clientSequence: 2)]).count == 1)
+            #expect(try await store.lastClientSequence(call: other) == 2)
+            #expect(try await store.lastClientSequence(call: call) == 4)
+        }
+    }
+
+    @Test("an entry whose body does not decode is kept in the log and leaves the projections alone", arguments: StoreBackend.available)
+    func undecodableBodyIsKept(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let call = Fixture.callID()
+            let garbage = LogEntry(callID: call, kind: .event, type: "turn", at: 5, body: "{not json", clientSequence: 1)
+            let wrongKind = LogEntry(callID: call, kind: .output, type: "signal", at: 6, body: #"{"type":"mystery"}"#)
+            let appended = try await store.append([garbage, wrongKind])
+            #expect(appended.map(\.callSequence) == [1, 2])
+            #expect(try await store.call(call) == nil)
+            #expect(try await store.entries(call: call, after: 0, limit: 10).map(\.entry) == [garbage, wrongKind])
+            #expect(try await store.lastClientSequence(call: call) == 1)
+            // The call goes on: later entries are numbered after the unreadable ones and projected as usual.
+            let later = try await store.append([Fixture.started(call), Fixture.turn(call, at: 1_000, utterance: "u-1")])
+            #expect(later.map(\.callSequence) == [3, 4])
+            let record = try #require(try await store.call(call))
+            #expect(record.customerTurns == 1)
+            #expect(record.lastAt == 1_000)
+        }
+    }
+
+    // MARK: Projections from the real engine
+
+    @Test("a real call (04, anger to cancel): calls and alerts rows say what the engine said", arguments: StoreBackend.available)
+    func exampleCallProjections(_ backend: StoreBackend) async throws {
+        let run = try ExampleCallRun.run("04-")
+        let raised = run.decisions.filter { $0.kind == .raised }
+        try #require(raised.count >= 3, "the example should raise coach, supervisor and manager alerts")
+        #expect(run.events.contains { if case .alertAcknowledged = $0 { true } else { false } })
+        try await backend.withStore { store in
+            let endIndex = try #require(run.events.lastIndex { if case .callEnded = $0 { true } else { false } })
+            var appended = 0
+            for index in 0..<endIndex {
+                appended += try await store.append(try run.entries(forEvent: index)).count
+            }
+            #expect(appended == endIndex + run.outputs[..<endIndex].joined().count)
+
+            // Live, before the end: what the engine held then.
+            let engine = run.analyzers[endIndex - 1]
+            let live = try #require(try await store.call(run.callID))
+            guard case .callStarted(let started) = run.events[0] else { throw StoreTestFailure("the call does not start with call_started") }
+            #expect(live.status == .live)
+            #expect(live.channel == started.channel.rawValue)
+            #expect(live.customerID == started.customerID)
+            #expect(live.queue == started.queue)
+            #expect(live.language == started.language)
+            #expect(live.agentID == started.agentID)
+            #expect(live.team == started.team)
+            #expect(live.customerTurns == engine.state.customerTurns.count)
+            let customerSignals = run.signals.filter { $0.speaker == .customer }
+            let lastSignal = try #require(customerSignals.last)
+            #expect(live.stress == lastSignal.stress)
+            #expect(live.smoothedStress == lastSignal.smoothedStress)
+            #expect(live.peakStress == customerSignals.map(\.stress).max())
+            #expect(live.highestTier == run.decisions.map(\.tier).max()?.rawValue)
+            #expect(live.lastAt == run.events[endIndex - 1].at)
+            #expect(live.openAlerts == engine.alerts.count { $0.state == .open })
+            #expect(live.openAlerts > 0)
+
+            let alerts = try await store.alerts(AlertFilter(callID: run.callID))
+            #expect(Set(alerts.map(\.alertID)) == Set(engine.alerts.map(\.id)))
+            for engineAlert in engine.alerts {
+                let alert = try #require(alerts.first { $0.alertID == engineAlert.id })
+                let raising = try #require(raised.first { $0.alertID == engineAlert.id })
+                #expect(alert.tier == engineAlert.tier.rawValue)
+                #expect(alert.rule == engineAlert.rule)
+                #expect(alert.raisedAt == engineAlert.raisedAt)
+                #expect(alert.agentID == started.agentID)
+                #expect(alert.team == started.team)
+                #expect(alert.folded == run.decisions.count { $0.kind == .folded && $0.alertID == engineAlert.id })
+                #expect(try JSONDecoder().decode(EngineOutput.self, from: Data(alert.decision.utf8)) == .decision(raising))
+                switch engineAlert.state {
+                case .open: #expect(alert.state == .open)
+                case .acknowledged: #expect(alert.state == .acknowledged)
+                case .resolved: #expect(alert.state == .resolved)
+                case .climbed: Issue.record("call 04 should not climb")
+                }
+            }
+            let acknowledgements = run.events.compactMap { if case .alertAcknowledged(let ack) = $0 { ack } else { nil } }
+            for ack in acknowledgements {
+                let alert = try #require(try await store.alert(ack.alertID))
+                #expect(alert.acknowledgedBy == ack.by)
+                #expect(alert.outcome == ack.outcome.rawValue)
+            }
+
+            // The end: every alert still open is resolved; acknowledged ones stay acknowledged.
+            _ = try await store.append(try run.entries(forEvent: endIndex))
+            guard case .callEnded(let ended) = run.events[endIndex] else { throw StoreTestFailure("no call_ended") }
+            let final = try #require(try await store.call(run.callID))
+            #expect(final.status == .ended)
+            #expect(final.endedAt != nil)
+            #expect(final.disposition == ended.disposition)
+            #expect(final.survey == ended.survey)
+            #expect(final.openAlerts == 0)
+            #expect(final.lastAt == ended.at)
+            let closed = try await store.alerts(AlertFilter(callID: run.callID))
+            #expect(closed.allSatisfy { $0.state != .open })
+            for alert in closed {
+                let engineState = try #require(run.analyzer.alerts.first { $0.id == alert.alertID }?.state)
+                #expect(alert.state.rawValue == engineState.rawValue)
+            }
+            #expect(try await store.entries(call: run.callID, after: 0, limit: 10_000).count == run.events.count + run.outputs.joined().count)
+        }
+    }
+
+    @Test("a real call (14): an unacknowledged supervisor alert climbs into a manager alert", arguments: StoreBackend.available)
+    func exampleCallClimb(_ backend: StoreBackend) async throws {
+        let run = try ExampleCallRun.run("14-")
+        let climb = try #require(run.decisions.first { $0.kind == .climbed })
+        try await backend.withStore { store in
+            for index in run.events.indices { _ = try await store.append(try run.entries(forEvent: index)) }
+            let alert = try #require(try await store.alert(climb.alertID))
+            #expect(alert.tier == Tier.manager.rawValue)
+            #expect(alert.tier == climb.tier.rawValue)
+            #expect(alert.rule == climb.rule)
+            #expect(try await store.call(run.callID)?.highestTier == Tier.manager.rawValue)
+        }
+    }
+
+    @Test("raise, fold, climb, acknowledge and resolve, step by step", arguments: StoreBackend.available)
+    func alertLifecycle(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let call = Fixture.callID()
+            let (a1, a2, a3) = ("\(call)-a1", "\(call)-a2", "\(call)-a3")
+            _ = try await store.append([
+                Fixture.started(call, agent: "ag-7", team: "team-z"), Fixture.turn(call, at: 1_000, utterance: "u-1"),
+                try Fixture.decision(call, at: 1_000, kind: .raised, tier: .coach, alert: a1),
+                try Fixture.decision(call, at: 2_000, kind: .raised, tier: .supervisor, alert: a2),
+            ])
+            var record = try #require(try await store.call(call))
+            #expect(record.openAlerts == 2)
+            #expect(record.highestTier == "supervisor")
+            let first = try #require(try await store.alert(a1))
+            #expect(first.state == .open)
+            #expect(first.agentID == "ag-7")
+            #expect(first.team == "team-z")
+            #expect(first.raisedAt == 1_000)
+
+            // A fold counts on its alert and lifts its tier when higher; a coach fold into a supervisor alert does not lower it.
+            _ = try await store.append([
+                try Fixture.decision(call, at: 3_000, kind: .folded, tier: .supervisor, alert: a1),
+                try Fixture.decision(call, at: 3_500, kind: .folded, tier: .coach, alert: a2),
+            ])
+            #expect(try await store.alert(a1)?.folded == 1)
+            #expect(try await store.alert(a1)?.tier == "supervisor")
+            #expect(try await store.alert(a2)?.folded == 1)
+            #expect(try await store.alert(a2)?.tier == "supervisor")
+
+            // Acknowledged, then resolved; an acknowledgement of an unknown alert changes nothing.
+            _ = try await store.append([Fixture.acknowledged(call, at: 4_000, alert: a1, by: "sup-9")])
+            var acknowledged = try #require(try await store.alert(a1))
+            #expect(acknowledged.state == .acknowledged)
+            #expect(acknowledged.acknowledgedBy == "sup-9")
+            #expect(acknowledged.outcome == "acknowledged")
+            #expect(try await store.call(call)?.openAlerts == 1)
+            _ = try await store.append([
+                Fixture.acknowledged(call, at: 4_500, alert: a1, by: "sup-9", outcome: .resolved),
+                Fixture.acknowledged(call, at: 4_600, alert: "\(call)-a99"),
+            ])
+            acknowledged = try #require(try await store.alert(a1))
+            #expect(acknowledged.state == .resolved)
+            #expect(acknowledged.outcome == "resolved")
+
+            // A climb the engine gives a new id creates that alert; a climb of a known id moves its tier.
+            _ = try await store.append([
+                try Fixture.decision(call, at: 95_000, kind: .climbed, tier: .manager, rule: "acknowledgement-timeout", alert: a3),
+                try Fixture.decision(call, at: 96_000, kind: .climbed, tier: .manager, rule: "acknowledgement-timeout", alert: a2),
+            ])
+            let climbed = try #require(try await store.alert(a3))
+            #expect(climbed.tier == "manager")
+            #expect(climbed.state == .open)
+            #expect(climbed.rule == "acknowledgement-timeout")
+            #expect(try await store.alert(a2)?.tier == "manager")
+            record = try #require(try await store.call(call))
+            #expect(record.highestTier == "manager")
+            #expect(record.openAlerts == 2)
+
+            // A dismissal acknowledges; the end resolves what is still open and leaves the rest.
+            _ = try await store.append([Fixture.acknowledged(call, at: 97_000, alert: a3, outcome: .dismissed), Fixture.ended(call, at: 99_000)])
+            record = try #require(try await store.call(call))
+            #expect(record.status == .ended)
+            #expect(record.openAlerts == 0)
+            #expect(record.disposition == "resolved")
+            #expect(record.survey == 4)
+            #expect(try await store.alert(a3)?.state == .acknowledged)
+            #expect(try await store.alert(a3)?.outcome == "dismissed")
+            #expect(try await store.alert(a2)?.state == .resolved)
+            #expect(try await store.alert(a2)?.acknowledgedBy == nil)
+        }
+    }
+
+    @Test("calls and alerts filter by status, agent, team, queue, state and start time", arguments: StoreBackend.available)
+    func filters(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let (one, two, three) = (Fixture.callID("one"), Fixture.callID("two"), Fixture.callID("three"))
+            _ = try await store.append([
+                Fixture.started(one, agent: "ag-1", team: "red", queue: "billing"),
+                Fixture.started(two, agent: "ag-2", team: "red", queue: "support"),
+                Fixture.started(three, agent: "ag-3", team: "blue", queue: "billing"),
+                try Fixture.decision(one, at: 1_000, kind: .raised, tier: .coach, alert: "\(one)-a1"),
+                try Fixture.decision(two, at: 1_000, kind: .raised, tier: .supervisor, alert: "\(two)-a1"),
+                try Fixture.decision(three, at: 1_000, kind: .raised, tier: .manager, alert: "\(three)-a1"),
+                Fixture.acknowledged(two, at: 2_000, alert: "\(two)-a1"),
+                Fixture.ended(three, at: 3_000),
+            ])
+            // A call with entries but no call_started is not listed.
+            _ = try await store.append([Fixture.turn(Fixture.callID("headless"), at: 10, utterance: "u-1")])
+
+            func ids(_ filter: CallFilter) async throws -> Set<String> { Set(try await store.calls(filter).map(\.callID)) }
+            #expect(try await ids(CallFilter()) == [one, two, three])
+            #expect(try await ids(CallFilter(status: .live)) == [one, two])
+            #expect(try await ids(CallFilter(status: .ended)) == [three])
+            #expect(try await ids(CallFilter(agentID: "ag-2")) == [two])
+            #expect(try await ids(CallFilter(team: "red")) == [one, two])
+            #expect(try await ids(CallFilter(status: .live, team: "blue")).isEmpty)
+            #expect(try await ids(CallFilter(queue: "billing")) == [one, three])
+            #expect(try await store.calls(CallFilter(limit: 2)).count == 2)
+            let startedAt = try #require(try await store.call(one)?.startedAt)
+            #expect(try await ids(CallFilter(startedAfter: startedAt.addingTimeInterval(-60))) == [one, two, three])
+            #expect(try await ids(CallFilter(startedAfter: startedAt.addingTimeInterval(60))).isEmpty)
+            #expect(try await ids(CallFilter(startedBefore: startedAt.addingTimeInterval(-60))).isEmpty)
+
+            func alertIDs(_ filter: AlertFilter) async throws -> Set<String> { Set(try await store.alerts(filter).map(\.alertID)) }
+            #expect(try await alertIDs(AlertFilter()) == ["\(one)-a1", "\(two)-a1", "\(three)-a1"])
+            #expect(try await alertIDs(AlertFilter(state: .open)) == ["\(one)-a1"])
+            #expect(try await alertIDs(AlertFilter(state: .acknowledged)) == ["\(two)-a1"])
+            #expect(try await alertIDs(AlertFilter(state: .resolved)) == ["\(three)-a1"])
+            #expect(try await alertIDs(AlertFilter(agentID: "ag-1")) == ["\(one)-a1"])
+            #expect(try await alertIDs(AlertFilter(team: "red")) == ["\(one)-a1", "\(two)-a1"])
+            #expect(try await alertIDs(AlertFilter(callID: three)) == ["\(three)-a1"])
+            #expect(try await alertIDs(AlertFilter(state: .open, team: "blue")).isEmpty)
+            #expect(try await store.alerts(AlertFilter(limit: 1)).count == 1)
+            #expect(try await store.alert("no-such-alert") == nil)
+            #expect(try await store.call("no-such-call") == nil)
+        }
+    }
+
+    // MARK: Schema
+
+    @Test("migrate twice is harmless", arguments: StoreBackend.available)
+    func migrateTwice(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let call = Fixture.callID()
+            _ = try await store.append([Fixture.started(call)])
+            try await store.migrate()
+            try await store.migrate()
+            #expect(try await store.entries(call: call, after: 0, limit: 10).count == 1)
+            #expect(try await store.append([Fixture.turn(call, at: 1, utterance: "u-1")]).map(\.callSequence) == [2])
+            let versions: [Int]
+            switch store {
+            case let sqlite as SQLiteEventStore: versions = try await sqlite.appliedMigrations()
+            case let postgres as PostgresEventStore: versions = try await postgres.appliedMigrations()
+            default: throw StoreTestFailure("unknown store")
+            }
+            #expect(versions == [1])
+        }
+    }
+
+    // MARK: Keys and audit
+
+    @Test("API keys: saved by hash, listed, replaced by id, revoked", arguments: StoreBackend.available)
+    func apiKeys(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let created = Date(timeIntervalSince1970: 1_750_000_000.123)
+            let admin = APIKeyRecord(id: "k-1", name: "ops", role: .admin, subject: nil, hash: String(repeating: "a", count: 64), createdAt: created)
+            let agent = APIKeyRecord(
+                id: "k-2", name: "leon", role: .agent, subject: "ag-412", hash: String(repeating: "b", count: 64),
+                createdAt: created.addingTimeInterval(1))
+            try await store.saveAPIKey(admin)
+            try await store.saveAPIKey(agent)
+            #expect(try await store.apiKey(hash: admin.hash) == admin)
+            #expect(try await store.apiKey(hash: agent.hash) == agent)
+            #expect(try await store.apiKey(hash: "unknown") == nil)
+            #expect(try await store.apiKeys() == [admin, agent])
+
+            try await store.revokeAPIKey(id: "k-2")
+            #expect(try await store.apiKey(hash: agent.hash)?.revoked == true)
+            #expect(try await store.apiKey(hash: admin.hash)?.revoked == false)
+            await #expect(throws: EventStoreError.apiKeyNotFound(id: "k-404")) { try await store.revokeAPIKey(id: "k-404") }
+
+            var renamed = admin
+            renamed.name = "operations"
+            try await store.saveAPIKey(renamed)
+            #expect(try await store.apiKeys().map(\.name) == ["operations", "leon"])
+        }
+    }
+
+    @Test("audit log: ids assigned by the store, increasing, paged by id", arguments: StoreBackend.available)
+    func auditLog(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let at = Date(timeIntervalSince1970: 1_750_000_000.5)
+            for (index, action) in ["transcript.read", "policy.change", "key.create", "key.revoke"].enumerated() {
+                try await store.audit(
+                    AuditRecord(at: at.addingTimeInterval(Double(index)), actor: "k-1", action: action, target: "t-\(index)", detail: "d"))
+            }
+            let records = try await store.auditLog(after: 0, limit: 100)
+            #expect(records.map(\.action) == ["transcript.read", "policy.change", "key.create", "key.revoke"])
+            #expect(records.allSatisfy { $0.id > 0 })
+            #expect(zip(records, records.dropFirst()).allSatisfy { $0.id < $1.id })
+            #expect(records.first?.at == at)
+            #expect(records.first?.target == "t-0")
+            #expect(try await store.auditLog(after: records[1].id, limit: 100) == Array(records[2...]))
+            #expect(try await store.auditLog(after: 0, limit: 1) == [records[0]])
+        }
+    }
+
+    // MARK: Retention
+
+    @Test("purge blanks the words of ended calls but keeps every entry", arguments: StoreBackend.available)
+    func purgeTranscripts(_ backend: StoreBackend) async throws {
+        let run = try ExampleCallRun.run("04-")
+        try await backend.withStore { store in
+            for index in run.events.indices { _ = try await store.append(try run.entries(forEvent: index)) }
+            // A live call is left alone.
+            let live = Fixture.callID("live")
+            _ = try await store.append([Fixture.started(live), Fixture.turn(live, at: 1_000, utterance: "u-1", text: "still talking")])
+            let before = try await store.entries(call: run.callID, after: 0, limit: 10_000)
+
+            #expect(try await store.purgeTranscripts(endedBefore: Date().addingTimeInterval(-3_600)) == 0)
+            let expected = before.count { entry in
+                switch try? ProjectedBody(entry.entry) {
+                case .turn(let turn): !turn.text.isEmpty
+                case .signal(let signal): !signal.explanations.isEmpty
+                default: false
+                }
+            }
+            #expect(expected > 10)
+            #expect(try await store.purgeTranscripts(endedBefore: Date().addingTimeInterval(60)) == expected)
+
+            let after = try await store.entries(call: run.callID, after: 0, limit: 10_000)
+            #expect(after.count == before.count)
+            for (old, new) in zip(before, after) {
+                #expect(old.position == new.position)
+                #expect(old.entry.type == new.entry.type)
+                switch (try ProjectedBody(old.entry), try ProjectedBody(new.entry)) {
+                case (.turn(let oldTurn), .turn(let newTurn)):
+                    #expect(newTurn.text.isEmpty)
+                    #expect(newTurn.utteranceID == oldTurn.utteranceID)
+                    #expect(newTurn.speaker == oldTurn.speaker)
+                case (.signal(let oldSignal), .signal(let newSignal)):
+                    #expect(newSignal.explanations.isEmpty)
+                    #expect(newSignal.stress == oldSignal.stress)
+                    #expect(newSignal.emotions == oldSignal.emotions)
+                case (.other, .other):
+                    #expect(old.entry.body == new.entry.body)
+                default:
+                    Issue.record("entry \(old.position) changed type")
+                }
+            }
+            #expect(try await store.entries(call: live, after: 0, limit: 10).last?.entry.body.contains("still talking") == true)
+            #expect(try await store.purgeTranscripts(endedBefore: Date().addingTimeInterval(60)) == 0)
+        }
+    }
+}
+
+/// A log entry's body as the tests look at it.
+enum ProjectedBody {
+    case turn(Turn)
+    case signal(TurnSignal)
+    case other
+
+    init(_ entry: LogEntry) throws {
+        switch entry.kind {
+        case .event:
+            if case .turn(let turn) = try CallEvents.decode(line: entry.body) { self = .turn(turn) } else { self = .other }
+        case .output:
+            if case .signal(let signal) = try JSONDecoder().decode(EngineOutput.self, from: Data(entry.body.utf8)) {
+                self = .signal(signal)
+            } else {
+                self = .other
+            }
+        }
+    }
+}
+
+struct StoreTestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

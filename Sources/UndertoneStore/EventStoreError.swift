@@ -1,0 +1,20 @@
+/// What a store can report besides its driver's own errors.
+public enum EventStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No API key has this id.
+    case apiKeyNotFound(id: String)
+    /// A stored row holds a value this build cannot read (a kind, role or state it does not know).
+    case unreadableRow(table: String, reason: String)
+    /// The store's configuration is unusable: a bad URL, a missing variable, a bad schema name.
+    case invalidConfiguration(String)
+    /// The store was used after it was closed.
+    case closed
+
+    public var description: String {
+        switch self {
+        case .apiKeyNotFound(let id): "no API key with id \"\(id)\""
+        case .unreadableRow(let table, let reason): "unreadable row in \(table): \(reason)"
+        case .invalidConfiguration(let reason): "invalid store configuration: \(reason)"
+        case .closed: "the store is closed"
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// An append inside a PostgreSQL transaction. Each call's head row stays locked from `lockHeads` to commit, so appends
+/// to one call take turns (gapless `call_sequence`, consistent projections) while appends to other calls go on.
+struct PostgresAppendTransaction: AppendTransaction {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    private func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await connection.query(query, logger: logger).collect()
+    }
+
+    private func execute(_ query: PostgresQuery) async throws {
+        _ = try await connection.query(query, logger: logger).collect()
+    }
+
+    func lockHeads(_ callIDs: [String]) async throws -> [String: Int] {
+        var heads: [String: Int] = [:]
+        for callID in callIDs {
+            // DO UPDATE (not DO NOTHING) so that the row is locked, and returned, whether it was new or not.
+            let found = try await rows(
+                """
+                INSERT INTO call_heads (call_id, last_sequence) VALUES (\(callID), 0)
+                ON CONFLICT (call_id) DO UPDATE SET last_sequence = call_heads.last_sequence RETURNING last_sequence
+                """)
+            heads[callID] = try found.first.map { try PostgresRowReader($0, table: "call_heads").int("last_sequence") } ?? 0
+        }
+        return heads
+    }
+
+    func updateHead(call callID: String, lastSequence: Int) async throws {
+        try await execute("UPDATE call_heads SET last_sequence = \(lastSequence) WHERE call_id = \(callID)")
+    }
+
+    func storedClientSequences(call callID: String, in range: ClosedRange<Int>) async throws -> Set<Int> {
+        let found = try await rows(
+            """
+            SELECT client_sequence FROM event_log
+            WHERE call_id = \(callID) AND kind = 'event' AND client_sequence IS NOT NULL
+                AND client_sequence BETWEEN \(range.lowerBound) AND \(range.upperBound)
+            """)
+        return Set(try found.map { try PostgresRowReader($0, table: "event_log").int("client_sequence") })
+    }
+
+    func insert(_ entry: LogEntry, callSequence: Int, recordedAt: Date) async throws -> Int64 {
+        let found = try await rows(
+            """
+            INSERT INTO event_log (call_id, call_sequence, kind, type, at, body, client_sequence, recorded_at)
+            VALUES (\(entry.callID), \(callSequence), \(entry.kind.rawValue), \(entry.type), \(entry.at), \(entry.body), \(entry.clientSequence),
+                \(recordedAt.storeMilliseconds))
+            RETURNING position
+            """)
+        guard let row = found.first else { throw EventStoreError.unreadableRow(table: "event_log", reason: "insert returned no position") }
+        return try PostgresRowReader(row, table: "event_log").int64("position")
+    }
+
+    func loadCall(_ callID: String) async throws -> CallRow? {
+        try await rows("SELECT \(unescaped: StoreColumns.calls) FROM calls WHERE call_id = \(callID)").first.map(PostgresRecords.callRow)
+    }
+
+    func saveCall(_ row: CallRow, isNew: Bool) async throws {
+        let endedAt = row.endedAt?.storeMilliseconds
+        if isNew {
+            try await execute(
+                """
+                INSERT INTO calls (\(unescaped: StoreColumns.calls)) VALUES (
+                    \(row.callID), \(row.status.rawValue), \(row.channel), \(row.customerID), \(row.queue), \(row.language), \(row.industry),
+                    \(row.agentID), \(row.team), \(row.startedAt.storeMilliseconds), \(row.updatedAt.storeMilliseconds), \(row.lastAt),
+                    \(endedAt), \(row.disposition), \(row.survey), \(row.customerTurns), \(row.stress), \(row.smoothedStress),
+                    \(row.peakStress), \(row.highestTier), \(row.openAlerts))
+                """)
+        } else {
+            try await execute(
+                """
+                UPDATE calls SET status = \(row.status.rawValue), channel = \(row.channel), customer_id = \(row.customerID),
+                    queue = \(row.queue), language = \(row.language), industry = \(row.industry), agent_id = \(row.agentID), team = \(row.team),
+                    started_at = \(row.startedAt.storeMilliseconds), updated_at = \(row.updatedAt.storeMilliseconds), last_at = \(row.lastAt),
+                    ended_at = \(endedAt), disposition = \(row.disposition), survey = \(row.survey), customer_turns = \(row.customerTurns),
+                    stress = \(row.stress), smoothed_stress = \(row.smoothedStress), peak_stress = \(row.peakStress),
+                    highest_tier = \(row.highestTier), open_alerts = \(row.openAlerts)
+                WHERE call_id = \(row.callID)
+                """)
+        }
+    }
+
+    func loadAlerts(call callID: String) async throws -> [AlertRecord] {
+        try await rows("SELECT \(unescaped: StoreColumns.alerts) FROM alerts WHERE call_id = \(callID)").map(PostgresRecords.alert)
+    }
+
+    func saveAlert(_ alert: AlertRecord, isNew: Bool) async throws {
+        if isNew {
+            try await execute(
+                """
+                INSERT INTO alerts (\(unescaped: StoreColumns.alerts)) VALUES (
+                    \(alert.alertID), \(alert.callID), \(alert.agentID), \(alert.team), \(alert.tier), \(alert.rule), \(alert.state.rawValue),
+                    \(alert.raisedAt), \(alert.raisedWallTime.storeMilliseconds), \(alert.updatedAt.storeMilliseconds), \(alert.decision),
+                    \(alert.folded), \(alert.acknowledgedBy), \(alert.outcome))
+                """)
+        } else {
+            try await execute(
+                """
+                UPDATE alerts SET tier = \(alert.tier), state = \(alert.state.rawValue), updated_at = \(alert.updatedAt.storeMilliseconds),
+                    folded = \(alert.folded), acknowledged_by = \(alert.acknowledgedBy), outcome = \(alert.outcome)
+                WHERE alert_id = \(alert.alertID)
+                """)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import PostgresNIO
+
+/// Reads typed columns from a PostgreSQL row, naming the table when a value is missing or of the wrong type.
+struct PostgresRowReader {
+    let row: PostgresRandomAccessRow
+    let table: String
+
+    init(_ row: PostgresRow, table: String) {
+        self.row = row.makeRandomAccess()
+        self.table = table
+    }
+
+    func decode<Value: PostgresDecodable>(_ type: Value.Type, _ column: String) throws(EventStoreError) -> Value {
+        guard row.contains(column) else { throw .unreadableRow(table: table, reason: "no column \(column)") }
+        do {
+            return try row[column].decode(Value.self)
+        } catch {
+            throw .unreadableRow(table: table, reason: "\(column): \(String(reflecting: error))")
+        }
+    }
+
+    func string(_ column: String) throws(EventStoreError) -> String { try decode(String.self, column) }
+    func optionalString(_ column: String) throws(EventStoreError) -> String? { try decode(String?.self, column) }
+    func int(_ column: String) throws(EventStoreError) -> Int { try decode(Int.self, column) }
+    func optionalInt(_ column: String) throws(EventStoreError) -> Int? { try decode(Int?.self, column) }
+    func int64(_ column: String) throws(EventStoreError) -> Int64 { try decode(Int64.self, column) }
+    func double(_ column: String) throws(EventStoreError) -> Double { try decode(Double.self, column) }
+    func bool(_ column: String) throws(EventStoreError) -> Bool { try decode(Bool.self, column) }
+    func date(_ column: String) throws(EventStoreError) -> Date { Date(storeMilliseconds: try int64(column)) }
+    func optionalDate(_ column: String) throws(EventStoreError) -> Date? { try decode(Int64?.self, column).map { Date(storeMilliseconds: $0) } }
+
+    func enumeration<Value: RawRepresentable>(_ type: Value.Type, _ column: String) throws(EventStoreError) -> Value where Value.RawValue == String {
+        let text = try string(column)
+        guard let value = Value(rawValue: text) else { throw .unreadableRow(table: table, reason: "\(column) \"\(text)\" is not known") }
+        return value
+    }
+}
+
+/// Rows into records.
+enum PostgresRecords {
+    static func loggedEntry(_ row: PostgresRow) throws(EventStoreError) -> LoggedEntry {
+        let read = PostgresRowReader(row, table: "event_log")
+        let entry = LogEntry(
+            callID: try read.string("call_id"), kind: try read.enumeration(LogEntryKind.self, "kind"), type: try read.string("type"),
+            at: try read.int("at"), body: try read.string("body"), clientSequence: try read.optionalInt("client_sequence"))
+        return LoggedEntry(
+            position: try read.int64("position"), callSequence: try read.int("call_sequence"), recordedAt: try read.date("recorded_at"),
+            entry: entry)
+    }
+
+    static func callRow(_ row: PostgresRow) throws(EventStoreError) -> CallRow {
+        let read = PostgresRowReader(row, table: "calls")
+        return CallRow(
+            callID: try read.string("call_id"), status: try read.enumeration(CallRecord.Status.self, "status"),
+            channel: try read.optionalString("channel"), customerID: try read.optionalString("customer_id"),
+            queue: try read.optionalString("queue"), language: try read.optionalString("language"), industry: try read.optionalString("industry"),
+            agentID: try read.optionalString("agent_id"), team: try read.optionalString("team"), startedAt: try read.date("started_at"),
+            updatedAt: try read.date("updated_at"), lastAt: try read.int("last_at"), endedAt: try read.optionalDate("ended_at"),
+            disposition: try read.optionalString("disposition"), survey: try read.optionalInt("survey"),
+            customerTurns: try read.int("customer_turns"), stress: try read.double("stress"), smoothedStress: try read.double("smoothed_stress"),
+            peakStress: try read.double("peak_stress"), highestTier: try read.optionalString("highest_tier"), openAlerts: try read.int("open_alerts"))
+    }
+
+    static func alert(_ row: PostgresRow) throws(EventStoreError) -> AlertRecord {
+        let read = PostgresRowReader(row, table: "alerts")
+        return AlertRecord(
+            alertID: try read.string("alert_id"), callID: try read.string("call_id"), agentID: try read.optionalString("agent_id"),
+            team: try read.optionalString("team"), tier: try read.string("tier"), rule: try read.string("rule"),
+            state: try read.enumeration(AlertRecord.State.self, "state"), raisedAt: try read.int("raised_at"),
+            raisedWallTime: try read.date("raised_wall_time"), updatedAt: try read.date("updated_at"), decision: try read.string("decision"),
+            folded: try read.int("folded"), acknowledgedBy: try read.optionalString("acknowledged_by"), outcome: try read.optionalString("outcome"))
+    }
+
+    static func apiKey(_ row: PostgresRow) throws(EventStoreError) -> APIKeyRecord {
+        let read = PostgresRowReader(row, table: "api_keys")
+        return APIKeyRecord(
+            id: try read.string("id"), name: try read.string("name"), role: try read.enumeration(Role.self, "role"),
+            subject: try read.optionalString("subject"), hash: try read.string("hash"), createdAt: try read.date("created_at"),
+            revoked: try read.bool("revoked"))
+    }
+
+    static func audit(_ row: PostgresRow) throws(EventStoreError) -> AuditRecord {
+        let read = PostgresRowReader(row, table: "audit_log")
+        return AuditRecord(
+            id: try read.int64("id"), at: try read.date("at"), actor: try read.string("actor"), action: try read.string("action"),
+            target: try read.string("target"), detail: try read.string("detail"))
+    }
+}

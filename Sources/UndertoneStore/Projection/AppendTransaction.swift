@@ -1,0 +1,93 @@
+import Foundation
+import Logging
+
+/// What appending needs from one open transaction, in either dialect. `appendEntries(_:recordedAt:logger:)` does the
+/// rest the same way for both.
+protocol AppendTransaction {
+    /// Creates each call's head row if missing and locks it until the transaction ends, in the order given (sorted, so
+    /// that two batches over the same calls cannot deadlock); returns each call's last `call_sequence` (0 for none).
+    func lockHeads(_ callIDs: [String]) async throws -> [String: Int]
+    /// Moves a call's head to its new last `call_sequence`.
+    func updateHead(call callID: String, lastSequence: Int) async throws
+    /// The client sequences of the call's events already stored within `range`.
+    func storedClientSequences(call callID: String, in range: ClosedRange<Int>) async throws -> Set<Int>
+    /// Inserts one entry and returns its `position`.
+    func insert(_ entry: LogEntry, callSequence: Int, recordedAt: Date) async throws -> Int64
+
+    func loadCall(_ callID: String) async throws -> CallRow?
+    func saveCall(_ row: CallRow, isNew: Bool) async throws
+    func loadAlerts(call callID: String) async throws -> [AlertRecord]
+    func saveAlert(_ alert: AlertRecord, isNew: Bool) async throws
+}
+
+extension AppendTransaction {
+    /// Appends in order: skips events whose client sequence the call already has, numbers the rest per call without
+    /// gaps, and brings the projections up to date. Runs inside the caller's transaction.
+    func appendEntries(_ entries: [LogEntry], recordedAt now: Date, logger: Logger) async throws -> [LoggedEntry] {
+        guard !entries.isEmpty else { return [] }
+        let callIDs = Set(entries.map(\.callID)).sorted()
+        var heads = try await lockHeads(callIDs)
+        let firstHeads = heads
+
+        // Client sequences already taken, read once per call over the span this batch uses.
+        var taken: [String: Set<Int>] = [:]
+        for callID in callIDs {
+            let sequences = entries.compactMap { $0.callID == callID && $0.kind == .event ? $0.clientSequence : nil }
+            guard let low = sequences.min(), let high = sequences.max() else { continue }
+            taken[callID] = try await storedClientSequences(call: callID, in: low...high)
+        }
+
+        var logged: [LoggedEntry] = []
+        var projections: [String: CallProjection] = [:]
+        for entry in entries {
+            if entry.kind == .event, let clientSequence = entry.clientSequence {
+                guard taken[entry.callID, default: []].insert(clientSequence).inserted else {
+                    logger.debug(
+                        "skipping an event already stored", metadata: ["call.id": "\(entry.callID)", "client.sequence": "\(clientSequence)"])
+                    continue
+                }
+            }
+            let callSequence = heads[entry.callID, default: 0] + 1
+            heads[entry.callID] = callSequence
+            let position = try await insert(entry, callSequence: callSequence, recordedAt: now)
+            logged.append(LoggedEntry(position: position, callSequence: callSequence, recordedAt: now, entry: entry))
+
+            let projected: ProjectedEntry
+            do {
+                projected = try ProjectedEntry(decoding: entry)
+            } catch {
+                // The log keeps it (it is the truth); the projections cannot use it.
+                logger.warning(
+                    "log entry appended but not projected",
+                    metadata: ["call.id": "\(entry.callID)", "call.sequence": "\(callSequence)", "error": "\(error)"])
+                continue
+            }
+            var projection: CallProjection
+            if let current = projections[entry.callID] {
+                projection = current
+            } else {
+                projection = CallProjection(callID: entry.callID, stored: try await loadCall(entry.callID))
+            }
+            if projected.touchesAlerts && projection.needsAlerts {
+                projection.loadAlerts(try await loadAlerts(call: entry.callID))
+            }
+            projection.apply(projected, of: entry, at: now, logger: logger)
+            projections[entry.callID] = projection
+        }
+
+        for callID in callIDs where heads[callID] != firstHeads[callID] {
+            try await updateHead(call: callID, lastSequence: heads[callID]!)
+        }
+        for callID in callIDs {
+            guard let projection = projections[callID] else { continue }
+            if projection.callChanged, let row = projection.call {
+                try await saveCall(row, isNew: !projection.callIsStored)
+            }
+            for alertID in projection.changedAlertIDs {
+                guard let alert = projection.alerts?[alertID] else { continue }
+                try await saveAlert(alert, isNew: !projection.alertIsStored(alertID))
+            }
+        }
+        return logged
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import UndertoneEngine
+
+/// A log entry's body read with the engine's own types: what the projections are built from.
+enum ProjectedEntry: Sendable, Equatable {
+    case event(CallEvent)
+    case output(EngineOutput)
+
+    /// Why an entry leaves the projections alone.
+    struct Unreadable: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Decodes the entry's body as its kind says; throws `Unreadable` when the body is not what it claims to be.
+    init(decoding entry: LogEntry) throws(Unreadable) {
+        switch entry.kind {
+        case .event:
+            do {
+                self = .event(try CallEvents.decode(line: entry.body))
+            } catch {
+                throw Unreadable(description: "event body: \(error)")
+            }
+        case .output:
+            do {
+                self = .output(try JSONDecoder().decode(EngineOutput.self, from: Data(entry.body.utf8)))
+            } catch {
+                throw Unreadable(description: "output body: \(error)")
+            }
+        }
+        guard callID == entry.callID else {
+            throw Unreadable(description: "body belongs to call \"\(callID)\", entry to \"\(entry.callID)\"")
+        }
+    }
+
+    var callID: String {
+        switch self {
+        case .event(let event): event.callID
+        case .output(let output): output.callID
+        }
+    }
+
+    /// Whether applying it reads or changes the call's alerts.
+    var touchesAlerts: Bool {
+        switch self {
+        case .event(.alertAcknowledged), .event(.callEnded), .output(.decision): true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import SQLiteNIO
+
+/// An append inside the SQLite write transaction. Writes are already one at a time, so the heads need no row locks.
+struct SQLiteAppendTransaction: AppendTransaction {
+    let connection: SQLiteConnection
+
+    func lockHeads(_ callIDs: [String]) async throws -> [String: Int] {
+        var heads: [String: Int] = [:]
+        for callID in callIDs {
+            let rows = try await connection.query(
+                """
+                INSERT INTO call_heads (call_id, last_sequence) VALUES (?, 0)
+                ON CONFLICT (call_id) DO UPDATE SET last_sequence = call_heads.last_sequence RETURNING last_sequence
+                """,
+                [.text(callID)])
+            heads[callID] = try rows.first.map { try SQLiteRowReader(row: $0, table: "call_heads").int("last_sequence") } ?? 0
+        }
+        return heads
+    }
+
+    func updateHead(call callID: String, lastSequence: Int) async throws {
+        _ = try await connection.query("UPDATE call_heads SET last_sequence = ? WHERE call_id = ?", [.int(lastSequence), .text(callID)])
+    }
+
+    func storedClientSequences(call callID: String, in range: ClosedRange<Int>) async throws -> Set<Int> {
+        let rows = try await connection.query(
+            """
+            SELECT client_sequence FROM event_log
+            WHERE call_id = ? AND kind = 'event' AND client_sequence IS NOT NULL AND client_sequence BETWEEN ? AND ?
+            """,
+            [.text(callID), .int(range.lowerBound), .int(range.upperBound)])
+        return Set(try rows.map { try SQLiteRowReader(row: $0, table: "event_log").int("client_sequence") })
+    }
+
+    func insert(_ entry: LogEntry, callSequence: Int, recordedAt: Date) async throws -> Int64 {
+        let rows = try await connection.query(
+            """
+            INSERT INTO event_log (call_id, call_sequence, kind, type, at, body, client_sequence, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING position
+            """,
+            [
+                .text(entry.callID), .int(callSequence), .text(entry.kind.rawValue), .text(entry.type), .int(entry.at), .text(entry.body),
+                .int(entry.clientSequence), .date(recordedAt),
+            ])
+        guard let row = rows.first else { throw EventStoreError.unreadableRow(table: "event_log", reason: "insert returned no position") }
+        return try SQLiteRowReader(row: row, table: "event_log").int64("position")
+    }
+
+    func loadCall(_ callID: String) async throws -> CallRow? {
+        try await connection.query("SELECT \(StoreColumns.calls) FROM calls WHERE call_id = ?", [.text(callID)]).first.map(SQLiteRecords.callRow)
+    }
+
+    func saveCall(_ row: CallRow, isNew: Bool) async throws {
+        let values: [SQLiteData] = [
+            .text(row.status.rawValue), .optionalText(row.channel), .optionalText(row.customerID), .optionalText(row.queue),
+            .optionalText(row.language), .optionalText(row.industry), .optionalText(row.agentID), .optionalText(row.team), .date(row.startedAt),
+            .date(row.updatedAt), .int(row.lastAt), .date(row.endedAt), .optionalText(row.disposition), .int(row.survey), .int(row.customerTurns),
+            .float(row.stress), .float(row.smoothedStress), .float(row.peakStress), .optionalText(row.highestTier), .int(row.openAlerts),
+        ]
+        if isNew {
+            _ = try await connection.query(
+                "INSERT INTO calls (\(StoreColumns.calls)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [.text(row.callID)] + values)
+        } else {
+            _ = try await connection.query(
+                """
+                UPDATE calls SET status = ?, channel = ?, customer_id = ?, queue = ?, language = ?, industry = ?, agent_id = ?, team = ?,
+                    started_at = ?, updated_at = ?, last_at = ?, ended_at = ?, disposition = ?, survey = ?, customer_turns = ?, stress = ?,
+                    smoothed_stress = ?, peak_stress = ?, highest_tier = ?, open_alerts = ?
+                WHERE call_id = ?
+                """,
+                values + [.text(row.callID)])
+        }
+    }
+
+    func loadAlerts(call callID: String) async throws -> [AlertRecord] {
+        try await connection.query("SELECT \(StoreColumns.alerts) FROM alerts WHERE call_id = ?", [.text(callID)]).map(SQLiteRecords.alert)
+    }
+
+    func saveAlert(_ alert: AlertRecord, isNew: Bool) async throws {
+        if isNew {
+            _ = try await connection.query(
+                "INSERT INTO alerts (\(StoreColumns.alerts)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    .text(alert.alertID), .text(alert.callID), .optionalText(alert.agentID), .optionalText(alert.team), .text(alert.tier),
+                    .text(alert.rule), .text(alert.state.rawValue), .int(alert.raisedAt), .date(alert.raisedWallTime), .date(alert.updatedAt),
+                    .text(alert.decision), .int(alert.folded), .optionalText(alert.acknowledgedBy), .optionalText(alert.outcome),
+                ])
+        } else {
+            _ = try await connection.query(
+                """
+                UPDATE alerts SET tier = ?, state = ?, updated_at = ?, folded = ?, acknowledged_by = ?, outcome = ?
+                WHERE alert_id = ?
+                """,
+                [
+                    .text(alert.tier), .text(alert.state.rawValue), .date(alert.updatedAt), .int(alert.folded), .optionalText(alert.acknowledgedBy),
+                    .optionalText(alert.outcome), .text(alert.alertID),
+                ])
+        }
+    }
+}

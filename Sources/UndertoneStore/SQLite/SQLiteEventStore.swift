@@ -1,0 +1,343 @@
+import Foundation
+import Logging
+import SQLiteNIO
+import ServiceLifecycle
+import Synchronization
+import UndertoneEngine
+
+/// The embedded store: one SQLite file, nothing to install.
+///
+/// Durability: the file is in WAL mode with `synchronous=FULL`, so an append that returned survives a crash or `kill -9`
+/// of the process (and a power cut, as far as the disk honours fsync). Writes go through one connection, one transaction
+/// at a time; reads of a file use a second, read-only connection and never wait for a write. `:memory:` (for tests)
+/// uses one connection for everything.
+///
+/// Open it, `migrate()`, then run it as a `Service`; `run()` closes the connections when it ends.
+public final class SQLiteEventStore: EventStore {
+    /// The path that keeps the database in memory, for as long as the store is open.
+    public static let inMemory = ":memory:"
+
+    /// The database file (or `:memory:`).
+    public let path: String
+    /// How long a statement waits for another process's lock before failing with `SQLITE_BUSY`.
+    public static let busyTimeoutMilliseconds = 5_000
+
+    let logger: Logger
+    private let writer: SQLiteConnection
+    private let reader: SQLiteConnection?
+    private let writeLock = AsyncSerialLock()
+    private let isClosed = Mutex(false)
+
+    /// Opens (creating if needed) the database at `path` and sets its durability: WAL, `synchronous=FULL`, a busy
+    /// timeout. The folder must exist.
+    public init(path: String, logger: Logger = Logger(label: "undertone.store.sqlite")) async throws {
+        self.path = path
+        self.logger = logger
+        let storage: SQLiteConnection.Storage = path == Self.inMemory ? .memory : .file(path: path)
+        let writer = try await SQLiteConnection.open(storage: storage, logger: logger)
+        do {
+            // busy_timeout replaces SQLiteNIO's busy handler, which would otherwise retry for ever.
+            _ = try await writer.query("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)")
+            if storage != .memory {
+                let mode = try await writer.query("PRAGMA journal_mode = WAL").first?.column("journal_mode")?.string
+                guard mode?.lowercased() == "wal" else {
+                    throw EventStoreError.invalidConfiguration("\(path): could not switch to WAL (\(mode ?? "?"))")
+                }
+            }
+            _ = try await writer.query("PRAGMA synchronous = FULL")
+            if storage != .memory {
+                let reader = try await SQLiteConnection.open(storage: storage, logger: logger)
+                do {
+                    _ = try await reader.query("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)")
+                    _ = try await reader.query("PRAGMA query_only = ON")
+                } catch {
+                    try? await reader.close().get()
+                    throw error
+                }
+                self.reader = reader
+            } else {
+                self.reader = nil
+            }
+        } catch {
+            try? await writer.close().get()
+            throw error
+        }
+        self.writer = writer
+    }
+
+    // MARK: Service
+
+    /// Waits for graceful shutdown or cancellation, then closes the connections.
+    public func run() async throws {
+        try? await gracefulShutdown()
+        try await close()
+    }
+
+    /// Closes the connections; later calls do nothing. Waits for a write in progress to finish.
+    public func close() async throws {
+        try await writeLock.withLock {
+            let wasClosed = isClosed.withLock { closed in
+                defer { closed = true }
+                return closed
+            }
+            guard !wasClosed else { return }
+            // The futures, not the async versions: those give up without closing when the task is cancelled, and a
+            // service is usually closed by cancellation.
+            try await reader?.close().get()
+            try await writer.close().get()
+        }
+    }
+
+    // MARK: Connections
+
+    private func checkOpen() throws {
+        if isClosed.withLock({ $0 }) { throw EventStoreError.closed }
+    }
+
+    /// One read statement: on the read connection, or in turn with the writes when the database is in memory.
+    func read(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
+        if let reader {
+            try checkOpen()
+            return try await reader.query(sql, binds)
+        }
+        return try await writeLock.withLock {
+            try checkOpen()
+            return try await writer.query(sql, binds)
+        }
+    }
+
+    /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`), after every earlier write has finished.
+    func write<Result>(_ body: (SQLiteConnection) async throws -> Result) async throws -> Result {
+        try await writeLock.withLock {
+            try checkOpen()
+            _ = try await writer.query("BEGIN IMMEDIATE")
+            do {
+                let result = try await body(writer)
+                _ = try await writer.query("COMMIT")
+                return result
+            } catch {
+                _ = try? await writer.query("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    // MARK: Migrations
+
+    public func migrate() async throws {
+        precondition(SQLiteSchema.migrations.isWellOrdered, "SQLite migrations must be numbered 1, 2, 3, …")
+        try await write { connection in
+            _ = try await connection.query(SQLiteSchema.createMigrationsTable)
+        }
+        for migration in SQLiteSchema.migrations {
+            try await write { connection in
+                let applied = try await connection.query("SELECT 1 FROM schema_migrations WHERE version = ?", [.int(migration.version)])
+                guard applied.isEmpty else { return }
+                for statement in migration.statements { _ = try await connection.query(statement) }
+                _ = try await connection.query(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    [.int(migration.version), .text(migration.name), .date(Date.storeNow)])
+                logger.info("applied migration", metadata: ["migration.version": "\(migration.version)", "migration.name": "\(migration.name)"])
+            }
+        }
+    }
+
+    /// The versions of the migrations applied so far, in order.
+    public func appliedMigrations() async throws -> [Int] {
+        try await read("SELECT version FROM schema_migrations ORDER BY version").map {
+            try SQLiteRowReader(row: $0, table: "schema_migrations").int("version")
+        }
+    }
+
+    // MARK: Log
+
+    public func append(_ entries: [LogEntry]) async throws -> [LoggedEntry] {
+        guard !entries.isEmpty else { return [] }
+        let now = Date.storeNow
+        return try await write { connection in
+            try await SQLiteAppendTransaction(connection: connection).appendEntries(entries, recordedAt: now, logger: logger)
+        }
+    }
+
+    public func entries(call callID: String, after callSequence: Int, limit: Int) async throws -> [LoggedEntry] {
+        guard limit > 0 else { return [] }
+        return try await read(
+            "SELECT \(StoreColumns.log) FROM event_log WHERE call_id = ? AND call_sequence > ? ORDER BY call_sequence LIMIT ?",
+            [.text(callID), .int(callSequence), .int(limit)]
+        ).map(SQLiteRecords.loggedEntry)
+    }
+
+    public func entries(after position: Int64, limit: Int) async throws -> [LoggedEntry] {
+        guard limit > 0 else { return [] }
+        return try await read(
+            "SELECT \(StoreColumns.log) FROM event_log WHERE position > ? ORDER BY position LIMIT ?", [.int(position), .int(limit)]
+        )
+        .map(SQLiteRecords.loggedEntry)
+    }
+
+    public func lastClientSequence(call callID: String) async throws -> Int? {
+        let rows = try await read(
+            "SELECT MAX(client_sequence) AS last FROM event_log WHERE call_id = ? AND kind = 'event' AND client_sequence IS NOT NULL",
+            [.text(callID)])
+        return try rows.first.flatMap { try SQLiteRowReader(row: $0, table: "event_log").optionalInt("last") }
+    }
+
+    // MARK: Projections
+
+    public func call(_ callID: String) async throws -> CallRecord? {
+        try await read("SELECT \(StoreColumns.calls) FROM calls WHERE call_id = ?", [.text(callID)]).first.flatMap {
+            try SQLiteRecords.callRow($0).record
+        }
+    }
+
+    /// Calls that have started, newest first.
+    public func calls(_ filter: CallFilter) async throws -> [CallRecord] {
+        guard filter.limit > 0 else { return [] }
+        var conditions = ["channel IS NOT NULL"]
+        var binds: [SQLiteData] = []
+        if let status = filter.status {
+            conditions.append("status = ?")
+            binds.append(.text(status.rawValue))
+        }
+        if let agentID = filter.agentID {
+            conditions.append("agent_id = ?")
+            binds.append(.text(agentID))
+        }
+        if let team = filter.team {
+            conditions.append("team = ?")
+            binds.append(.text(team))
+        }
+        if let queue = filter.queue {
+            conditions.append("queue = ?")
+            binds.append(.text(queue))
+        }
+        if let after = filter.startedAfter {
+            conditions.append("started_at > ?")
+            binds.append(.date(after))
+        }
+        if let before = filter.startedBefore {
+            conditions.append("started_at < ?")
+            binds.append(.date(before))
+        }
+        binds.append(.int(filter.limit))
+        let sql = "SELECT \(StoreColumns.calls) FROM calls WHERE \(conditions.joined(separator: " AND ")) ORDER BY started_at DESC, call_id LIMIT ?"
+        return try await read(sql, binds).compactMap { try SQLiteRecords.callRow($0).record }
+    }
+
+    public func alert(_ alertID: String) async throws -> AlertRecord? {
+        try await read("SELECT \(StoreColumns.alerts) FROM alerts WHERE alert_id = ?", [.text(alertID)]).first.map(SQLiteRecords.alert)
+    }
+
+    /// Alerts, newest first.
+    public func alerts(_ filter: AlertFilter) async throws -> [AlertRecord] {
+        guard filter.limit > 0 else { return [] }
+        var conditions = ["1 = 1"]
+        var binds: [SQLiteData] = []
+        if let callID = filter.callID {
+            conditions.append("call_id = ?")
+            binds.append(.text(callID))
+        }
+        if let state = filter.state {
+            conditions.append("state = ?")
+            binds.append(.text(state.rawValue))
+        }
+        if let agentID = filter.agentID {
+            conditions.append("agent_id = ?")
+            binds.append(.text(agentID))
+        }
+        if let team = filter.team {
+            conditions.append("team = ?")
+            binds.append(.text(team))
+        }
+        binds.append(.int(filter.limit))
+        let sql = """
+            SELECT \(StoreColumns.alerts) FROM alerts WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY raised_wall_time DESC, raised_at DESC, alert_id LIMIT ?
+            """
+        return try await read(sql, binds).map(SQLiteRecords.alert)
+    }
+
+    // MARK: API keys
+
+    /// Saves a key, or replaces the key with the same id.
+    public func saveAPIKey(_ key: APIKeyRecord) async throws {
+        try await write { connection in
+            _ = try await connection.query(
+                """
+                INSERT INTO api_keys (\(StoreColumns.apiKeys)) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role, subject = excluded.subject, hash = excluded.hash,
+                    created_at = excluded.created_at, revoked = excluded.revoked
+                """,
+                [
+                    .text(key.id), .text(key.name), .text(key.role.rawValue), .optionalText(key.subject), .text(key.hash), .date(key.createdAt),
+                    .bool(key.revoked),
+                ])
+        }
+    }
+
+    /// The key with this hash, revoked or not (the caller checks `revoked`).
+    public func apiKey(hash: String) async throws -> APIKeyRecord? {
+        try await read("SELECT \(StoreColumns.apiKeys) FROM api_keys WHERE hash = ?", [.text(hash)]).first.map(SQLiteRecords.apiKey)
+    }
+
+    /// Every key, oldest first.
+    public func apiKeys() async throws -> [APIKeyRecord] {
+        try await read("SELECT \(StoreColumns.apiKeys) FROM api_keys ORDER BY created_at, id").map(SQLiteRecords.apiKey)
+    }
+
+    /// Marks the key revoked; throws `EventStoreError.apiKeyNotFound` for an unknown id.
+    public func revokeAPIKey(id: String) async throws {
+        try await write { connection in
+            let rows = try await connection.query("UPDATE api_keys SET revoked = 1 WHERE id = ? RETURNING id", [.text(id)])
+            guard !rows.isEmpty else { throw EventStoreError.apiKeyNotFound(id: id) }
+        }
+    }
+
+    // MARK: Audit
+
+    public func audit(_ record: AuditRecord) async throws {
+        try await write { connection in
+            _ = try await connection.query(
+                "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+                [.date(record.at), .text(record.actor), .text(record.action), .text(record.target), .text(record.detail)])
+        }
+    }
+
+    public func auditLog(after id: Int64, limit: Int) async throws -> [AuditRecord] {
+        guard limit > 0 else { return [] }
+        return try await read("SELECT \(StoreColumns.audit) FROM audit_log WHERE id > ? ORDER BY id LIMIT ?", [.int(id), .int(limit)])
+            .map(SQLiteRecords.audit)
+    }
+
+    // MARK: Retention
+
+    /// One call per transaction, so a long purge does not hold up live appends.
+    public func purgeTranscripts(endedBefore date: Date) async throws -> Int {
+        let callIDs = try await read(
+            "SELECT call_id FROM calls WHERE status = 'ended' AND ended_at IS NOT NULL AND ended_at < ? ORDER BY ended_at", [.date(date)]
+        ).map { try SQLiteRowReader(row: $0, table: "calls").string("call_id") }
+        var changed = 0
+        for callID in callIDs {
+            changed += try await write { connection in
+                let rows = try await connection.query(
+                    """
+                    SELECT position, kind, body FROM event_log
+                    WHERE call_id = ? AND ((kind = 'event' AND type = ?) OR (kind = 'output' AND type = ?))
+                    ORDER BY call_sequence
+                    """,
+                    [.text(callID), .text(TranscriptPurge.eventType), .text(TranscriptPurge.outputType)])
+                var count = 0
+                for row in rows {
+                    let read = SQLiteRowReader(row: row, table: "event_log")
+                    guard let blanked = TranscriptPurge.blanked(kind: try read.enumeration(LogEntryKind.self, "kind"), body: try read.string("body"))
+                    else { continue }
+                    _ = try await connection.query(
+                        "UPDATE event_log SET body = ? WHERE position = ?", [.text(blanked), .int(try read.int64("position"))])
+                    count += 1
+                }
+                return count
+            }
+        }
+        return changed
+    }
+}

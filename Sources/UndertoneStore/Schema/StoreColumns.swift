@@ -1,0 +1,14 @@
+/// The columns each read selects, the same in both dialects (identifiers only, never values).
+enum StoreColumns {
+    static let log = "position, call_id, call_sequence, kind, type, at, body, client_sequence, recorded_at"
+    static let calls = """
+        call_id, status, channel, customer_id, queue, language, industry, agent_id, team, started_at, updated_at, last_at, ended_at, \
+        disposition, survey, customer_turns, stress, smoothed_stress, peak_stress, highest_tier, open_alerts
+        """
+    static let alerts = """
+        alert_id, call_id, agent_id, team, tier, rule, state, raised_at, raised_wall_time, updated_at, decision, folded, \
+        acknowledged_by, outcome
+        """
+    static let apiKeys = "id, name, role, subject, hash, created_at, revoked"
+    static let audit = "id, at, actor, action, target, detail"
+}
