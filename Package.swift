@@ -66,7 +66,11 @@ let package = Package(
             dependencies: [
                 "UndertoneEngine",
                 "UndertoneServer",
+                "UndertoneStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,2 +1,58 @@
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+import ServiceLifecycle
 import UndertoneEngine
 import UndertoneStore
+
+extension ServerContext {
+    /// Every route, behind the authenticator.
+    public func buildRouter() -> Router<AppRequestContext> {
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: Authenticator(keys: keys, metrics: metrics))
+        registerHealthRoutes(router)
+        registerIngestRoutes(router)
+        registerStreamRoute(router)
+        registerCallRoutes(router)
+        registerFeedRoutes(router)
+        registerAdminRoutes(router)
+        return router
+    }
+
+    /// The application: HTTP with WebSocket upgrade, with the store and the shards as services (store first, so it is
+    /// shut down last).
+    public func buildApplication(onServerRunning: @escaping @Sendable (any NIOCore.Channel) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let router = buildRouter()
+        var app = Application(
+            router: router,
+            server: .http1WebSocketUpgrade(
+                webSocketRouter: router,
+                configuration: .init(maxFrameSize: max(configuration.maxMessageBytes, configuration.maxAudioFrameBytes))),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "undertone"),
+            onServerRunning: onServerRunning,
+            logger: logger
+        )
+        app.addServices(store, shards, Startup(undertone: self))
+        return app
+    }
+}
+
+/// Runs once the store is up: migrations, the first admin key, retention. Then waits for shutdown.
+struct Startup: Service {
+    let undertone: ServerContext
+
+    func run() async throws {
+        try await undertone.store.migrate()
+        try await undertone.keys.bootstrap(configured: undertone.configuration.bootstrapAdminKey, logger: undertone.logger)
+        if let days = undertone.configuration.retentionDays {
+            let purged = try await undertone.store.purgeTranscripts(endedBefore: .now.addingTimeInterval(-Double(days) * 86_400))
+            if purged > 0 { undertone.logger.info("Retention: blanked old transcripts", metadata: ["entries": "\(purged)"]) }
+        }
+        undertone.readiness.markReady()
+        try? await gracefulShutdown()
+        undertone.feed.finishAll()
+    }
+}

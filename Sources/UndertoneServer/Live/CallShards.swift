@@ -1,0 +1,369 @@
+import Foundation
+import Logging
+import Prometheus
+import ServiceLifecycle
+import Synchronization
+import UndertoneEngine
+import UndertoneStore
+
+/// One event to ingest, with the client's sequence number when it sent one.
+public struct IngestItem: Sendable, Equatable {
+    public var sequence: Int?
+    public var event: CallEvent
+
+    public init(sequence: Int? = nil, event: CallEvent) {
+        self.sequence = sequence
+        self.event = event
+    }
+}
+
+/// What happened to a batch of one call's events: all of it is in the log before this is returned.
+public struct IngestReceipt: Sendable, Equatable {
+    /// Sequence numbers accepted now.
+    public var acknowledged: [Int] = []
+    /// Sequence numbers already accepted before (a client resending after a drop): acknowledged, not processed again.
+    public var duplicates: [Int] = []
+    /// Events accepted now (with or without a sequence number).
+    public var accepted = 0
+    public var outputs: [EngineOutput] = []
+    /// The highest sequence number accepted for the call so far (0 when none).
+    public var lastSequence = 0
+}
+
+/// Why events were refused. Nothing of a refused batch is stored; everything before it was.
+public enum IngestError: Error, Equatable, CustomStringConvertible {
+    /// The call is not known and the batch does not start it with `call_started`.
+    case unknownCall(String)
+    /// `call_started` for a call that has already started.
+    case alreadyStarted(String)
+    /// Events after `call_ended`.
+    case callEnded(String)
+    /// The store refused the write; nothing of the batch was acknowledged.
+    case store(String)
+    /// The server is shutting down.
+    case shuttingDown
+
+    public var description: String {
+        switch self {
+        case .unknownCall(let id): "unknown call \"\(id)\": send call_started first"
+        case .alreadyStarted(let id): "call \"\(id)\" has already started"
+        case .callEnded(let id): "call \"\(id)\" has ended"
+        case .store(let reason): "the event log refused the write: \(reason)"
+        case .shuttingDown: "the server is shutting down"
+        }
+    }
+}
+
+/// A call held in memory by its shard.
+struct LiveCall {
+    var analyzer: CallAnalyzer
+    var started: CallStarted
+    var lastSequence = 0
+    var ended = false
+    /// Whether the live-calls gauge counts it.
+    var counted = false
+}
+
+/// Live calls spread over a fixed set of shards (call id → shard). Each shard is one task that owns its calls' engine
+/// state outright: it takes every request waiting for it, runs the engine over them, writes all their events and
+/// outputs to the log in one transaction (group commit), and only then answers and publishes. No lock is global, a
+/// call's events keep their order, and nothing is acknowledged before it is stored.
+///
+/// A call not in memory (after a restart, or on another node) is rebuilt by replaying its events from the log.
+public final class CallShards: Service, Sendable {
+    let shards: [Shard]
+    let context: ShardContext
+
+    public init(
+        count: Int, store: any EventStore, policy: @escaping @Sendable () -> Policy, textModel: TextModel, feed: LiveFeed,
+        metrics: ServerMetrics, logger: Logger
+    ) {
+        shards = (0..<max(1, count)).map { _ in Shard() }
+        context = ShardContext(store: store, policy: policy, textModel: textModel, feed: feed, metrics: metrics, logger: logger)
+    }
+
+    /// Ingests one call's events in order. Returns once they and their outputs are stored.
+    public func ingest(callID: String, items: [IngestItem]) async throws -> IngestReceipt {
+        try await withCheckedThrowingContinuation { reply in
+            shard(for: callID).submit(.ingest(callID: callID, items: items, received: .now, reply: reply))
+        }
+    }
+
+    /// The highest sequence number accepted for a call, or nil for a call the log does not know.
+    public func lastSequence(callID: String) async throws -> Int? {
+        try await withCheckedThrowingContinuation { reply in
+            shard(for: callID).submit(.lastSequence(callID: callID, reply: reply))
+        }
+    }
+
+    public func run() async throws {
+        await withDiscardingTaskGroup { group in
+            for shard in shards {
+                group.addTask { await shard.run(self.context) }
+            }
+            group.addTask {
+                try? await gracefulShutdown()
+                for shard in self.shards { shard.stop() }
+            }
+        }
+    }
+
+    private func shard(for callID: String) -> Shard {
+        // FNV-1a: stable across processes and nodes, unlike `hashValue`.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in callID.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return shards[Int(hash % UInt64(shards.count))]
+    }
+}
+
+/// What every shard shares.
+struct ShardContext: Sendable {
+    let store: any EventStore
+    let policy: @Sendable () -> Policy
+    let textModel: TextModel
+    let feed: LiveFeed
+    let metrics: ServerMetrics
+    let logger: Logger
+}
+
+/// One shard: a mailbox and the task that empties it.
+final class Shard: Sendable {
+    enum Job: Sendable {
+        case ingest(callID: String, items: [IngestItem], received: ContinuousClock.Instant, reply: CheckedContinuation<IngestReceipt, any Error>)
+        case lastSequence(callID: String, reply: CheckedContinuation<Int?, any Error>)
+
+        var callID: String {
+            switch self {
+            case .ingest(let callID, _, _, _), .lastSequence(let callID, _): callID
+            }
+        }
+
+        func fail(_ error: any Error) {
+            switch self {
+            case .ingest(_, _, _, let reply): reply.resume(throwing: error)
+            case .lastSequence(_, let reply): reply.resume(throwing: error)
+            }
+        }
+    }
+
+    private struct Mailbox {
+        var jobs: [Job] = []
+        var stopped = false
+    }
+
+    private let mailbox = Mutex(Mailbox())
+    private let wake = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+
+    func submit(_ job: Job) {
+        let accepted = mailbox.withLock { mailbox in
+            guard !mailbox.stopped else { return false }
+            mailbox.jobs.append(job)
+            return true
+        }
+        guard accepted else { return job.fail(IngestError.shuttingDown) }
+        wake.continuation.yield()
+    }
+
+    func stop() {
+        mailbox.withLock { $0.stopped = true }
+        wake.continuation.finish()
+    }
+
+    func run(_ context: ShardContext) async {
+        var calls: [String: LiveCall] = [:]
+        for await _ in wake.stream {
+            await drain(context, &calls)
+        }
+        // Stopped: finish what was accepted into the mailbox before the stop.
+        await drain(context, &calls)
+    }
+
+    private func drain(_ context: ShardContext, _ calls: inout [String: LiveCall]) async {
+        while true {
+            let jobs = mailbox.withLock { mailbox in
+                defer { mailbox.jobs.removeAll(keepingCapacity: true) }
+                return mailbox.jobs
+            }
+            guard !jobs.isEmpty else { return }
+            await context.process(jobs, &calls)
+        }
+    }
+}
+
+extension ShardContext {
+    /// Runs a group of requests: load the calls they name, run the engine, one append, then answer and publish.
+    func process(_ jobs: [Shard.Job], _ calls: inout [String: LiveCall]) async {
+        var loadFailures: [String: any Error] = [:]
+        for callID in Set(jobs.map(\.callID)) where calls[callID] == nil {
+            do {
+                if let call = try await load(callID) { calls[callID] = call }
+            } catch {
+                loadFailures[callID] = IngestError.store(String(describing: error))
+            }
+        }
+
+        var entries: [LogEntry] = []
+        var answers: [(succeed: () -> Void, fail: (any Error) -> Void)] = []
+        var failures: [(Shard.Job, any Error)] = []
+        var feedMessages: [FeedMessage] = []
+        var touched: Set<String> = []
+        var latencyStarts: [ContinuousClock.Instant] = []
+        var acceptedTypes: [String] = []
+        for job in jobs {
+            if let failure = loadFailures[job.callID] {
+                failures.append((job, failure))
+                continue
+            }
+            switch job {
+            case .lastSequence(let callID, let reply):
+                let last = calls[callID]?.lastSequence
+                answers.append(({ reply.resume(returning: last) }, { reply.resume(throwing: $0) }))
+            case .ingest(let callID, let items, let received, let reply):
+                do {
+                    var call = calls[callID]
+                    let result = try run(items, callID: callID, call: &call)
+                    calls[callID] = call
+                    touched.insert(callID)
+                    entries += result.entries
+                    feedMessages += result.feed
+                    acceptedTypes += result.types
+                    latencyStarts.append(received)
+                    let receipt = result.receipt
+                    answers.append(({ reply.resume(returning: receipt) }, { reply.resume(throwing: $0) }))
+                } catch {
+                    failures.append((job, error))
+                }
+            }
+        }
+        for (job, error) in failures { job.fail(error) }
+
+        if !entries.isEmpty {
+            let start = ContinuousClock.now
+            do {
+                _ = try await store.append(entries)
+                metrics.commitLatency.record(ContinuousClock.now - start)
+                metrics.commitBatchSize.record(Double(entries.count))
+            } catch {
+                logger.error("Event log append failed", metadata: ["error": "\(String(reflecting: error))", "entries": "\(entries.count)"])
+                // Nothing of this group is acknowledged; the calls are rebuilt from the log on their next event.
+                for callID in touched { calls[callID] = nil }
+                let failure = IngestError.store(String(describing: error))
+                for answer in answers { answer.fail(failure) }
+                return
+            }
+        }
+        for answer in answers { answer.succeed() }
+        feed.publish(feedMessages)
+        let now = ContinuousClock.now
+        for start in latencyStarts { metrics.ingestLatency.record(now - start) }
+        for type in acceptedTypes { metrics.eventAccepted(type) }
+        for message in feedMessages {
+            if message.type == "decision", let decision = try? JSONDecoder().decode(Decision.self, from: Data(message.json.utf8)) {
+                metrics.output("decision", tier: decision.tier.rawValue, kind: decision.kind.rawValue)
+            } else if message.type == "signal" {
+                metrics.output("signal")
+            }
+        }
+        for (callID, call) in calls where call.ended {
+            calls[callID] = nil
+            if call.counted { metrics.liveCalls.decrement() }
+        }
+    }
+
+    private struct RunResult {
+        var entries: [LogEntry] = []
+        var feed: [FeedMessage] = []
+        var types: [String] = []
+        var receipt = IngestReceipt()
+    }
+
+    /// Runs one request's events through its call, all or nothing: a refused request leaves the call as it was.
+    private func run(_ items: [IngestItem], callID: String, call stored: inout LiveCall?) throws -> RunResult {
+        var call = stored
+        var result = RunResult()
+        for item in items {
+            if let sequence = item.sequence, sequence <= (call?.lastSequence ?? 0) {
+                result.receipt.duplicates.append(sequence)
+                metrics.duplicate()
+                continue
+            }
+            if case .callStarted(let started) = item.event {
+                guard call == nil else { throw IngestError.alreadyStarted(callID) }
+                call = LiveCall(analyzer: CallAnalyzer(policy: policy(), textModel: textModel), started: started, counted: true)
+                metrics.liveCalls.increment()
+            }
+            guard var live = call else { throw IngestError.unknownCall(callID) }
+            if live.ended { throw IngestError.callEnded(callID) }
+            let outputs = live.analyzer.ingest(item.event)
+            if case .audio = item.event {
+                // Raw audio is not logged (DESIGN.md: too large); the engine's voice features will be.
+            } else {
+                result.entries.append(
+                    LogEntry(
+                        callID: callID, kind: .event, type: item.event.type, at: item.event.at, body: try CallEvents.encode(item.event),
+                        clientSequence: item.sequence))
+                if item.event.type != "turn" {
+                    result.feed.append(feedMessage(live.started, type: item.event.type, json: try CallEvents.encode(item.event)))
+                }
+            }
+            for output in outputs {
+                let json = String(decoding: try JSONEncoder.sorted.encode(output), as: UTF8.self)
+                result.entries.append(LogEntry(callID: callID, kind: .output, type: output.type, at: output.at, body: json))
+                result.feed.append(feedMessage(live.started, type: output.type, json: json))
+            }
+            result.receipt.outputs += outputs
+            result.receipt.accepted += 1
+            result.types.append(item.event.type)
+            if let sequence = item.sequence {
+                live.lastSequence = sequence
+                result.receipt.acknowledged.append(sequence)
+            }
+            if case .callEnded = item.event { live.ended = true }
+            call = live
+        }
+        if (stored == nil) != (call == nil) || result.receipt.accepted > 0 || !result.receipt.duplicates.isEmpty {
+            stored = call
+        }
+        result.receipt.lastSequence = call?.lastSequence ?? 0
+        return result
+    }
+
+    private func feedMessage(_ call: CallStarted, type: String, json: String) -> FeedMessage {
+        FeedMessage(callID: call.callID, agentID: call.agentID, team: call.team, type: type, json: json)
+    }
+
+    /// Rebuilds a call from the log: its events replayed through a fresh engine give the same state as before the
+    /// restart (the engine is deterministic and takes time only from events). Nil when the log has no such call.
+    private func load(_ callID: String) async throws -> LiveCall? {
+        var call: LiveCall?
+        var after = 0
+        while true {
+            let page = try await store.entries(call: callID, after: after, limit: 5_000)
+            for logged in page {
+                after = logged.callSequence
+                guard logged.entry.kind == .event else { continue }
+                guard let event = try? CallEvents.decode(line: logged.entry.body) else {
+                    logger.warning(
+                        "Skipping an unreadable event while rebuilding a call", metadata: ["call.id": "\(callID)", "position": "\(logged.position)"])
+                    continue
+                }
+                if call == nil, case .callStarted(let started) = event {
+                    call = LiveCall(analyzer: CallAnalyzer(policy: policy(), textModel: textModel), started: started)
+                }
+                guard var live = call else { continue }
+                _ = live.analyzer.ingest(event)
+                if let sequence = logged.entry.clientSequence { live.lastSequence = max(live.lastSequence, sequence) }
+                if case .callEnded = event { live.ended = true }
+                call = live
+            }
+            if page.count < 5_000 { break }
+        }
+        if var live = call, !live.ended {
+            live.counted = true
+            call = live
+            metrics.liveCalls.increment()
+            logger.info("Rebuilt a live call from the event log", metadata: ["call.id": "\(callID)", "sequence": "\(live.lastSequence)"])
+        }
+        return call
+    }
+}

@@ -1,0 +1,62 @@
+import Prometheus
+
+/// What `/metrics` shows, in Prometheus' text format. Owned by the application (never the process-wide metrics
+/// system), so tests can run servers side by side.
+public final class ServerMetrics: Sendable {
+    public let registry = PrometheusCollectorRegistry()
+    let liveCalls: Gauge
+    let webSocketSessions: Gauge
+    let feedSubscribers: Gauge
+    let ingestLatency: DurationHistogram
+    let commitLatency: DurationHistogram
+    let commitBatchSize: ValueHistogram
+
+    public init() {
+        liveCalls = registry.makeGauge(name: "undertone_live_calls", help: "Calls started and not yet ended, held in memory.")
+        webSocketSessions = registry.makeGauge(name: "undertone_websocket_sessions", help: "Open WebSocket sessions (ingest, telephony, feed).")
+        feedSubscribers = registry.makeGauge(name: "undertone_feed_subscribers", help: "Live-feed subscribers (SSE and WebSocket).")
+        let latencyBuckets: [Duration] = [
+            .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+            .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1),
+        ]
+        ingestLatency = registry.makeDurationHistogram(
+            name: "undertone_ingest_latency_seconds", buckets: latencyBuckets,
+            help: "From an event received to its outputs stored and published.")
+        commitLatency = registry.makeDurationHistogram(
+            name: "undertone_store_commit_seconds", buckets: latencyBuckets, help: "One group commit to the event log.")
+        commitBatchSize = registry.makeValueHistogram(
+            name: "undertone_store_commit_entries", buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000],
+            help: "Log entries written per group commit.")
+    }
+
+    /// Events accepted, by type.
+    func eventAccepted(_ type: String) {
+        registry.makeCounter(name: "undertone_events_total", labels: [("type", type)], help: "Events accepted, by type.").increment()
+    }
+
+    /// Outputs published: signals, and decisions by tier and kind.
+    func output(_ output: String, tier: String? = nil, kind: String? = nil) {
+        var labels = [("output", output)]
+        if let tier { labels.append(("tier", tier)) }
+        if let kind { labels.append(("kind", kind)) }
+        registry.makeCounter(name: "undertone_outputs_total", labels: labels, help: "Engine outputs published.").increment()
+    }
+
+    /// Input refused, by reason (`malformed`, `unknown_type`, `unauthorized`, `forbidden`, `out_of_order`, `too_large`,
+    /// `unknown_call`, `bad_audio`, `store`, …) and where it came in (`rest`, `websocket`, `twilio`, `audiohook`).
+    public func rejected(_ reason: String, via: String) {
+        registry.makeCounter(name: "undertone_rejected_total", labels: [("reason", reason), ("via", via)], help: "Input refused, by reason.")
+            .increment()
+    }
+
+    /// Duplicates re-acknowledged (a client resuming after a drop).
+    func duplicate() {
+        registry.makeCounter(name: "undertone_duplicates_total", help: "Events resent and acknowledged again, not processed twice.").increment()
+    }
+
+    public func text() -> String {
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+}

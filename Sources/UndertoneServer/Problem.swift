@@ -1,0 +1,67 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// An error answered as RFC 9457 problem JSON: `{"type", "title", "status", "detail"}`, with extra members when useful
+/// (the lines of a batch that failed, the errors of a policy).
+public struct Problem: HTTPResponseError, Sendable {
+    public var status: HTTPResponse.Status
+    public var detail: String
+    public var extra: [String: [String]]
+
+    public init(_ status: HTTPResponse.Status, _ detail: String, extra: [String: [String]] = [:]) {
+        self.status = status
+        self.detail = detail
+        self.extra = extra
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var body: [String: JSONValue] = [
+            "type": .string("about:blank"), "title": .string(status.reasonPhrase), "status": .number(Double(status.code)),
+            "detail": .string(detail),
+        ]
+        for (key, values) in extra { body[key] = .array(values.map(JSONValue.string)) }
+        let data = try JSONEncoder.sorted.encode(body)
+        return Response(
+            status: status, headers: [.contentType: "application/problem+json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func badRequest(_ detail: String) -> Problem { Problem(.badRequest, detail) }
+    static func notFound(_ detail: String) -> Problem { Problem(.notFound, detail) }
+    static let unauthorized = Problem(.unauthorized, "an API key is required: Authorization: Bearer KEY, or X-API-Key: KEY")
+    static func forbidden(_ detail: String) -> Problem { Problem(.forbidden, detail) }
+}
+
+/// Just enough JSON to build bodies without defining a type for each.
+enum JSONValue: Encodable, Sendable {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case array([JSONValue])
+    case object([String: JSONValue])
+    case null
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let value): try container.encode(value)
+        case .number(let value):
+            if value == value.rounded(), abs(value) < 1e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
+        case .bool(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        case .null: try container.encodeNil()
+        }
+    }
+}
+
+extension JSONEncoder {
+    /// Sorted keys, slashes as they are: stable output for logs, tests and diffs.
+    static let sorted: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+}

@@ -1,0 +1,149 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import NIOFoundationCompat
+import UndertoneEngine
+import UndertoneStore
+
+extension ServerContext {
+    /// Calls, transcripts and alerts, each filtered by what the caller's role may see.
+    func registerCallRoutes(_ router: Router<AppRequestContext>) {
+        router.get("/v1/calls") { request, context -> Response in
+            let principal = try context.caller()
+            var filter = CallFilter(limit: request.uri.queryParameters["limit"].flatMap { Int($0) }.map { min(max($0, 1), 5_000) } ?? 500)
+            if let status = request.uri.queryParameters["status"] {
+                guard let value = CallRecord.Status(rawValue: String(status)) else { throw Problem.badRequest("status must be live or ended") }
+                filter.status = value
+            }
+            filter.queue = request.uri.queryParameters["queue"].map(String.init)
+            switch principal.role {
+            case .agent: filter.agentID = principal.subject ?? "\u{0}"
+            case .supervisor: filter.team = principal.subject ?? "\u{0}"
+            case .admin: break
+            }
+            return try json(["calls": try await store.calls(filter)])
+        }
+
+        router.get("/v1/calls/{call}") { _, context -> Response in
+            let call = try await visibleCall(context)
+            let alerts = try await store.alerts(AlertFilter(callID: call.callID))
+            return try json(CallDetail(call: call, alerts: alerts))
+        }
+
+        router.get("/v1/calls/{call}/transcript") { _, context -> Response in
+            let call = try await visibleCall(context)
+            var turns: [Turn] = []
+            var after = 0
+            while true {
+                let page = try await store.entries(call: call.callID, after: after, limit: 5_000)
+                for logged in page {
+                    after = logged.callSequence
+                    if logged.entry.type == Turn.eventType, case .turn(let turn)? = try? CallEvents.decode(line: logged.entry.body) {
+                        turns.append(turn)
+                    }
+                }
+                if page.count < 5_000 { break }
+            }
+            try await audit(try context.caller(), "transcript.read", target: call.callID)
+            var transcript = Transcript()
+            for turn in turns { _ = transcript.apply(turn) }
+            let lines = try transcript.turns.map { String(decoding: try JSONEncoder.sorted.encode(CallEvent.turn($0)), as: UTF8.self) }
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(
+                    byteBuffer: ByteBuffer(string: "{\"call\":\(try IngestWire.jsonString(call.callID)),\"turns\":[\(lines.joined(separator: ","))]}")
+                ))
+        }
+
+        router.get("/v1/alerts") { request, context -> Response in
+            let principal = try context.caller()
+            var filter = AlertFilter(limit: request.uri.queryParameters["limit"].flatMap { Int($0) }.map { min(max($0, 1), 5_000) } ?? 500)
+            if let state = request.uri.queryParameters["state"] {
+                guard let value = AlertRecord.State(rawValue: String(state)) else {
+                    throw Problem.badRequest("state must be open, acknowledged or resolved")
+                }
+                filter.state = value
+            }
+            filter.callID = request.uri.queryParameters["call"].map(String.init)
+            switch principal.role {
+            case .agent: filter.agentID = principal.subject ?? "\u{0}"
+            case .supervisor: filter.team = principal.subject ?? "\u{0}"
+            case .admin: break
+            }
+            return try json(["alerts": try await store.alerts(filter)])
+        }
+
+        router.post("/v1/alerts/{alert}/ack") { request, context -> Response in
+            let body = try await request.body.collect(upTo: 64 << 10)
+            let outcome: AlertOutcome
+            if body.readableBytes == 0 {
+                outcome = .acknowledged
+            } else {
+                struct Body: Decodable { var outcome: String? }
+                guard let parsed = try? JSONDecoder().decode(Body.self, from: Data(buffer: body)) else {
+                    throw Problem.badRequest("the body must be JSON: {\"outcome\": \"acknowledged\" | \"useful\" | \"dismissed\" | \"resolved\"}")
+                }
+                guard let value = AlertOutcome(rawValue: parsed.outcome ?? "acknowledged") else {
+                    throw Problem.badRequest("outcome must be acknowledged, useful, dismissed or resolved")
+                }
+                outcome = value
+            }
+            return try await acknowledge(context, outcome: outcome)
+        }
+
+        router.post("/v1/alerts/{alert}/resolve") { _, context -> Response in
+            try await acknowledge(context, outcome: .resolved)
+        }
+    }
+
+    /// The call named in the path if the caller may see it; 404 otherwise (no hint that it exists).
+    private func visibleCall(_ context: AppRequestContext) async throws -> CallRecord {
+        let principal = try context.caller()
+        let callID = try context.parameters.require("call")
+        guard let call = try await store.call(callID), principal.maySee(agentID: call.agentID, team: call.team) else {
+            throw Problem.notFound("no call \"\(callID)\"")
+        }
+        return call
+    }
+
+    /// An acknowledgement is an event of its call: it goes through the engine and the log like any other.
+    private func acknowledge(_ context: AppRequestContext, outcome: AlertOutcome) async throws -> Response {
+        let principal = try context.caller(atLeast: .supervisor)
+        let alertID = try context.parameters.require("alert")
+        guard let alert = try await store.alert(alertID), principal.maySee(agentID: alert.agentID, team: alert.team) else {
+            throw Problem.notFound("no alert \"\(alertID)\"")
+        }
+        guard let call = try await store.call(alert.callID) else { throw Problem.notFound("no call \"\(alert.callID)\"") }
+        guard call.status == .live else { throw Problem(.conflict, "call \"\(call.callID)\" has ended; its alerts were resolved with it") }
+        // Event time: the call's latest event plus the wall-clock time since the store saw it.
+        let at = call.lastAt + max(0, Int(Date().timeIntervalSince(call.updatedAt) * 1000))
+        let event = CallEvent.alertAcknowledged(
+            AlertAcknowledgement(callID: call.callID, at: at, alertID: alertID, by: principal.subject ?? principal.name, outcome: outcome))
+        let receipt: IngestReceipt
+        do {
+            receipt = try await shards.ingest(callID: call.callID, items: [IngestItem(event: event)])
+        } catch let error as IngestError {
+            throw Problem(error.status, error.description)
+        }
+        let outputs = try receipt.outputs.map(IngestWire.outputJSON)
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: .init(
+                byteBuffer: ByteBuffer(
+                    string:
+                        "{\"alert\":\(try IngestWire.jsonString(alertID)),\"outcome\":\"\(outcome.rawValue)\",\"outputs\":[\(outputs.joined(separator: ","))]}"
+                )))
+    }
+}
+
+struct CallDetail: Encodable {
+    var call: CallRecord
+    var alerts: [AlertRecord]
+}
+
+/// A JSON response with sorted keys.
+func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+    Response(
+        status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder.sorted.encode(value))))
+}

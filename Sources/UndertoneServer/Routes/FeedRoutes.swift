@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import NIOCore
+import Prometheus
+import ServiceLifecycle
+
+extension ServerContext {
+    /// The live feed for supervisors' screens: Server-Sent Events at `GET /v1/feed` and a WebSocket at `/v1/feed/ws`,
+    /// each carrying decisions, signals and call events for the calls the caller may see. `?types=decision,signal`
+    /// narrows it.
+    func registerFeedRoutes(_ router: Router<AppRequestContext>) {
+        router.get("/v1/feed") { request, context -> Response in
+            let principal = try context.caller()
+            let (id, messages) = feed.subscribe(principal, types: Self.types(request))
+            metrics.feedSubscribers.increment()
+            let feed = self.feed
+            let metrics = self.metrics
+            return try await request.body.consumeWithInboundCloseHandler { _ in
+                Response(
+                    status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
+                    body: ResponseBody { writer in
+                        defer {
+                            feed.cancel(id)
+                            metrics.feedSubscribers.decrement()
+                        }
+                        try await withGracefulShutdownHandler {
+                            try await writer.write(ByteBuffer(string: ": undertone live feed\n\n"))
+                            for await message in messages {
+                                try await writer.write(ByteBuffer(string: "event: \(message.type)\ndata: \(message.json)\n\n"))
+                            }
+                        } onGracefulShutdown: {
+                            feed.cancel(id)
+                        }
+                        try await writer.finish(nil)
+                    })
+            } onInboundClosed: {
+                feed.cancel(id)
+            }
+        }
+
+        router.ws("/v1/feed/ws") { _, context in
+            guard context.principal != nil else { throw Problem.unauthorized }
+            return .upgrade()
+        } onUpgrade: { inbound, outbound, context in
+            guard let principal = context.requestContext.principal else { return }
+            let (id, messages) = feed.subscribe(principal, types: Self.types(context.request))
+            metrics.feedSubscribers.increment()
+            metrics.webSocketSessions.increment()
+            defer {
+                feed.cancel(id)
+                metrics.feedSubscribers.decrement()
+                metrics.webSocketSessions.decrement()
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for await message in messages { try await outbound.write(.text(message.json)) }
+                }
+                group.addTask {
+                    // The client says nothing; when it leaves, the feed stops.
+                    for try await _ in inbound {}
+                }
+                try await group.next()
+                group.cancelAll()
+                feed.cancel(id)
+            }
+        }
+    }
+
+    static func types(_ request: Request) -> Set<String>? {
+        request.uri.queryParameters["types"].map { Set($0.split(separator: ",").map(String.init)) }
+    }
+}

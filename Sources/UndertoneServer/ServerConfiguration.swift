@@ -1,0 +1,42 @@
+import Foundation
+import UndertoneEngine
+
+/// How `undertone serve` runs: where it listens, where it keeps its log, the policy it applies.
+public struct ServerConfiguration: Sendable {
+    /// Where the event log lives.
+    public enum Database: Sendable, Equatable {
+        /// A SQLite file (the default: nothing to install).
+        case sqlite(path: String)
+        /// A PostgreSQL server, `postgres://user:password@host:port/database`.
+        case postgres(url: String)
+
+        /// `postgres://…` or `postgresql://…` names PostgreSQL; anything else is a SQLite file path.
+        public init(_ text: String) {
+            self = text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") ? .postgres(url: text) : .sqlite(path: text)
+        }
+    }
+
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var database = Database.sqlite(path: "undertone.sqlite")
+    /// The escalation policy new calls are analysed with.
+    public var policy: Policy
+    /// Live calls are spread over this many shards (call id → shard); each shard commits its events in groups.
+    public var shards = 8
+    /// The largest text message (a JSON event or a batch) accepted, in bytes.
+    public var maxMessageBytes = 1 << 20
+    /// The largest audio frame accepted over WebSocket, in bytes.
+    public var maxAudioFrameBytes = 64 << 10
+    /// An admin API key to install on first start (`UNDERTONE_ADMIN_KEY`); when nil and the store has no keys, one is
+    /// generated and printed once.
+    public var bootstrapAdminKey: String?
+    /// Transcripts of calls that ended longer ago than this are blanked (nil: kept forever).
+    public var retentionDays: Int?
+    /// Personal data (cards, SSNs, phone numbers, e-mail addresses, dates of birth, account numbers) is removed from
+    /// transcripts before they are analysed, stored or published. Turning it off keeps originals: only for test data.
+    public var redactPersonalData = true
+
+    public init(policy: Policy) {
+        self.policy = policy
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Logging
+import Synchronization
+import UndertoneEngine
+import UndertoneStore
+
+/// Everything the routes share: the store, the live calls, the feed, keys, metrics and the policy.
+public struct ServerContext: Sendable {
+    public let configuration: ServerConfiguration
+    public let store: any EventStore
+    public let shards: CallShards
+    public let feed: LiveFeed
+    public let keys: KeyRing
+    public let metrics: ServerMetrics
+    public let policy: PolicyHolder
+    public let logger: Logger
+    /// Set once migrations and the first key are in place; `/readyz` answers 200 from then on.
+    public let readiness = Readiness()
+
+    public init(configuration: ServerConfiguration, policyYAML: String, store: any EventStore, textModel: TextModel, logger: Logger) {
+        self.configuration = configuration
+        self.store = store
+        self.logger = logger
+        let feed = LiveFeed()
+        let metrics = ServerMetrics()
+        let policy = PolicyHolder(policy: configuration.policy, yaml: policyYAML)
+        self.feed = feed
+        self.metrics = metrics
+        self.policy = policy
+        keys = KeyRing(store: store)
+        shards = CallShards(
+            count: configuration.shards, store: store, policy: { policy.policy }, textModel: textModel, feed: feed, metrics: metrics,
+            logger: logger)
+    }
+
+    /// Records an audit line; a failure to audit is logged, never hidden.
+    func audit(_ principal: Principal, _ action: String, target: String, detail: String = "") async throws {
+        try await store.audit(AuditRecord(at: .now, actor: principal.keyID, action: action, target: target, detail: detail))
+    }
+}
+
+/// Whether the server has finished starting.
+public final class Readiness: Sendable {
+    private let ready = Mutex(false)
+
+    public var isReady: Bool { ready.withLock { $0 } }
+
+    func markReady() {
+        ready.withLock { $0 = true }
+    }
+}

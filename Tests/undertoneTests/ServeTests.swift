@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `undertone serve` as a process: started, fed, killed with SIGKILL mid-call, started again.
+struct ServeProcess {
+    static let adminKey = "ut_serve_test_admin_key_42"
+    let process: Process
+    let port: Int
+
+    static func start(database: String) throws -> ServeProcess {
+        let binary = try #require(Undertone.binary, "the undertone binary is built beside the tests")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--port", "0", "--database", database]
+        var environment = ProcessInfo.processInfo.environment
+        environment["UNDERTONE_ADMIN_KEY"] = adminKey
+        environment["LOG_LEVEL"] = "error"
+        process.environment = environment
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        while !text.contains("\n") {
+            let chunk = stdout.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        let line = try #require(text.split(separator: "\n").first { $0.contains("listening on") }, "the server printed its address: \(text)")
+        let port = try #require(line.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) })
+        return ServeProcess(process: process, port: port)
+    }
+
+    func request(_ method: String, _ path: String, body: String? = nil) async throws -> (status: Int, body: [String: Any]) {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = method
+        request.setValue("Bearer \(Self.adminKey)", forHTTPHeaderField: "Authorization")
+        request.httpBody = body.map { Data($0.utf8) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, object)
+    }
+
+    func waitUntilReady() async throws {
+        for _ in 0..<1_500 {
+            if let (status, _) = try? await request("GET", "/readyz"), status == 200 { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("the server never became ready")
+    }
+
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
+
+@Suite("undertone serve", .serialized)
+struct ServeTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The example call's events, one JSON line each with a sequence number.
+    static func lines(_ prefix: String) throws -> [String] {
+        let directory = repository.appendingPathComponent("examples/calls")
+        let file = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.hasPrefix(prefix) && $0.hasSuffix(".jsonl") })
+        let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+        return text.split(separator: "\n").filter { !$0.isEmpty }.enumerated().map { "{\"seq\":\($0.offset + 1)," + $0.element.dropFirst() }
+    }
+
+    static func rules(_ body: [String: Any]) -> [String] {
+        (body["outputs"] as? [[String: Any]] ?? []).filter { $0["type"] as? String == "decision" }.compactMap { $0["rule"] as? String }
+    }
+
+    @Test("kill -9 mid-call, restart: nothing acknowledged is lost and the call goes on with the same state")
+    func crashRecovery() async throws {
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-crash-\(UUID().uuidString).sqlite").path
+        let lines = try Self.lines("04")
+        let half = lines.count / 2
+
+        // The reference: the whole call through one server that never stops.
+        let steady = try ServeProcess.start(database: database + ".steady")
+        try await steady.waitUntilReady()
+        let reference = try await steady.request("POST", "/v1/events", body: lines.joined(separator: "\n"))
+        steady.kill()
+        #expect(reference.status == 200)
+        let expected = Self.rules(reference.body)
+        #expect(!expected.isEmpty)
+
+        // The same call, with the server killed half-way.
+        let first = try ServeProcess.start(database: database)
+        try await first.waitUntilReady()
+        let before = try await first.request("POST", "/v1/events", body: lines[..<half].joined(separator: "\n"))
+        #expect(before.status == 200)
+        first.kill()
+
+        let second = try ServeProcess.start(database: database)
+        defer { second.kill() }
+        try await second.waitUntilReady()
+        // The client resends from the last batch it is unsure of: the overlap is acknowledged, not processed again.
+        let after = try await second.request("POST", "/v1/events", body: lines[(half - 2)...].joined(separator: "\n"))
+        #expect(after.status == 200)
+        #expect(after.body["duplicates"] as? Int == 2)
+        #expect(Self.rules(before.body) + Self.rules(after.body) == expected)
+        let callID = try #require((reference.body["calls"] as? [String: Any])?.keys.first)
+        let detail = try await second.request("GET", "/v1/calls/\(callID)")
+        #expect((detail.body["call"] as? [String: Any])?["status"] as? String == "ended")
+        #expect(
+            (detail.body["call"] as? [String: Any])?["customerTurns"] as? Int
+                == lines.filter { $0.contains("\"speaker\":\"customer\"") && !$0.contains("\"final\":false") }.count)
+    }
+}
