@@ -1,0 +1,111 @@
+/// Finds personal information in one text. Recognisers run in a fixed order and claim tokens as they go, so one piece
+/// of text is never two things: e-mail addresses first, then dates, then amounts and times (claimed so that they are
+/// never read as digits), then digit sequences (cards, Social Security numbers, phone and account numbers).
+struct PIIScanner {
+    /// A piece of personal information: its kind and its first and last token.
+    struct Finding: Equatable {
+        var kind: PIIKind
+        var first: Int
+        var last: Int
+    }
+
+    let text: PIIText
+    /// A partial transcript may stop in the middle of a number or an address: the end is read generously.
+    let isPartial: Bool
+    private(set) var claimed: [Bool]
+    private(set) var findings: [Finding] = []
+
+    init(_ text: String, isPartial: Bool) {
+        self.text = PIIText(text)
+        self.isPartial = isPartial
+        claimed = Array(repeating: false, count: self.text.count)
+    }
+
+    /// Runs every recogniser and returns the findings in text order.
+    static func scan(_ text: String, isPartial: Bool) -> (PIIText, [Finding]) {
+        var scanner = PIIScanner(text, isPartial: isPartial)
+        scanner.findWrittenEmails()
+        scanner.findSpokenEmails()
+        scanner.findDates()
+        scanner.claimAmountsAndTimes()
+        scanner.findDigitSequences()
+        return (scanner.text, scanner.findings.sorted { $0.first < $1.first })
+    }
+
+    mutating func record(_ kind: PIIKind, _ first: Int, _ last: Int) {
+        findings.append(Finding(kind: kind, first: first, last: last))
+        claim(first, last)
+    }
+
+    mutating func claim(_ first: Int, _ last: Int) {
+        for index in first...last { claimed[index] = true }
+    }
+
+    func isFree(_ first: Int, _ last: Int) -> Bool {
+        guard first >= 0, last < text.count, first <= last else { return false }
+        return !claimed[first...last].contains(true)
+    }
+
+    // MARK: Context
+
+    /// What the words around a number say it is.
+    enum Context: Equatable {
+        case card, ssn, phone, account, dateOfBirth
+        /// Wording that names something that is not personal information (an order, a ticket, a tracking number).
+        case other
+    }
+
+    static let contextWords: [String: Context] = [
+        "card": .card, "credit": .card, "debit": .card, "visa": .card, "mastercard": .card, "amex": .card, "cc": .card,
+        "ssn": .ssn, "social": .ssn, "security": .ssn,
+        "phone": .phone, "cell": .phone, "mobile": .phone, "telephone": .phone, "landline": .phone, "call": .phone, "reach": .phone,
+        "callback": .phone, "text": .phone, "fax": .phone, "whatsapp": .phone,
+        "account": .account, "acct": .account, "member": .account, "membership": .account, "policy": .account,
+        "born": .dateOfBirth, "birth": .dateOfBirth, "birthday": .dateOfBirth, "birthdate": .dateOfBirth, "dob": .dateOfBirth,
+        "order": .other, "ticket": .other, "case": .other, "reference": .other, "ref": .other, "confirmation": .other,
+        "tracking": .other, "invoice": .other, "serial": .other, "model": .other, "sku": .other, "zip": .other, "postcode": .other,
+        "postal": .other, "extension": .other, "ext": .other, "item": .other, "items": .other, "flight": .other, "room": .other,
+        "routing": .other, "claim": .other,
+    ]
+
+    /// The nearest context word within `window` words before `first` (then, failing that, within a few words after
+    /// `last`). "s s n" and "d o b" spelled out count too.
+    func context(before first: Int, after last: Int, window: Int = 6) -> Context? {
+        var words = 0
+        var index = first - 1
+        while index >= 0, words < window {
+            if let word = text.word(index) {
+                if let found = contextWord(endingAt: index, word) { return found }
+                words += 1
+            }
+            index -= 1
+        }
+        words = 0
+        index = last + 1
+        while index < text.count, words < 4 {
+            if let word = text.word(index) {
+                if let found = Self.contextWords[word], found != .other, found != .phone || word == "phone" || word == "cell" {
+                    return found
+                }
+                words += 1
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func contextWord(endingAt index: Int, _ spoken: String) -> Context? {
+        // "birthday's", "card's": the possessive or contracted "is" does not change the word.
+        var word = spoken
+        if word.hasSuffix("'s") || word.hasSuffix("\u{2019}s") { word = String(word.dropLast(2)) }
+        if word == "n", text.word(index - 1) == "s", text.word(index - 2) == "s" { return .ssn }
+        if word == "b", text.word(index - 1) == "o", text.word(index - 2) == "d" { return .dateOfBirth }
+        if word == "number" || word == "digits" || word == "no" || word == "id" {
+            // "my number", "a good number to reach you": a phone; "order number", "card number": what qualifies it.
+            if text.word(index + 1) == "of" { return nil }
+            if let qualifier = text.word(index - 1), let found = Self.contextWords[qualifier] { return found }
+            return word == "number" ? .phone : nil
+        }
+        return Self.contextWords[word]
+    }
+}
