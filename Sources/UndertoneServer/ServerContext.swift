@@ -29,7 +29,8 @@ public struct ServerContext: Sendable {
         self.policy = policy
         keys = KeyRing(store: store)
         shards = CallShards(
-            count: configuration.shards, store: store, policy: { policy.policy }, textModel: textModel, feed: feed, metrics: metrics,
+            count: configuration.shards, store: store, policy: { policy.policy }, textModel: textModel,
+            redactor: configuration.redactPersonalData ? Redactor() : nil, feed: feed, metrics: metrics,
             logger: logger)
     }
 

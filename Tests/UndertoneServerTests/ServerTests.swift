@@ -349,6 +349,33 @@ struct ServerTests {
         }
     }
 
+    @Test("personal data is redacted before the log, the transcript and the feed see it")
+    func redaction() async throws {
+        let server = try await TestServer()
+        let body = [
+            #"{"v":1,"type":"call_started","call":"pii-1","at":0,"channel":"voice","customer":"c","queue":"cards"}"#,
+            #"{"v":1,"type":"turn","call":"pii-1","at":900,"utterance":"u-1","speaker":"customer","text":"my card is 4111 1111 1111 1111","final":false}"#,
+            #"{"v":1,"type":"turn","call":"pii-1","at":2000,"utterance":"u-1","speaker":"customer","text":"my card is 4111 1111 1111 1111 and my email is ana.lopez@example.com","final":true}"#,
+        ].joined(separator: "\n")
+        try await server.run { client in
+            try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .ok)
+                #expect(!String(buffer: response.body).contains("4111"))
+            }
+            let logged = try await server.context.store.entries(call: "pii-1", after: 0, limit: 100)
+            #expect(logged.count >= 3)
+            for entry in logged {
+                #expect(!entry.entry.body.contains("4111 1111"))
+                #expect(!entry.entry.body.contains("ana.lopez"))
+            }
+            try await client.execute(uri: "/v1/calls/pii-1/transcript", method: .get, headers: TestServer.headers()) { response in
+                let text = String(buffer: response.body)
+                #expect(!text.contains("4111") && !text.contains("ana.lopez"))
+                #expect(text.contains("my card is"))
+            }
+        }
+    }
+
     static func text(_ message: WebSocketMessage) -> String? {
         if case .text(let text) = message { return text }
         return nil

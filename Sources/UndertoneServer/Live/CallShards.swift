@@ -75,11 +75,12 @@ public final class CallShards: Service, Sendable {
     let context: ShardContext
 
     public init(
-        count: Int, store: any EventStore, policy: @escaping @Sendable () -> Policy, textModel: TextModel, feed: LiveFeed,
+        count: Int, store: any EventStore, policy: @escaping @Sendable () -> Policy, textModel: TextModel, redactor: Redactor?, feed: LiveFeed,
         metrics: ServerMetrics, logger: Logger
     ) {
         shards = (0..<max(1, count)).map { _ in Shard() }
-        context = ShardContext(store: store, policy: policy, textModel: textModel, feed: feed, metrics: metrics, logger: logger)
+        context = ShardContext(
+            store: store, policy: policy, textModel: textModel, redactor: redactor, feed: feed, metrics: metrics, logger: logger)
     }
 
     /// Ingests one call's events in order. Returns once they and their outputs are stored.
@@ -121,6 +122,8 @@ struct ShardContext: Sendable {
     let store: any EventStore
     let policy: @Sendable () -> Policy
     let textModel: TextModel
+    /// Removes personal data from turns before the engine, the log or the feed see them (nil: keep originals).
+    let redactor: Redactor?
     let feed: LiveFeed
     let metrics: ServerMetrics
     let logger: Logger
@@ -281,7 +284,8 @@ extension ShardContext {
     private func run(_ items: [IngestItem], callID: String, call stored: inout LiveCall?) throws -> RunResult {
         var call = stored
         var result = RunResult()
-        for item in items {
+        for var item in items {
+            if let redactor { item.event = redactor.redact(item.event) }
             if let sequence = item.sequence, sequence <= (call?.lastSequence ?? 0) {
                 result.receipt.duplicates.append(sequence)
                 metrics.duplicate()
