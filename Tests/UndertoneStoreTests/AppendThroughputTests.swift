@@ -5,7 +5,7 @@ import UndertoneStore
 
 /// Append throughput, measured on request and printed, never asserted:
 /// `UNDERTONE_STORE_THROUGHPUT=10000 swift test --filter AppendThroughput` (with `POSTGRES_*` set for PostgreSQL too).
-@Suite("AppendThroughput", .enabled(if: ProcessInfo.processInfo.environment["UNDERTONE_STORE_THROUGHPUT"] != nil))
+@Suite("AppendThroughput", .serialized, .enabled(if: ProcessInfo.processInfo.environment["UNDERTONE_STORE_THROUGHPUT"] != nil))
 struct AppendThroughputTests {
     static let count = Int(ProcessInfo.processInfo.environment["UNDERTONE_STORE_THROUGHPUT"] ?? "") ?? 10_000
 
