@@ -17,12 +17,14 @@ public enum G711 {
 
         /// Decodes a run of codes.
         public static func decode(_ codes: some Sequence<UInt8>) -> [Int16] {
-            codes.map { muLawDecodeTable[Int($0)] }
+            let table = muLawDecodeTable
+            return codes.map { table[Int($0)] }
         }
 
         /// Encodes a run of samples.
         public static func encode(_ samples: some Sequence<Int16>) -> [UInt8] {
-            samples.map { muLawEncodeTable[Int(UInt16(bitPattern: $0))] }
+            let table = muLawEncodeTable
+            return samples.map { table[Int(UInt16(bitPattern: $0))] }
         }
     }
 
@@ -38,12 +40,14 @@ public enum G711 {
 
         /// Decodes a run of codes.
         public static func decode(_ codes: some Sequence<UInt8>) -> [Int16] {
-            codes.map { aLawDecodeTable[Int($0)] }
+            let table = aLawDecodeTable
+            return codes.map { table[Int($0)] }
         }
 
         /// Encodes a run of samples.
         public static func encode(_ samples: some Sequence<Int16>) -> [UInt8] {
-            samples.map { aLawEncodeTable[Int(UInt16(bitPattern: $0))] }
+            let table = aLawEncodeTable
+            return samples.map { table[Int(UInt16(bitPattern: $0))] }
         }
     }
 }

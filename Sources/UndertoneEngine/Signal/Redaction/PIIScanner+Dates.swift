@@ -9,7 +9,7 @@ extension PIIScanner {
                 index += 1
                 continue
             }
-            if context(before: index, after: last, window: 8) == .dateOfBirth {
+            if context(before: index, after: last) == .dateOfBirth {
                 record(.dateOfBirth, index, last)
             } else {
                 claim(index, last)

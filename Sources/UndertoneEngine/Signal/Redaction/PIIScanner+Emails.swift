@@ -120,7 +120,10 @@ extension PIIScanner {
     private func spokenLocalStart(before at: Int) -> Int? {
         var first = at - 1
         guard isAddressElement(first), !Self.emailStopWords.contains(text[first].text) else { return nil }
-        while isJoin(first - 1, dotOnly: false), isAddressElement(first - 2), !Self.emailStopWords.contains(text[first - 2].text) {
+        // Before a joining word, an initial is part of the address too ("a dot nguyen").
+        while isJoin(first - 1, dotOnly: false), isAddressElement(first - 2),
+            !Self.emailStopWords.contains(text[first - 2].text) || (text[first - 2].isWord && text[first - 2].text.count == 1)
+        {
             first -= 2
         }
         while text.word(first - 1).map({ $0.count == 1 && $0 != "a" && $0 != "i" }) == true, !claimed[first - 1] {

@@ -206,7 +206,11 @@ extension PIIScanner {
             var first = run.first
             var last = run.last
             if kind == .account {
-                while text.isAttached(first), text[safe: first - 1]?.isWord == true, !claimed[first - 1] { first -= 1 }
+                while text.isAttached(first), let previous = text[safe: first - 1], !claimed[first - 1],
+                    previous.isWord || (previous.isSymbol("-") && text.isAttached(first - 1) && text[safe: first - 2]?.isWord == true)
+                {
+                    first -= 1
+                }
                 while let next = text[safe: last + 1], next.isWord || next.isDigits, !next.spaceBefore, !claimed[last + 1] { last += 1 }
             }
             record(kind, first, last)
@@ -250,6 +254,8 @@ extension PIIScanner {
             if isSpacedDate(run) { return .dateOfBirth }
         case .other?:
             return nil
+        case .cardCode?:
+            if (3...4).contains(count), !isCode { return .card }
         case .card?, nil:
             break
         }
@@ -271,6 +277,7 @@ extension PIIScanner {
         if count == 4, !run.isSpoken, let value = Int(text[run.last].text), (1900...2099).contains(value), run.elements.count == 1 { return nil }
         switch context {
         case .card?: return count >= 4 ? .card : nil
+        case .cardCode?: return count >= 2 ? .card : nil
         case .ssn?: return count >= 3 ? .ssn : nil
         case .phone?: return count >= 3 ? .phone : nil
         case .account?: return count >= 4 ? .account : nil

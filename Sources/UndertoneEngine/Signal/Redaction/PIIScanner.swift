@@ -51,12 +51,15 @@ struct PIIScanner {
     /// What the words around a number say it is.
     enum Context: Equatable {
         case card, ssn, phone, account, dateOfBirth
+        /// A card's security code ("CVV", "security code"): three or four digits that belong with the card.
+        case cardCode
         /// Wording that names something that is not personal information (an order, a ticket, a tracking number).
         case other
     }
 
     static let contextWords: [String: Context] = [
         "card": .card, "credit": .card, "debit": .card, "visa": .card, "mastercard": .card, "amex": .card, "cc": .card,
+        "cvv": .cardCode, "cvc": .cardCode, "csc": .cardCode,
         "ssn": .ssn, "social": .ssn, "security": .ssn,
         "phone": .phone, "cell": .phone, "mobile": .phone, "telephone": .phone, "landline": .phone, "call": .phone, "reach": .phone,
         "callback": .phone, "text": .phone, "fax": .phone, "whatsapp": .phone,
@@ -80,13 +83,15 @@ struct PIIScanner {
             }
             index -= 1
         }
+        // After the number, only a phrase that describes it counts: "… is my cell", "… is my date of birth".
         words = 0
         index = last + 1
-        while index < text.count, words < 4 {
+        while index < text.count, words < 5 {
             if let word = text.word(index) {
                 if let found = Self.contextWords[word], found != .other, found != .phone || word == "phone" || word == "cell" {
                     return found
                 }
+                guard Self.describingWords.contains(word) else { return nil }
                 words += 1
             }
             index += 1
@@ -94,12 +99,18 @@ struct PIIScanner {
         return nil
     }
 
+    /// Words that may stand between a number and the word after it that says what it is.
+    static let describingWords: Set<String> = [
+        "is", "was", "it's", "that's", "thats", "my", "his", "her", "their", "our", "your", "the", "date", "of", "its", "mobile", "home", "work",
+    ]
+
     private func contextWord(endingAt index: Int, _ spoken: String) -> Context? {
         // "birthday's", "card's": the possessive or contracted "is" does not change the word.
         var word = spoken
         if word.hasSuffix("'s") || word.hasSuffix("\u{2019}s") { word = String(word.dropLast(2)) }
         if word == "n", text.word(index - 1) == "s", text.word(index - 2) == "s" { return .ssn }
         if word == "b", text.word(index - 1) == "o", text.word(index - 2) == "d" { return .dateOfBirth }
+        if word == "code" { return text.word(index - 1) == "security" ? .cardCode : nil }
         if word == "number" || word == "digits" || word == "no" || word == "id" {
             // "my number", "a good number to reach you": a phone; "order number", "card number": what qualifies it.
             if text.word(index + 1) == "of" { return nil }
