@@ -17,11 +17,11 @@ public struct Problem: HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var body: [String: JSONValue] = [
+        var body: [String: ResponseJSON] = [
             "type": .string("about:blank"), "title": .string(status.reasonPhrase), "status": .number(Double(status.code)),
             "detail": .string(detail),
         ]
-        for (key, values) in extra { body[key] = .array(values.map(JSONValue.string)) }
+        for (key, values) in extra { body[key] = .array(values.map(ResponseJSON.string)) }
         let data = try JSONEncoder.sorted.encode(body)
         return Response(
             status: status, headers: [.contentType: "application/problem+json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
@@ -34,12 +34,12 @@ public struct Problem: HTTPResponseError, Sendable {
 }
 
 /// Just enough JSON to build bodies without defining a type for each.
-enum JSONValue: Encodable, Sendable {
+enum ResponseJSON: Encodable, Sendable {
     case string(String)
     case number(Double)
     case bool(Bool)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([ResponseJSON])
+    case object([String: ResponseJSON])
     case null
 
     func encode(to encoder: any Encoder) throws {

@@ -31,7 +31,7 @@ extension ServerContext {
             var accepted = 0
             var duplicates = 0
             var outputs: [String] = []
-            var calls: [String: JSONValue] = [:]
+            var calls: [String: ResponseJSON] = [:]
             for callID in order {
                 let receipt: IngestReceipt
                 do {
