@@ -4,7 +4,8 @@ import UndertoneEngine
 import UndertoneStore
 
 /// Append throughput, measured on request and printed, never asserted:
-/// `UNDERTONE_STORE_THROUGHPUT=10000 swift test --filter AppendThroughput` (with `POSTGRES_*` set for PostgreSQL too).
+/// `UNDERTONE_STORE_THROUGHPUT=10000 swift test -c release -Xswiftc -enable-testing --filter AppendThroughput` (with `POSTGRES_*` set
+/// for PostgreSQL too; a debug build measures mostly the debug build).
 @Suite("AppendThroughput", .serialized, .enabled(if: ProcessInfo.processInfo.environment["UNDERTONE_STORE_THROUGHPUT"] != nil))
 struct AppendThroughputTests {
     static let count = Int(ProcessInfo.processInfo.environment["UNDERTONE_STORE_THROUGHPUT"] ?? "") ?? 10_000

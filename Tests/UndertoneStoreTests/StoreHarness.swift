@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PostgresNIO
 import ServiceLifecycle
 import Testing
 import UndertoneEngine
@@ -34,7 +35,10 @@ enum StoreBackend: String, Sendable, CustomTestStringConvertible {
             }
         case .postgres:
             let schema = "ut_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
-            let store = try PostgresEventStore(configuration: try PostgresEventStore.configuration(), schema: schema, logger: Self.logger)
+            var configuration = try PostgresEventStore.configuration()
+            // Tests run side by side, each with its own pool: stay well under the server's max_connections (100).
+            configuration.options.maximumConnections = 8
+            let store = try PostgresEventStore(configuration: configuration, schema: schema, logger: Self.logger)
             try await Self.running(store, body) { try await store.dropSchema() }
         }
     }
@@ -91,7 +95,7 @@ enum Fixture {
     }
 
     static func started(
-        _ callID: String, agent: String? = "ag-1", team: String? = "team-a", queue: String = "billing", channel: Channel = .voice,
+        _ callID: String, agent: String? = "ag-1", team: String? = "team-a", queue: String = "billing", channel: UndertoneEngine.Channel = .voice,
         clientSequence: Int? = nil
     ) -> LogEntry {
         entry(

@@ -44,16 +44,41 @@ struct PostgresAppendTransaction: AppendTransaction {
         return Set(try found.map { try PostgresRowReader($0, table: "event_log").int("client_sequence") })
     }
 
-    func insert(_ entry: LogEntry, callSequence: Int, recordedAt: Date) async throws -> Int64 {
+    /// One statement for the whole batch: the entries travel as arrays, unnested in their order, so positions follow it.
+    func insert(_ entries: [NumberedEntry], recordedAt: Date) async throws -> [Int64] {
+        let callIDs = entries.map(\.entry.callID)
+        let callSequences = entries.map(\.callSequence)
+        let kinds = entries.map(\.entry.kind.rawValue)
+        let types = entries.map(\.entry.type)
+        let ats = entries.map(\.entry.at)
+        let bodies = entries.map(\.entry.body)
+        // Arrays of optionals do not bind: a flag says which client sequences are there.
+        let clientSequences = entries.map { $0.entry.clientSequence ?? 0 }
+        let hasClientSequence = entries.map { $0.entry.clientSequence != nil }
         let found = try await rows(
             """
             INSERT INTO event_log (call_id, call_sequence, kind, type, at, body, client_sequence, recorded_at)
-            VALUES (\(entry.callID), \(callSequence), \(entry.kind.rawValue), \(entry.type), \(entry.at), \(entry.body), \(entry.clientSequence),
-                \(recordedAt.storeMilliseconds))
-            RETURNING position
+            SELECT call_id, call_sequence, kind, type, at, body, CASE WHEN has_client_sequence THEN client_sequence END,
+                \(recordedAt.storeMilliseconds)
+            FROM unnest(
+                \(callIDs)::text[], \(callSequences)::bigint[], \(kinds)::text[], \(types)::text[], \(ats)::bigint[], \(bodies)::text[],
+                \(clientSequences)::bigint[], \(hasClientSequence)::boolean[]
+            ) WITH ORDINALITY AS batch(call_id, call_sequence, kind, type, at, body, client_sequence, has_client_sequence, ordinal)
+            ORDER BY ordinal
+            RETURNING position, call_id, call_sequence
             """)
-        guard let row = found.first else { throw EventStoreError.unreadableRow(table: "event_log", reason: "insert returned no position") }
-        return try PostgresRowReader(row, table: "event_log").int64("position")
+        // Matched by (call, sequence), which is unique, rather than trusting the order RETURNING gives.
+        var positions: [String: [Int: Int64]] = [:]
+        for row in found {
+            let read = PostgresRowReader(row, table: "event_log")
+            positions[try read.string("call_id"), default: [:]][try read.int("call_sequence")] = try read.int64("position")
+        }
+        return try entries.map { numbered in
+            guard let position = positions[numbered.entry.callID]?[numbered.callSequence] else {
+                throw EventStoreError.unreadableRow(table: "event_log", reason: "insert returned no position for \(numbered.entry.callID)")
+            }
+            return position
+        }
     }
 
     func loadCall(_ callID: String) async throws -> CallRow? {

@@ -11,8 +11,8 @@ protocol AppendTransaction {
     func updateHead(call callID: String, lastSequence: Int) async throws
     /// The client sequences of the call's events already stored within `range`.
     func storedClientSequences(call callID: String, in range: ClosedRange<Int>) async throws -> Set<Int>
-    /// Inserts one entry and returns its `position`.
-    func insert(_ entry: LogEntry, callSequence: Int, recordedAt: Date) async throws -> Int64
+    /// Inserts the entries in order, each with its call sequence, and returns their positions in the same order.
+    func insert(_ entries: [NumberedEntry], recordedAt: Date) async throws -> [Int64]
 
     func loadCall(_ callID: String) async throws -> CallRow?
     func saveCall(_ row: CallRow, isNew: Bool) async throws
@@ -22,7 +22,7 @@ protocol AppendTransaction {
 
 extension AppendTransaction {
     /// Appends in order: skips events whose client sequence the call already has, numbers the rest per call without
-    /// gaps, and brings the projections up to date. Runs inside the caller's transaction.
+    /// gaps, inserts them in one go, and brings the projections up to date. Runs inside the caller's transaction.
     func appendEntries(_ entries: [LogEntry], recordedAt now: Date, logger: Logger) async throws -> [LoggedEntry] {
         guard !entries.isEmpty else { return [] }
         let callIDs = Set(entries.map(\.callID)).sorted()
@@ -37,8 +37,7 @@ extension AppendTransaction {
             taken[callID] = try await storedClientSequences(call: callID, in: low...high)
         }
 
-        var logged: [LoggedEntry] = []
-        var projections: [String: CallProjection] = [:]
+        var numbered: [NumberedEntry] = []
         for entry in entries {
             if entry.kind == .event, let clientSequence = entry.clientSequence {
                 guard taken[entry.callID, default: []].insert(clientSequence).inserted else {
@@ -49,9 +48,17 @@ extension AppendTransaction {
             }
             let callSequence = heads[entry.callID, default: 0] + 1
             heads[entry.callID] = callSequence
-            let position = try await insert(entry, callSequence: callSequence, recordedAt: now)
-            logged.append(LoggedEntry(position: position, callSequence: callSequence, recordedAt: now, entry: entry))
+            numbered.append(NumberedEntry(entry: entry, callSequence: callSequence))
+        }
+        guard !numbered.isEmpty else { return [] }
+        let positions = try await insert(numbered, recordedAt: now)
+        let logged = zip(numbered, positions).map { numbered, position in
+            LoggedEntry(position: position, callSequence: numbered.callSequence, recordedAt: now, entry: numbered.entry)
+        }
 
+        var projections: [String: CallProjection] = [:]
+        for appended in logged {
+            let entry = appended.entry
             let projected: ProjectedEntry
             do {
                 projected = try ProjectedEntry(decoding: entry)
@@ -59,7 +66,7 @@ extension AppendTransaction {
                 // The log keeps it (it is the truth); the projections cannot use it.
                 logger.warning(
                     "log entry appended but not projected",
-                    metadata: ["call.id": "\(entry.callID)", "call.sequence": "\(callSequence)", "error": "\(error)"])
+                    metadata: ["call.id": "\(entry.callID)", "call.sequence": "\(appended.callSequence)", "error": "\(error)"])
                 continue
             }
             var projection: CallProjection
@@ -90,4 +97,10 @@ extension AppendTransaction {
         }
         return logged
     }
+}
+
+/// An entry with the call sequence the append gave it.
+struct NumberedEntry: Sendable {
+    var entry: LogEntry
+    var callSequence: Int
 }

@@ -33,18 +33,23 @@ struct SQLiteAppendTransaction: AppendTransaction {
         return Set(try rows.map { try SQLiteRowReader(row: $0, table: "event_log").int("client_sequence") })
     }
 
-    func insert(_ entry: LogEntry, callSequence: Int, recordedAt: Date) async throws -> Int64 {
-        let rows = try await connection.query(
-            """
-            INSERT INTO event_log (call_id, call_sequence, kind, type, at, body, client_sequence, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING position
-            """,
-            [
-                .text(entry.callID), .int(callSequence), .text(entry.kind.rawValue), .text(entry.type), .int(entry.at), .text(entry.body),
-                .int(entry.clientSequence), .date(recordedAt),
-            ])
-        guard let row = rows.first else { throw EventStoreError.unreadableRow(table: "event_log", reason: "insert returned no position") }
-        return try SQLiteRowReader(row: row, table: "event_log").int64("position")
+    func insert(_ entries: [NumberedEntry], recordedAt: Date) async throws -> [Int64] {
+        var positions: [Int64] = []
+        for numbered in entries {
+            let entry = numbered.entry
+            let rows = try await connection.query(
+                """
+                INSERT INTO event_log (call_id, call_sequence, kind, type, at, body, client_sequence, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING position
+                """,
+                [
+                    .text(entry.callID), .int(numbered.callSequence), .text(entry.kind.rawValue), .text(entry.type), .int(entry.at),
+                    .text(entry.body), .int(entry.clientSequence), .date(recordedAt),
+                ])
+            guard let row = rows.first else { throw EventStoreError.unreadableRow(table: "event_log", reason: "insert returned no position") }
+            positions.append(try SQLiteRowReader(row: row, table: "event_log").int64("position"))
+        }
+        return positions
     }
 
     func loadCall(_ callID: String) async throws -> CallRow? {

@@ -36,7 +36,8 @@ public final class SQLiteEventStore: EventStore {
         let storage: SQLiteConnection.Storage = path == Self.inMemory ? .memory : .file(path: path)
         let writer = try await SQLiteConnection.open(storage: storage, logger: logger)
         do {
-            // busy_timeout replaces SQLiteNIO's busy handler, which would otherwise retry for ever.
+            // busy_timeout replaces SQLiteNIO's busy handler, which would otherwise retry for ever. (PRAGMAs take no
+            // bind parameters; the value is this type's own constant.)
             _ = try await writer.query("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)")
             if storage != .memory {
                 let mode = try await writer.query("PRAGMA journal_mode = WAL").first?.column("journal_mode")?.string
