@@ -17,11 +17,11 @@ public struct Problem: HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var body: [String: ResponseJSON] = [
+        var body: [String: JSONValue] = [
             "type": .string("about:blank"), "title": .string(status.reasonPhrase), "status": .number(Double(status.code)),
             "detail": .string(detail),
         ]
-        for (key, values) in extra { body[key] = .array(values.map(ResponseJSON.string)) }
+        for (key, values) in extra { body[key] = .array(values.map(JSONValue.string)) }
         let data = try JSONEncoder.sorted.encode(body)
         return Response(
             status: status, headers: [.contentType: "application/problem+json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
@@ -31,29 +31,6 @@ public struct Problem: HTTPResponseError, Sendable {
     static func notFound(_ detail: String) -> Problem { Problem(.notFound, detail) }
     static let unauthorized = Problem(.unauthorized, "an API key is required: Authorization: Bearer KEY, or X-API-Key: KEY")
     static func forbidden(_ detail: String) -> Problem { Problem(.forbidden, detail) }
-}
-
-/// Just enough JSON to build bodies without defining a type for each.
-enum ResponseJSON: Encodable, Sendable {
-    case string(String)
-    case number(Double)
-    case bool(Bool)
-    case array([ResponseJSON])
-    case object([String: ResponseJSON])
-    case null
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let value): try container.encode(value)
-        case .number(let value):
-            if value == value.rounded(), abs(value) < 1e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
-        case .bool(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        case .null: try container.encodeNil()
-        }
-    }
 }
 
 extension JSONEncoder {

@@ -47,19 +47,18 @@ extension Undertone {
             let (parsed, yaml) = try Self.loadPolicy(policySource)
             var settings = ServerConfiguration(policy: parsed)
             settings.host = setting(host, "UNDERTONE_HOST", "host") ?? settings.host
-            if let text = setting(port.map(String.init), "UNDERTONE_PORT", "port") {
-                guard let value = Int(text), (0...65_535).contains(value) else { throw CommandFailure("port must be 0 to 65535, not \(text)") }
-                settings.port = value
+            /// A whole-number setting within its range, or a clear error naming it.
+            func integer(_ flag: Int?, _ variable: String, _ key: String, _ name: String, in range: ClosedRange<Int>) throws -> Int? {
+                guard let text = setting(flag.map(String.init), variable, key) else { return nil }
+                guard let value = Int(text), range.contains(value) else {
+                    throw CommandFailure("\(name) must be \(range.lowerBound) to \(range.upperBound), not \(text)")
+                }
+                return value
             }
+            settings.port = try integer(port, "UNDERTONE_PORT", "port", "port", in: 0...65_535) ?? settings.port
             settings.database = .init(setting(database, "UNDERTONE_DATABASE", "database") ?? "undertone.sqlite")
-            if let text = setting(shards.map(String.init), "UNDERTONE_SHARDS", "shards") {
-                guard let value = Int(text), (1...1024).contains(value) else { throw CommandFailure("shards must be 1 to 1024, not \(text)") }
-                settings.shards = value
-            }
-            if let text = setting(retentionDays.map(String.init), "UNDERTONE_RETENTION_DAYS", "retentionDays") {
-                guard let value = Int(text), value >= 1 else { throw CommandFailure("retention days must be 1 or more, not \(text)") }
-                settings.retentionDays = value
-            }
+            settings.shards = try integer(shards, "UNDERTONE_SHARDS", "shards", "shards", in: 1...1024) ?? settings.shards
+            settings.retentionDays = try integer(retentionDays, "UNDERTONE_RETENTION_DAYS", "retentionDays", "retention days", in: 1...36_500)
             settings.redactPersonalData = !(noRedaction || file["redaction"] == "false")
             settings.bootstrapAdminKey = environment["UNDERTONE_ADMIN_KEY"]
 

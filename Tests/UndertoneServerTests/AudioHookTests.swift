@@ -1,50 +1,14 @@
 import Foundation
 import Testing
 import UndertoneEngine
-import UndertoneServer
 
-/// A JSON value for comparing messages by content, whatever their key order.
-private indirect enum TestJSON: Codable, Equatable {
-    case null, bool(Bool), number(Double), string(String), array([TestJSON]), object([String: TestJSON])
+@testable import UndertoneServer
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([TestJSON].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: TestJSON].self))
-        }
-    }
+/// Messages compared by content, whatever their key order.
+extension JSONValue {
+    static func parse(_ text: String) throws -> JSONValue { try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
-    }
-
-    static func parse(_ text: String) throws -> TestJSON { try JSONDecoder().decode(TestJSON.self, from: Data(text.utf8)) }
-
-    var text: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try! encoder.encode(self), as: UTF8.self)
-    }
-
-    subscript(key: String) -> TestJSON? {
+    subscript(key: String) -> JSONValue? {
         if case .object(let object) = self { return object[key] }
         return nil
     }
@@ -121,7 +85,7 @@ private func frames(_ outputs: [AdapterOutput]) -> [AudioFrame] {
 struct AudioHookTests {
     @Test("a whole session from the fixture: open/opened, ping/pong, audio, pause, resume, update, close/closed")
     func wholeSession() throws {
-        let fixture = try TestJSON.parse(try fixtureText("AudioHook/session.json"))
+        let fixture = try JSONValue.parse(try fixtureText("AudioHook/session.json"))
         guard case .object(let headerValues)? = fixture["headers"], case .array(let steps)? = fixture["steps"] else {
             Issue.record("fixture shape")
             return
@@ -137,7 +101,7 @@ struct AudioHookTests {
         var binaries: [[UInt8]] = []
         for step in steps {
             if let client = step["client"] {
-                outputs += try session.receive(text: client.text)
+                outputs += try session.receive(text: client.serialized())
             } else if case .string(let base64)? = step["binary"] {
                 let bytes = [UInt8](try #require(Data(base64Encoded: base64)))
                 binaries.append(bytes)
@@ -146,7 +110,7 @@ struct AudioHookTests {
                 let sent = outputs.messages
                 #expect(sent.count == sentChecked + 1, "one reply per expected server message")
                 if sent.count > sentChecked {
-                    #expect(try TestJSON.parse(sent[sentChecked]) == expected)
+                    #expect(try JSONValue.parse(sent[sentChecked]) == expected)
                 }
                 sentChecked = sent.count
             }
@@ -217,8 +181,8 @@ struct AudioHookTests {
         let l16: [String: Any] = ["type": "audio", "format": "L16", "channels": ["external", "internal"], "rate": 8000]
         let sent = try session.receive(text: client.open(media: [l16, AudioHookClient.external])).messages
         #expect(
-            try TestJSON.parse(sent[0])["parameters"]?["media"]
-                == TestJSON.parse(#"[{"type":"audio","format":"PCMU","channels":["external"],"rate":8000}]"#))
+            try JSONValue.parse(sent[0])["parameters"]?["media"]
+                == JSONValue.parse(#"[{"type":"audio","format":"PCMU","channels":["external"],"rate":8000}]"#))
     }
 
     @Test("opened reports supported languages when asked, and can start paused")
@@ -227,7 +191,7 @@ struct AudioHookTests {
         var session = AudioHookSession(
             configuration: AudioHookConfiguration(supportedLanguages: ["en-US", "es-US"], startPaused: true), upgrade: client.upgrade)
         let sent = try session.receive(text: client.open(extra: ["supportedLanguages": true])).messages
-        let opened = try TestJSON.parse(sent[0])
+        let opened = try JSONValue.parse(sent[0])
         #expect(opened["parameters"]?["supportedLanguages"] == .array([.string("en-US"), .string("es-US")]))
         #expect(opened["parameters"]?["startPaused"] == .bool(true))
     }
@@ -239,11 +203,11 @@ struct AudioHookTests {
         var session = AudioHookSession(upgrade: client.upgrade)
         let opened = try session.receive(text: client.open(media: []))
         #expect(opened.events.isEmpty)
-        #expect(try TestJSON.parse(opened.messages[0])["parameters"]?["media"] == .array([]))
+        #expect(try JSONValue.parse(opened.messages[0])["parameters"]?["media"] == .array([]))
         client.serverseq = 1
         let closed = try session.receive(text: client.message("close", ["reason": "end"]))
         #expect(closed.events.isEmpty)
-        #expect(try TestJSON.parse(closed.messages[0])["type"] == .string("closed"))
+        #expect(try JSONValue.parse(closed.messages[0])["type"] == .string("closed"))
         #expect(session.callID == nil)
     }
 
@@ -252,7 +216,7 @@ struct AudioHookTests {
         var (session, client) = try openedSession()
         _ = try session.receive(binary: Array(repeating: 0xFF, count: 1600))
         let pause = session.pause()
-        let pauseMessage = try TestJSON.parse(try #require(pause.messages.first))
+        let pauseMessage = try JSONValue.parse(try #require(pause.messages.first))
         #expect(pauseMessage["type"] == .string("pause"))
         #expect(pauseMessage["seq"] == .number(2))
         #expect(pauseMessage["clientseq"] == .number(1))
@@ -264,7 +228,7 @@ struct AudioHookTests {
             _ = try session.receive(binary: [0xFF, 0xFF])
         }
         let resume = session.resume()
-        #expect(try TestJSON.parse(try #require(resume.messages.first))["type"] == .string("resume"))
+        #expect(try JSONValue.parse(try #require(resume.messages.first))["type"] == .string("resume"))
         client.serverseq = 3
         _ = try session.receive(text: client.message("resumed", position: "PT2.6S", ["start": "PT0.1S", "discarded": "PT2.5S"]))
         #expect(session.phase == .active)
@@ -279,7 +243,7 @@ struct AudioHookTests {
         var (session, client) = try openedSession()
         let outputs = session.disconnect(reason: .completed, info: "analysis finished")
         #expect(outputs.events == [.callEnded(CallEnded(callID: client.conversationId, at: 0))])
-        let message = try TestJSON.parse(try #require(outputs.messages.first))
+        let message = try JSONValue.parse(try #require(outputs.messages.first))
         #expect(message["type"] == .string("disconnect"))
         #expect(message["parameters"] == .object(["reason": .string("completed"), "info": .string("analysis finished")]))
         #expect(session.phase == .disconnecting)
@@ -287,10 +251,10 @@ struct AudioHookTests {
         client.serverseq = 2
         #expect(try session.receive(binary: [1, 2]).isEmpty)
         let pong = try session.receive(text: client.message("ping"))
-        #expect(try TestJSON.parse(pong.messages[0])["type"] == .string("pong"))
+        #expect(try JSONValue.parse(pong.messages[0])["type"] == .string("pong"))
         let closed = try session.receive(text: client.message("close", ["reason": "disconnect"]))
         #expect(closed.events.isEmpty)
-        #expect(try TestJSON.parse(closed.messages[0])["type"] == .string("closed"))
+        #expect(try JSONValue.parse(closed.messages[0])["type"] == .string("closed"))
         #expect(closed.contains(.notice("AudioHook session closed by the client, reason \"disconnect\"")))
         #expect(session.phase == .closed)
         expectError(.unexpectedMessage("a message after \"closed\""), code: .policyViolation, status: 409) {
@@ -325,7 +289,7 @@ struct AudioHookTests {
         #expect(error.statusCode == 400 && error.closeCode == .invalidPayload)
         let outputs = session.terminate(with: error)
         #expect(outputs.events == [.callEnded(CallEnded(callID: client.conversationId, at: 0))])
-        let disconnect = try TestJSON.parse(try #require(outputs.messages.first))
+        let disconnect = try JSONValue.parse(try #require(outputs.messages.first))
         #expect(disconnect["type"] == .string("disconnect"))
         #expect(disconnect["parameters"]?["reason"] == .string("error"))
         #expect(disconnect["parameters"]?["info"] == .string("400 malformed JSON: the message is not valid JSON"))
@@ -336,7 +300,7 @@ struct AudioHookTests {
         client.seq += 1
         client.serverseq = 2
         let closed = try session.receive(text: client.message("close", ["reason": "disconnect"]))
-        #expect(try TestJSON.parse(closed.messages[0])["clientseq"] == .number(3))
+        #expect(try JSONValue.parse(closed.messages[0])["clientseq"] == .number(3))
     }
 
     @Test("sequence: a gap, a duplicate, one out of order (409, 1008); serverseq ahead of the server (400)")
@@ -486,7 +450,7 @@ struct AudioHookTests {
     func unauthorized() throws {
         var (session, _) = try openedSession()
         let outputs = session.terminate(with: .unauthorized("unknown API key"))
-        let message = try TestJSON.parse(try #require(outputs.messages.first))
+        let message = try JSONValue.parse(try #require(outputs.messages.first))
         #expect(message["parameters"]?["reason"] == .string("unauthorized"))
         #expect(message["parameters"]?["info"] == .string("401 unauthorized: unknown API key"))
         #expect(session.awaitingClose?.code == .policyViolation)

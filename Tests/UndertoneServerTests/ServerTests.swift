@@ -316,6 +316,11 @@ struct ServerTests {
             try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {
                 #expect($0.status == .ok)
             }
+            // The call is live (no call_ended was sent): the gauge counts it once.
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let line = String(buffer: response.body).split(separator: "\n").first { $0.hasPrefix("undertone_live_calls ") }
+                #expect(line.flatMap { Double($0.split(separator: " ").last ?? "") } == 1)
+            }
             let open = try await server.context.store.alerts(AlertFilter(callID: callID, state: .open))
             let alert = try #require(open.first)
             try await client.execute(

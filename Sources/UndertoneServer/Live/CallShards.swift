@@ -26,6 +26,8 @@ public struct IngestReceipt: Sendable, Equatable {
     /// Events accepted now (with or without a sequence number).
     public var accepted = 0
     public var outputs: [EngineOutput] = []
+    /// The same outputs as JSON, encoded once for the log and reused for answers and the feed.
+    public var outputLines: [String] = []
     /// The highest sequence number accepted for the call so far (0 when none).
     public var lastSequence = 0
 }
@@ -60,8 +62,6 @@ struct LiveCall {
     var started: CallStarted
     var lastSequence = 0
     var ended = false
-    /// Whether the live-calls gauge counts it.
-    var counted = false
 }
 
 /// Live calls spread over a fixed set of shards (call id → shard). Each shard is one task that owns its calls' engine
@@ -179,6 +179,7 @@ final class Shard: Sendable {
         }
         // Stopped: finish what was accepted into the mailbox before the stop.
         await drain(context, &calls)
+        context.metrics.liveCalls.decrement(by: Double(calls.count))
     }
 
     private func drain(_ context: ShardContext, _ calls: inout [String: LiveCall]) async {
@@ -188,7 +189,10 @@ final class Shard: Sendable {
                 return mailbox.jobs
             }
             guard !jobs.isEmpty else { return }
+            // The gauge moves by what this group changed: ended calls leave memory, started and rebuilt ones enter it.
+            let before = calls.count
             await context.process(jobs, &calls)
+            context.metrics.liveCalls.increment(by: Double(calls.count - before))
         }
     }
 }
@@ -212,6 +216,8 @@ extension ShardContext {
         var touched: Set<String> = []
         var latencyStarts: [ContinuousClock.Instant] = []
         var acceptedTypes: [String] = []
+        var outputs: [EngineOutput] = []
+        var duplicates = 0
         for job in jobs {
             if let failure = loadFailures[job.callID] {
                 failures.append((job, failure))
@@ -230,6 +236,8 @@ extension ShardContext {
                     entries += result.entries
                     feedMessages += result.feed
                     acceptedTypes += result.types
+                    outputs += result.receipt.outputs
+                    duplicates += result.receipt.duplicates.count
                     latencyStarts.append(received)
                     let receipt = result.receipt
                     answers.append(({ reply.resume(returning: receipt) }, { reply.resume(throwing: $0) }))
@@ -260,17 +268,14 @@ extension ShardContext {
         let now = ContinuousClock.now
         for start in latencyStarts { metrics.ingestLatency.record(now - start) }
         for type in acceptedTypes { metrics.eventAccepted(type) }
-        for message in feedMessages {
-            if message.type == "decision", let decision = try? JSONDecoder().decode(Decision.self, from: Data(message.json.utf8)) {
-                metrics.output("decision", tier: decision.tier.rawValue, kind: decision.kind.rawValue)
-            } else if message.type == "signal" {
-                metrics.output("signal")
+        for _ in 0..<duplicates { metrics.duplicate() }
+        for output in outputs {
+            switch output {
+            case .signal: metrics.output("signal")
+            case .decision(let decision): metrics.output("decision", tier: decision.tier.rawValue, kind: decision.kind.rawValue)
             }
         }
-        for (callID, call) in calls where call.ended {
-            calls[callID] = nil
-            if call.counted { metrics.liveCalls.decrement() }
-        }
+        calls = calls.filter { !$0.value.ended }
     }
 
     private struct RunResult {
@@ -288,13 +293,11 @@ extension ShardContext {
             if let redactor { item.event = redactor.redact(item.event) }
             if let sequence = item.sequence, sequence <= (call?.lastSequence ?? 0) {
                 result.receipt.duplicates.append(sequence)
-                metrics.duplicate()
                 continue
             }
             if case .callStarted(let started) = item.event {
                 guard call == nil else { throw IngestError.alreadyStarted(callID) }
-                call = LiveCall(analyzer: CallAnalyzer(policy: policy(), textModel: textModel), started: started, counted: true)
-                metrics.liveCalls.increment()
+                call = LiveCall(analyzer: CallAnalyzer(policy: policy(), textModel: textModel), started: started)
             }
             guard var live = call else { throw IngestError.unknownCall(callID) }
             if live.ended { throw IngestError.callEnded(callID) }
@@ -302,18 +305,17 @@ extension ShardContext {
             if case .audio = item.event {
                 // Raw audio is not logged (DESIGN.md: too large); the engine's voice features will be.
             } else {
+                let json = try CallEvents.encode(item.event)
                 result.entries.append(
-                    LogEntry(
-                        callID: callID, kind: .event, type: item.event.type, at: item.event.at, body: try CallEvents.encode(item.event),
-                        clientSequence: item.sequence))
-                if item.event.type != "turn" {
-                    result.feed.append(feedMessage(live.started, type: item.event.type, json: try CallEvents.encode(item.event)))
-                }
+                    LogEntry(callID: callID, kind: .event, type: item.event.type, at: item.event.at, body: json, clientSequence: item.sequence))
+                // Turns stay off the feed: their readings (signals) carry what a screen needs, the transcript is audited.
+                if item.event.type != Turn.eventType { result.feed.append(feedMessage(live.started, type: item.event.type, json: json)) }
             }
             for output in outputs {
                 let json = String(decoding: try JSONEncoder.sorted.encode(output), as: UTF8.self)
                 result.entries.append(LogEntry(callID: callID, kind: .output, type: output.type, at: output.at, body: json))
                 result.feed.append(feedMessage(live.started, type: output.type, json: json))
+                result.receipt.outputLines.append(json)
             }
             result.receipt.outputs += outputs
             result.receipt.accepted += 1
@@ -325,9 +327,7 @@ extension ShardContext {
             if case .callEnded = item.event { live.ended = true }
             call = live
         }
-        if (stored == nil) != (call == nil) || result.receipt.accepted > 0 || !result.receipt.duplicates.isEmpty {
-            stored = call
-        }
+        stored = call
         result.receipt.lastSequence = call?.lastSequence ?? 0
         return result
     }
@@ -362,11 +362,8 @@ extension ShardContext {
             }
             if page.count < 5_000 { break }
         }
-        if var live = call, !live.ended {
-            live.counted = true
-            call = live
-            metrics.liveCalls.increment()
-            logger.info("Rebuilt a live call from the event log", metadata: ["call.id": "\(callID)", "sequence": "\(live.lastSequence)"])
+        if let call, !call.ended {
+            logger.info("Rebuilt a live call from the event log", metadata: ["call.id": "\(callID)", "sequence": "\(call.lastSequence)"])
         }
         return call
     }

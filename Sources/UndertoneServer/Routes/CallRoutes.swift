@@ -126,7 +126,7 @@ extension ServerContext {
         } catch let error as IngestError {
             throw Problem(error.status, error.description)
         }
-        let outputs = try receipt.outputs.map(IngestWire.outputJSON)
+        let outputs = receipt.outputLines
         return Response(
             status: .ok, headers: [.contentType: "application/json"],
             body: .init(

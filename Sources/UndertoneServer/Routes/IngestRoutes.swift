@@ -31,7 +31,7 @@ extension ServerContext {
             var accepted = 0
             var duplicates = 0
             var outputs: [String] = []
-            var calls: [String: ResponseJSON] = [:]
+            var calls: [String: JSONValue] = [:]
             for callID in order {
                 let receipt: IngestReceipt
                 do {
@@ -44,7 +44,7 @@ extension ServerContext {
                 }
                 accepted += receipt.accepted
                 duplicates += receipt.duplicates.count
-                outputs += try receipt.outputs.map(IngestWire.outputJSON)
+                outputs += receipt.outputLines
                 calls[callID] = .object(["lastSeq": .number(Double(receipt.lastSequence))])
             }
             let json =
@@ -116,7 +116,7 @@ struct CallStream {
                     throw Refusal(code: error.closeCode, reason: error.description, metric: error.metricReason, sequence: item.sequence)
                 }
                 try await outbound.write(.text(try IngestWire.receiptJSON(receipt, callID: callID)))
-                for output in receipt.outputs { try await outbound.write(.text(try IngestWire.outputJSON(output))) }
+                for line in receipt.outputLines { try await outbound.write(.text(line)) }
             }
         } catch let refusal as Refusal {
             undertone.metrics.rejected(refusal.metric, via: "websocket")

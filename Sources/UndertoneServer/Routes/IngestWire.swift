@@ -118,10 +118,6 @@ enum IngestWire {
         return object + "}"
     }
 
-    static func outputJSON(_ output: EngineOutput) throws -> String {
-        String(decoding: try JSONEncoder.sorted.encode(output), as: UTF8.self)
-    }
-
     static func jsonString(_ text: String) throws -> String {
         String(decoding: try JSONEncoder.sorted.encode(text), as: UTF8.self)
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A JSON value as the telephony sent it, read without a schema so that every refusal can name the field.
+/// A JSON value without a schema: telephony messages read field by field (so every refusal can name the field), and
+/// response bodies built without a type for each.
 enum JSONValue: Sendable, Equatable, Codable {
     case null
     case bool(Bool)
