@@ -16,6 +16,7 @@ extension ServerContext {
         registerHealthRoutes(router)
         registerIngestRoutes(router)
         registerStreamRoute(router)
+        registerTelephonyRoutes(router)
         registerCallRoutes(router)
         registerFeedRoutes(router)
         registerAdminRoutes(router)
@@ -30,7 +31,7 @@ extension ServerContext {
             router: router,
             server: .http1WebSocketUpgrade(
                 webSocketRouter: router,
-                configuration: .init(maxFrameSize: max(configuration.maxMessageBytes, configuration.maxAudioFrameBytes))),
+                configuration: .init(ws: .init(maxFrameSize: max(configuration.maxMessageBytes, configuration.maxAudioFrameBytes)))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "undertone"),
             onServerRunning: onServerRunning,
             logger: logger
