@@ -115,7 +115,7 @@ enum IngestWire {
         var object = "{\"type\":\"ack\",\"call\":\(try jsonString(callID)),\"lastSeq\":\(receipt.lastSequence)"
         object += ",\"acknowledged\":[\(receipt.acknowledged.map(String.init).joined(separator: ","))]"
         if !receipt.duplicates.isEmpty { object += ",\"duplicates\":[\(receipt.duplicates.map(String.init).joined(separator: ","))]" }
-        return object + "}"
+        return object + ",\"outputs\":\(receipt.outputLines.count)}"
     }
 
     static func jsonString(_ text: String) throws -> String {

@@ -1,0 +1,326 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import HummingbirdWSClient
+import Logging
+import NIOCore
+import NIOWebSocket
+import ServiceLifecycle
+import Synchronization
+import UndertoneEngine
+import UndertoneServer
+import UndertoneStore
+
+extension Undertone {
+    struct LoadTest: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "loadtest",
+            abstract: "Drive many concurrent calls over WebSocket and report events/s and latencies.",
+            discussion: """
+                Each simulated call opens /v1/calls/{call}/stream, sends call_started, alternating customer and agent turns \
+                (a share of the customers grow angry) and call_ended, waiting for each event's ack. A live-feed subscriber \
+                (/v1/feed/ws) sees the decisions. Reported: events acknowledged per second; latency from an event sent to its \
+                ack (stored in the log), and from a customer turn sent to the decision it caused arriving on the feed \
+                (published). Without --url it starts a server in this process on a fresh SQLite file.
+                """
+        )
+
+        @Option(help: "A running server's base URL (http://host:port); without it a server runs in this process.")
+        var url: String?
+        @Option(help: "An ingest (supervisor or admin) API key for --url.")
+        var key: String?
+        @Option(help: "Concurrent calls.")
+        var calls = 1_000
+        @Option(help: "Turns per call (customer and agent alternating).")
+        var turns = 12
+        @Option(help: "Milliseconds between a call's events (0: send the next as soon as the last is acknowledged).")
+        var intervalMs = 2_000
+        @Option(help: "Seconds over which the calls start (spreads the connections).")
+        var rampSeconds = 2.0
+        @Option(help: "For the in-process server: a SQLite file or postgres:// URL (default: a fresh temporary SQLite file).")
+        var database: String?
+        @Flag(help: "Print the results as one JSON object.")
+        var json = false
+
+        func validate() throws {
+            guard calls >= 1, turns >= 2, intervalMs >= 0, rampSeconds >= 0 else {
+                throw ValidationError("--calls must be at least 1, --turns at least 2, --interval-ms and --ramp-seconds not negative")
+            }
+            if url != nil, key == nil { throw ValidationError("--url needs --key (an ingest API key)") }
+        }
+
+        func run() async throws {
+            var logger = Logger(label: "undertone.loadtest")
+            logger.logLevel = .warning
+            if let url, let key {
+                let report = try await LoadRun(self, base: url, key: key, logger: logger).run()
+                print(report.render(json: json))
+                return
+            }
+            let key = APIKey.generate()
+            let path =
+                database ?? FileManager.default.temporaryDirectory.appendingPathComponent("undertone-loadtest-\(UUID().uuidString).sqlite").path
+            var settings = ServerConfiguration(policy: try Policy.preset(named: "default"))
+            settings.port = 0
+            settings.bootstrapAdminKey = key
+            settings.database = .init(path)
+            let store: any EventStore
+            switch settings.database {
+            case .sqlite(let path): store = try await SQLiteEventStore(path: path, logger: logger)
+            case .postgres(let url): store = try PostgresEventStore(configuration: try PostgresEventStore.configuration(url: url), logger: logger)
+            }
+            let context = ServerContext(
+                configuration: settings, policyYAML: try Policy.presetYAML(named: "default"), store: store, textModel: try TextModel.bundled(),
+                logger: logger)
+            let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
+            let app = context.buildApplication { channel in
+                portContinuation.yield(channel.localAddress?.port ?? 0)
+                portContinuation.finish()
+            }
+            let group = ServiceGroup(services: [app], logger: logger)
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                var ports = portStream.makeAsyncIterator()
+                guard let port = await ports.next() else { throw CommandFailure("the in-process server did not start") }
+                while !context.readiness.isReady { try await Task.sleep(for: .milliseconds(20)) }
+                let report = try await LoadRun(self, base: "http://127.0.0.1:\(port)", key: key, logger: logger).run()
+                print(report.render(json: json))
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+            if database == nil { try? FileManager.default.removeItem(atPath: path) }
+        }
+    }
+}
+
+/// One load run: the calls, the feed subscriber and what they measured.
+struct LoadRun: Sendable {
+    let calls: Int
+    let turns: Int
+    let intervalMs: Int
+    let interval: Duration
+    let ramp: Duration
+    let base: String
+    let key: String
+    let logger: Logger
+
+    init(_ options: Undertone.LoadTest, base: String, key: String, logger: Logger) {
+        calls = options.calls
+        turns = options.turns
+        intervalMs = options.intervalMs
+        interval = .milliseconds(options.intervalMs)
+        ramp = .milliseconds(Int(options.rampSeconds * 1_000))
+        self.base = base.hasSuffix("/") ? String(base.dropLast()) : base
+        self.key = key
+        self.logger = logger
+    }
+
+    /// What every call records, shared across their tasks.
+    final class Tally: Sendable {
+        struct State {
+            var ackLatencies: [Duration] = []
+            var sentTurns: [String: ContinuousClock.Instant] = [:]
+            var decisionLatencies: [Duration] = []
+            var events = 0
+            var failures: [String] = []
+        }
+        let state = Mutex(State())
+    }
+
+    func run() async throws -> LoadReport {
+        let tally = Tally()
+        let webSocketBase = base.replacingOccurrences(of: "http://", with: "ws://").replacingOccurrences(of: "https://", with: "wss://")
+        let headers: HTTPFields = [.authorization: "Bearer \(key)"]
+        let (feedReady, feedReadyContinuation) = AsyncStream.makeStream(of: Void.self)
+        let runID = String(UUID().uuidString.prefix(8)).lowercased()
+        let start = ContinuousClock.now
+        var elapsed = Duration.zero
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                // The feed subscriber: the time each decision is published, matched to the turn that caused it.
+                _ = try await WebSocketClient.connect(
+                    url: "\(webSocketBase)/v1/feed/ws?types=decision", configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers),
+                    logger: logger
+                ) { inbound, _, _ in
+                    feedReadyContinuation.yield()
+                    for try await message in inbound.messages(maxSize: 1 << 20) {
+                        guard case .text(let text) = message, let object = Self.object(text), let call = object["callID"] as? String,
+                            let at = object["at"] as? Int
+                        else { continue }
+                        let now = ContinuousClock.now
+                        tally.state.withLock { state in
+                            if let sent = state.sentTurns.removeValue(forKey: "\(call)#\(at)") { state.decisionLatencies.append(now - sent) }
+                        }
+                    }
+                }
+            }
+            var ready = feedReady.makeAsyncIterator()
+            await ready.next()
+            try await withThrowingTaskGroup(of: Void.self) { callTasks in
+                for index in 0..<calls {
+                    callTasks.addTask {
+                        try await Task.sleep(for: ramp * (Double(index) / Double(max(1, calls))))
+                        do {
+                            try await runCall("lt-\(runID)-\(index)", index: index, webSocketBase: webSocketBase, headers: headers, tally: tally)
+                        } catch {
+                            tally.state.withLock { $0.failures.append(String(describing: error)) }
+                        }
+                    }
+                }
+                try await callTasks.waitForAll()
+            }
+            elapsed = ContinuousClock.now - start
+            // Give the last decisions a moment to reach the feed, then stop listening.
+            try await Task.sleep(for: .milliseconds(500))
+            group.cancelAll()
+        }
+        return tally.state.withLock { state in
+            LoadReport(
+                calls: calls, turnsPerCall: turns, intervalMs: intervalMs,
+                events: state.events, seconds: elapsed.seconds, ack: Percentiles(state.ackLatencies), decisions: Percentiles(state.decisionLatencies),
+                failures: state.failures)
+        }
+    }
+
+    /// One call: connect, wait for `ready`, send each event and wait for its ack (and the outputs it announces).
+    private func runCall(_ callID: String, index: Int, webSocketBase: String, headers: HTTPFields, tally: Tally) async throws {
+        let events = SimulatedCall(callID: callID, index: index, turns: turns).events
+        _ = try await WebSocketClient.connect(
+            url: "\(webSocketBase)/v1/calls/\(callID)/stream", configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers), logger: logger
+        ) { inbound, outbound, _ in
+            var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+            _ = try await messages.next()  // ready
+            for (offset, event) in events.enumerated() {
+                if offset > 0, interval > .zero { try await Task.sleep(for: interval) }
+                let line = try CallEvents.encode(event)
+                let sent = ContinuousClock.now
+                if case .turn(let turn) = event, turn.speaker == .customer {
+                    tally.state.withLock { $0.sentTurns["\(callID)#\(turn.at)"] = sent }
+                }
+                try await outbound.write(.text("{\"seq\":\(offset + 1)," + line.dropFirst()))
+                var pendingOutputs = -1
+                while pendingOutputs != 0, let message = try await messages.next() {
+                    guard case .text(let text) = message, let object = Self.object(text) else { continue }
+                    switch object["type"] as? String {
+                    case "ack":
+                        let now = ContinuousClock.now
+                        tally.state.withLock { state in
+                            state.ackLatencies.append(now - sent)
+                            state.events += 1
+                        }
+                        pendingOutputs = object["outputs"] as? Int ?? 0
+                    case "error":
+                        throw CommandFailure("call \(callID): \(object["detail"] as? String ?? text)")
+                    default:
+                        pendingOutputs -= 1
+                    }
+                }
+            }
+            try await outbound.close(.normalClosure, reason: nil)
+        }
+    }
+
+    static func object(_ text: String) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+    }
+}
+
+/// A simulated call: a customer who stays calm or grows angry, and an agent answering.
+struct SimulatedCall {
+    static let calm = [
+        "hi I am calling about my last bill", "I see a charge I do not recognise", "okay that makes sense",
+        "can you tell me when it will show up", "thanks that helps", "alright I will wait for the email",
+    ]
+    static let angry = [
+        "I have called three times about this charge", "nobody has fixed it and I am losing patience",
+        "this is ridiculous I want to speak to a manager", "I am absolutely furious with this service",
+        "if this is not sorted today I am cancelling my account", "this is the worst service I have ever had",
+    ]
+    static let agent = [
+        "thank you for calling how can I help", "let me look into that for you", "I understand I am checking your account now",
+        "I can see the charge here", "I am sorry about the trouble", "I will make sure this gets fixed",
+    ]
+
+    let events: [CallEvent]
+
+    init(callID: String, index: Int, turns: Int) {
+        // Every third customer grows angry halfway through the call.
+        let growsAngry = index % 3 == 0
+        var events: [CallEvent] = [
+            .callStarted(
+                CallStarted(callID: callID, at: 0, channel: .voice, customerID: "cust-\(index)", queue: "billing", agentID: "ag-\(index % 50)"))
+        ]
+        for turn in 0..<turns {
+            let at = 2_000 + turn * 3_000
+            let customer = turn % 2 == 0
+            let pool = customer ? (growsAngry && turn >= turns / 2 ? Self.angry : Self.calm) : Self.agent
+            let text = pool[(turn / 2 + index) % pool.count]
+            events.append(.turn(Turn(callID: callID, at: at, utteranceID: "u\(turn + 1)", speaker: customer ? .customer : .agent, text: text)))
+        }
+        events.append(.callEnded(CallEnded(callID: callID, at: 2_000 + turns * 3_000)))
+        self.events = events
+    }
+}
+
+/// Latency percentiles in milliseconds.
+struct Percentiles: Encodable {
+    var count: Int
+    var p50: Double
+    var p90: Double
+    var p99: Double
+    var max: Double
+
+    init(_ samples: [Duration]) {
+        let sorted = samples.map(\.milliseconds).sorted()
+        func at(_ fraction: Double) -> Double {
+            guard !sorted.isEmpty else { return 0 }
+            return sorted[min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.up)) - 1)]
+        }
+        count = sorted.count
+        p50 = at(0.5)
+        p90 = at(0.9)
+        p99 = at(0.99)
+        max = sorted.last ?? 0
+    }
+}
+
+/// What a load run measured.
+struct LoadReport: Encodable {
+    var calls: Int
+    var turnsPerCall: Int
+    var intervalMs: Int
+    var events: Int
+    var seconds: Double
+    var ack: Percentiles
+    var decisions: Percentiles
+    var failures: [String]
+
+    var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
+
+    func render(json: Bool) -> String {
+        if json {
+            var object = (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(self))) as? [String: Any] ?? [:]
+            object["eventsPerSecond"] = eventsPerSecond
+            object["failures"] = Array(failures.prefix(10))
+            object["failureCount"] = failures.count
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+            return String(decoding: data, as: UTF8.self)
+        }
+        func line(_ name: String, _ p: Percentiles) -> String {
+            String(format: "%@ (%d): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms", name, p.count, p.p50, p.p90, p.p99, p.max)
+        }
+        var lines = [
+            "\(calls) concurrent calls, \(turnsPerCall) turns each, \(intervalMs) ms between events",
+            String(format: "%d events acknowledged in %.1f s: %.0f events/s", events, seconds, eventsPerSecond),
+            line("event sent → stored and acknowledged", ack),
+            line("customer turn sent → decision published on the feed", decisions),
+        ]
+        if !failures.isEmpty { lines.append("\(failures.count) calls failed; first: \(failures[0])") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension Duration {
+    var milliseconds: Double { Double(components.seconds) * 1_000 + Double(components.attoseconds) / 1e15 }
+    var seconds: Double { milliseconds / 1_000 }
+}
