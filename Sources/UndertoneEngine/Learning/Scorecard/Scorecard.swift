@@ -9,7 +9,9 @@ public struct Scorecard: Sendable, Equatable {
     /// The scorecards shipped with the engine.
     public static let bundledNames = ["default"]
 
+    /// The scorecard's name, carried into every result.
     public var name: String
+    /// The format version (`formatVersion`).
     public var version: Int
     public var description: String?
     /// The items in the order written; results keep this order.

@@ -29,15 +29,19 @@ public struct ScorecardEvidence: Sendable, Equatable, Codable {
 
 /// One item's result on one call.
 public struct ScorecardItemResult: Sendable, Equatable, Codable {
+    /// The item's id in the scorecard.
     public var id: String
     public var kind: ScorecardItemKind
     public var outcome: ScorecardOutcome
+    /// The points the item is worth.
     public var weight: Double
     /// `weight` for a pass, 0 otherwise.
     public var points: Double
+    /// Whether the item is critical: its failure scores the call 0.
     public var critical: Bool
     /// One sentence saying why.
     public var reason: String
+    /// The turns and moments that show it, in the order of the call.
     public var evidence: [ScorecardEvidence]
 }
 
@@ -45,13 +49,17 @@ public struct ScorecardItemResult: Sendable, Equatable, Codable {
 public struct ScorecardResult: Sendable, Equatable, Codable {
     /// The scorecard's name.
     public var scorecard: String
+    /// The call's id, from its events.
     public var callID: String
     /// Points earned over points possible (the weights of the items that apply), in percent; 0 when a critical item
     /// failed; absent when no item applies.
     public var score: Double?
+    /// The weights of the passed items.
     public var points: Double
+    /// The weights of the items that apply.
     public var possiblePoints: Double
     /// Whether a critical item failed.
     public var criticalFailed: Bool
+    /// Every item's result, in the scorecard's order.
     public var items: [ScorecardItemResult]
 }

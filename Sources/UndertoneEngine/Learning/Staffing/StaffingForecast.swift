@@ -21,6 +21,7 @@ public struct ForecastInterval: Sendable, Equatable, Codable {
 
 /// A day's (or any period's) forecast: intervals of equal length, each with its calls and handle time.
 public struct StaffingForecast: Sendable, Equatable, Codable {
+    /// The intervals in order; they share the request's interval length.
     public var intervals: [ForecastInterval]
 
     public init(intervals: [ForecastInterval]) {
@@ -103,16 +104,23 @@ public struct StaffingForecast: Sendable, Equatable, Codable {
 public struct StaffingPlan: Sendable, Equatable, Codable {
     /// One interval of the plan.
     public struct Row: Sendable, Equatable, Codable {
+        /// The interval's start, as the forecast wrote it.
         public var start: String
+        /// Calls expected in the interval.
         public var calls: Double
+        /// The interval's average handle time in seconds.
         public var ahtSeconds: Double
+        /// The staffing answer for the interval.
         public var result: StaffingResult
     }
 
+    /// One row per interval of the forecast, in its order.
     public var rows: [Row]
+    /// Calls over all intervals.
     public var totalCalls: Double
     /// The most agents any interval needs (or was given).
     public var peakAgents: Int
+    /// The most scheduled heads any interval needs (agents grossed up for shrinkage).
     public var peakScheduledAgents: Int
     /// Σ agents × interval length, in hours: the on-phone time to roster.
     public var agentHours: Double

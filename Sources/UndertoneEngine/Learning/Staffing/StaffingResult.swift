@@ -11,6 +11,7 @@ public enum StaffingTarget: String, Sendable, Equatable, Hashable, Codable, Case
 /// The answer to a `StaffingRequest`: the headcount and what callers meet with it. Times are in seconds, shares are
 /// fractions from 0 to 1. `docs/staffing.md` defines each figure.
 public struct StaffingResult: Sendable, Equatable, Codable {
+    /// Erlang C, or Erlang A when the request gave a patience.
     public var model: StaffingModel
     /// Offered traffic in Erlangs: calls × handle time / interval.
     public var trafficErlangs: Double
