@@ -6,6 +6,9 @@ struct Undertone: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undertone",
         abstract: "Real-time escalation engine for contact centres: hears frustration, confusion and anxiety, and acts.",
-        subcommands: [Classify.self, Eval.self, Analyze.self, Replay.self, PolicyCommand.self, Serve.self, LoadTest.self]
+        subcommands: [
+            Classify.self, Eval.self, Analyze.self, Replay.self, PolicyCommand.self, StaffingCommand.self, ScorecardCommand.self, Serve.self,
+            LoadTest.self,
+        ]
     )
 }
