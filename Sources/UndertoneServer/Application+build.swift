@@ -20,6 +20,7 @@ extension ServerContext {
         registerCallRoutes(router)
         registerFeedRoutes(router)
         registerAdminRoutes(router)
+        registerLearningRoutes(router)
         return router
     }
 

@@ -151,9 +151,16 @@ struct OpenAPITests {
             try await call(.delete, "/v1/keys/nope", template: "/v1/keys/{key}")
             try await call(.put, "/v1/policy", template: "/v1/policy", body: "name: broken\nrules: 3\n")
             try await call(.get, "/v1/audit", template: "/v1/audit")
+            try await call(.get, "/v1/staffing?calls=100&intervalSeconds=1800&ahtSeconds=180", template: "/v1/staffing")
+            try await call(.get, "/v1/staffing?calls=2500&ahtSeconds=300&patienceSeconds=90", template: "/v1/staffing")
+            try await call(.get, "/v1/staffing?calls=100&ahtSeconds=0", template: "/v1/staffing")
+            try await call(.get, "/v1/staffing?ahtSeconds=180", template: "/v1/staffing")
         }
         let seen = answers.withLock { $0 }
         #expect(seen.count >= 20)
+        // The textbook case: 100 calls in 30 minutes, 180 s handle time, 80% in 20 s needs 14 agents.
+        let staffing = seen.first { $0.uri.hasPrefix("/v1/staffing?calls=100&intervalSeconds") }
+        #expect(staffing.map { jsonObject($0.body)["requiredAgents"] as? Int } == 14)
         for answer in seen {
             let documented = schema(answer.method, answer.template, answer.status)
             #expect(documented != nil, "\(answer.method) \(answer.uri) answered \(answer.status), which the document does not list")
