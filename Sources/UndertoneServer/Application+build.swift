@@ -42,19 +42,36 @@ extension ServerContext {
     }
 }
 
-/// Runs once the store is up: migrations, the first admin key, retention. Then waits for shutdown.
+/// Runs once the store is up: migrations, the first admin key, retention; then keeps retention going until shutdown.
 struct Startup: Service {
     let undertone: ServerContext
 
     func run() async throws {
         try await undertone.store.migrate()
         try await undertone.keys.bootstrap(configured: undertone.configuration.bootstrapAdminKey, logger: undertone.logger)
-        if let days = undertone.configuration.retentionDays {
-            let purged = try await undertone.store.purgeTranscripts(endedBefore: .now.addingTimeInterval(-Double(days) * 86_400))
-            if purged > 0 { undertone.logger.info("Retention: blanked old transcripts", metadata: ["entries": "\(purged)"]) }
-        }
+        try await purgeOldTranscripts()
         undertone.readiness.markReady()
-        try? await gracefulShutdown()
+        if undertone.configuration.retentionDays != nil {
+            await cancelWhenGracefulShutdown {
+                while !Task.isCancelled {
+                    guard (try? await Task.sleep(for: undertone.configuration.retentionSweep)) != nil else { return }
+                    do {
+                        try await purgeOldTranscripts()
+                    } catch {
+                        // A failed sweep is retried at the next one; it must not stop the server.
+                        undertone.logger.error("Retention sweep failed", metadata: ["error": "\(String(reflecting: error))"])
+                    }
+                }
+            }
+        } else {
+            try? await gracefulShutdown()
+        }
         undertone.feed.finishAll()
+    }
+
+    private func purgeOldTranscripts() async throws {
+        guard let days = undertone.configuration.retentionDays else { return }
+        let purged = try await undertone.store.purgeTranscripts(endedBefore: .now.addingTimeInterval(-Double(days) * 86_400))
+        if purged > 0 { undertone.logger.info("Retention: blanked old transcripts", metadata: ["entries": "\(purged)"]) }
     }
 }

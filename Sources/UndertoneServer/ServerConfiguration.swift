@@ -30,8 +30,13 @@ public struct ServerConfiguration: Sendable {
     /// An admin API key to install on first start (`UNDERTONE_ADMIN_KEY`); when nil and the store has no keys, one is
     /// generated and printed once.
     public var bootstrapAdminKey: String?
-    /// Transcripts of calls that ended longer ago than this are blanked (nil: kept forever).
+    /// Transcripts of calls that ended longer ago than this are blanked (nil: kept forever), at start and then every
+    /// `retentionSweep`.
     public var retentionDays: Int?
+    public var retentionSweep: Duration = .seconds(3_600)
+    /// A live call with no event for this long leaves memory (its state stays in the log and is rebuilt if it goes
+    /// on); nil keeps calls in memory until they end.
+    public var idleCallEviction: Duration? = .seconds(1_800)
     /// Personal data (cards, SSNs, phone numbers, e-mail addresses, dates of birth, account numbers) is removed from
     /// transcripts before they are analysed, stored or published. Turning it off keeps originals: only for test data.
     public var redactPersonalData = true

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Logging
 import Synchronization
 import UndertoneEngine
@@ -31,7 +32,12 @@ public struct ServerContext: Sendable {
         shards = CallShards(
             count: configuration.shards, store: store, policy: { policy.policy }, textModel: textModel,
             redactor: configuration.redactPersonalData ? Redactor() : nil, feed: feed, metrics: metrics,
-            logger: logger)
+            logger: logger, idleEviction: configuration.idleCallEviction)
+    }
+
+    /// Ingest waits for the store's migrations: until then it is refused with 503 (clients retry), never half-done.
+    func requireReady() throws {
+        guard readiness.isReady else { throw Problem(.serviceUnavailable, "the server is starting (migrating its store); retry shortly") }
     }
 
     /// Records an audit line; a failure to audit is logged, never hidden.

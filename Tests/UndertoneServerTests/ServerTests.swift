@@ -305,6 +305,37 @@ struct ServerTests {
         }
     }
 
+    @Test("an idle call leaves memory and is rebuilt from the log when it goes on, with the same decisions")
+    func idleEviction() async throws {
+        let server = try await TestServer()
+        let events = try TestServer.exampleCall("04")
+        let expected = try TestServer.engineDecisions(events)
+        let half = events.count / 2
+        try await server.run { client in
+            func post(_ slice: ArraySlice<CallEvent>) async throws -> [String] {
+                let body = try slice.map { try CallEvents.encode($0) }.joined(separator: "\n")
+                return try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {
+                    #expect($0.status == .ok)
+                    let outputs = jsonObject($0.body)["outputs"] as? [[String: Any]] ?? []
+                    return outputs.filter { $0["type"] as? String == "decision" }.compactMap { $0["rule"] as? String }
+                }
+            }
+            func liveCalls() async throws -> Double? {
+                try await client.execute(uri: "/metrics", method: .get) { response in
+                    let line = String(buffer: response.body).split(separator: "\n").first { $0.hasPrefix("undertone_live_calls ") }
+                    return line.flatMap { Double($0.split(separator: " ").last ?? "") }
+                }
+            }
+            var rules = try await post(events[..<half])
+            #expect(try await liveCalls() == 1)
+            #expect(await server.context.shards.evictIdle(olderThan: .seconds(3_600)) == 0)
+            #expect(await server.context.shards.evictIdle(olderThan: .zero) == 1)
+            #expect(try await liveCalls() == 0)
+            rules += try await post(events[half...])
+            #expect(rules == expected.map(\.rule))
+        }
+    }
+
     @Test("a supervisor acknowledges an alert over REST; it goes through the engine and the log")
     func acknowledge() async throws {
         let server = try await TestServer()

@@ -62,6 +62,8 @@ struct LiveCall {
     var started: CallStarted
     var lastSequence = 0
     var ended = false
+    /// When the call last took an event (or was rebuilt): calls idle for long leave memory.
+    var lastActive = ContinuousClock.now
 }
 
 /// Live calls spread over a fixed set of shards (call id → shard). Each shard is one task that owns its calls' engine
@@ -73,11 +75,14 @@ struct LiveCall {
 public final class CallShards: Service, Sendable {
     let shards: [Shard]
     let context: ShardContext
+    /// Calls idle this long leave memory (nil: never).
+    let idleEviction: Duration?
 
     public init(
         count: Int, store: any EventStore, policy: @escaping @Sendable () -> Policy, textModel: TextModel, redactor: Redactor?, feed: LiveFeed,
-        metrics: ServerMetrics, logger: Logger
+        metrics: ServerMetrics, logger: Logger, idleEviction: Duration? = nil
     ) {
+        self.idleEviction = idleEviction
         shards = (0..<max(1, count)).map { _ in Shard() }
         context = ShardContext(
             store: store, policy: policy, textModel: textModel, redactor: redactor, feed: feed, metrics: metrics, logger: logger)
@@ -106,7 +111,26 @@ public final class CallShards: Service, Sendable {
                 try? await gracefulShutdown()
                 for shard in self.shards { shard.stop() }
             }
+            if let idle = idleEviction {
+                group.addTask {
+                    // Every so often each shard lets go of calls that have gone quiet (a dropped stream that never ended).
+                    await cancelWhenGracefulShutdown {
+                        while (try? await Task.sleep(for: min(idle / 4, .seconds(60)))) != nil {
+                            for shard in self.shards { shard.submit(.evictIdle(olderThan: idle)) }
+                        }
+                    }
+                }
+            }
         }
+    }
+
+    /// Asks every shard to let go of calls idle for `olderThan`; returns how many left memory.
+    public func evictIdle(olderThan idle: Duration) async -> Int {
+        var evicted = 0
+        for shard in shards {
+            evicted += (try? await withCheckedThrowingContinuation { reply in shard.submit(.evictIdle(olderThan: idle, reply: reply)) }) ?? 0
+        }
+        return evicted
     }
 
     private func shard(for callID: String) -> Shard {
@@ -134,10 +158,13 @@ final class Shard: Sendable {
     enum Job: Sendable {
         case ingest(callID: String, items: [IngestItem], received: ContinuousClock.Instant, reply: CheckedContinuation<IngestReceipt, any Error>)
         case lastSequence(callID: String, reply: CheckedContinuation<Int?, any Error>)
+        /// Let go of calls with no event for this long (the reply, if any, gets how many).
+        case evictIdle(olderThan: Duration, reply: CheckedContinuation<Int, any Error>? = nil)
 
-        var callID: String {
+        var callID: String? {
             switch self {
             case .ingest(let callID, _, _, _), .lastSequence(let callID, _): callID
+            case .evictIdle: nil
             }
         }
 
@@ -145,6 +172,7 @@ final class Shard: Sendable {
             switch self {
             case .ingest(_, _, _, let reply): reply.resume(throwing: error)
             case .lastSequence(_, let reply): reply.resume(throwing: error)
+            case .evictIdle(_, let reply): reply?.resume(throwing: error)
             }
         }
     }
@@ -201,7 +229,7 @@ extension ShardContext {
     /// Runs a group of requests: load the calls they name, run the engine, one append, then answer and publish.
     func process(_ jobs: [Shard.Job], _ calls: inout [String: LiveCall]) async {
         var loadFailures: [String: any Error] = [:]
-        for callID in Set(jobs.map(\.callID)) where calls[callID] == nil {
+        for callID in Set(jobs.compactMap(\.callID)) where calls[callID] == nil {
             do {
                 if let call = try await load(callID) { calls[callID] = call }
             } catch {
@@ -219,11 +247,20 @@ extension ShardContext {
         var outputs: [EngineOutput] = []
         var duplicates = 0
         for job in jobs {
-            if let failure = loadFailures[job.callID] {
+            if let callID = job.callID, let failure = loadFailures[callID] {
                 failures.append((job, failure))
                 continue
             }
             switch job {
+            case .evictIdle(let idle, let reply):
+                let now = ContinuousClock.now
+                let before = calls.count
+                calls = calls.filter { now - $0.value.lastActive < idle }
+                let evicted = before - calls.count
+                if evicted > 0 {
+                    logger.info("Let go of idle calls; they are rebuilt from the log if they go on", metadata: ["calls": "\(evicted)"])
+                }
+                answers.append(({ reply?.resume(returning: evicted) }, { reply?.resume(throwing: $0) }))
             case .lastSequence(let callID, let reply):
                 let last = calls[callID]?.lastSequence
                 answers.append(({ reply.resume(returning: last) }, { reply.resume(throwing: $0) }))
@@ -325,6 +362,7 @@ extension ShardContext {
                 result.receipt.acknowledged.append(sequence)
             }
             if case .callEnded = item.event { live.ended = true }
+            live.lastActive = .now
             call = live
         }
         stored = call

@@ -15,6 +15,7 @@ extension ServerContext {
     func registerIngestRoutes(_ router: Router<AppRequestContext>) {
         router.post("/v1/events") { request, context -> Response in
             let principal = try context.caller()
+            try requireReady()
             guard principal.mayIngest else { throw Problem.forbidden("ingest needs a supervisor or admin key") }
             let body = try await request.body.collect(upTo: context.maxUploadSize)
             let (items, errors) = IngestWire.batch(String(buffer: body))
@@ -64,6 +65,7 @@ extension ServerContext {
                 throw Problem.unauthorized
             }
             guard principal.mayIngest else { throw Problem.forbidden("ingest needs a supervisor or admin key") }
+            try requireReady()
             return .upgrade()
         } onUpgrade: { inbound, outbound, context in
             guard let callID = context.requestContext.parameters.get("call") else { return }

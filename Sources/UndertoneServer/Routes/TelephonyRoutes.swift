@@ -38,7 +38,8 @@ extension ServerContext {
     /// before upgrading). `docs/telephony.md` describes both.
     func registerTelephonyRoutes(_ router: Router<AppRequestContext>) {
         router.ws("/v1/telephony/twilio") { _, _ in
-            .upgrade()
+            try requireReady()
+            return .upgrade()
         } onUpgrade: { inbound, outbound, context in
             let session = TwilioMediaStreamSession(configuration: TwilioMediaStreamConfiguration(defaultQueue: "twilio"))
             await TelephonyStream(undertone: self, vendor: "twilio", principal: nil, outbound: outbound, logger: context.logger)
@@ -55,6 +56,7 @@ extension ServerContext {
                 metrics.rejected("forbidden", via: "audiohook")
                 throw Problem.forbidden("ingest needs a supervisor or admin key")
             }
+            try requireReady()
             return .upgrade()
         } onUpgrade: { inbound, outbound, context in
             let upgrade = AudioHookUpgrade(headers: context.request.headers.map { (name: $0.name.canonicalName, value: $0.value) })
