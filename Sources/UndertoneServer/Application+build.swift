@@ -37,7 +37,9 @@ extension ServerContext {
             onServerRunning: onServerRunning,
             logger: logger
         )
-        app.addServices(store, shards, Startup(undertone: self))
+        app.addServices(store, shards)
+        if let cluster { app.addServices(cluster) }
+        app.addServices(Startup(undertone: self))
         return app
     }
 }

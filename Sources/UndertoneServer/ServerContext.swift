@@ -15,6 +15,8 @@ public struct ServerContext: Sendable {
     public let metrics: ServerMetrics
     public let policy: PolicyHolder
     public let logger: Logger
+    /// With a PostgreSQL store: the feed relayed to and from the other nodes sharing it (LISTEN/NOTIFY).
+    public let cluster: ClusterFeed?
     /// Set once migrations and the first key are in place; `/readyz` answers 200 from then on.
     public let readiness = Readiness()
 
@@ -29,10 +31,18 @@ public struct ServerContext: Sendable {
         self.metrics = metrics
         self.policy = policy
         keys = KeyRing(store: store)
+        let cluster = (store as? PostgresEventStore).map { ClusterFeed(store: $0, feed: feed, logger: logger) }
+        self.cluster = cluster
+        let announce: (@Sendable ([Int64]) -> Void)? =
+            if let cluster {
+                { positions in cluster.announce(positions) }
+            } else {
+                nil
+            }
         shards = CallShards(
             count: configuration.shards, store: store, policy: { policy.policy }, textModel: textModel,
             redactor: configuration.redactPersonalData ? Redactor() : nil, feed: feed, metrics: metrics,
-            logger: logger, idleEviction: configuration.idleCallEviction)
+            logger: logger, idleEviction: configuration.idleCallEviction, announce: announce)
     }
 
     /// Ingest waits for the store's migrations: until then it is refused with 503 (clients retry), never half-done.

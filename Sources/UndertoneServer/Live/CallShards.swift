@@ -80,12 +80,13 @@ public final class CallShards: Service, Sendable {
 
     public init(
         count: Int, store: any EventStore, policy: @escaping @Sendable () -> Policy, textModel: TextModel, redactor: Redactor?, feed: LiveFeed,
-        metrics: ServerMetrics, logger: Logger, idleEviction: Duration? = nil
+        metrics: ServerMetrics, logger: Logger, idleEviction: Duration? = nil, announce: (@Sendable ([Int64]) -> Void)? = nil
     ) {
         self.idleEviction = idleEviction
         shards = (0..<max(1, count)).map { _ in Shard() }
         context = ShardContext(
-            store: store, policy: policy, textModel: textModel, redactor: redactor, feed: feed, metrics: metrics, logger: logger)
+            store: store, policy: policy, textModel: textModel, redactor: redactor, feed: feed, metrics: metrics, logger: logger,
+            announce: announce)
     }
 
     /// Ingests one call's events in order. Returns once they and their outputs are stored.
@@ -151,6 +152,8 @@ struct ShardContext: Sendable {
     let feed: LiveFeed
     let metrics: ServerMetrics
     let logger: Logger
+    /// Tells other nodes which log positions were just written and published here (nil: a single node).
+    let announce: (@Sendable ([Int64]) -> Void)?
 }
 
 /// One shard: a mailbox and the task that empties it.
@@ -285,10 +288,11 @@ extension ShardContext {
         }
         for (job, error) in failures { job.fail(error) }
 
+        var positions: [Int64] = []
         if !entries.isEmpty {
             let start = ContinuousClock.now
             do {
-                _ = try await store.append(entries)
+                positions = try await store.append(entries).map(\.position)
                 metrics.commitLatency.record(ContinuousClock.now - start)
                 metrics.commitBatchSize.record(Double(entries.count))
             } catch {
@@ -302,6 +306,7 @@ extension ShardContext {
         }
         for answer in answers { answer.succeed() }
         feed.publish(feedMessages)
+        announce?(positions)
         let now = ContinuousClock.now
         for start in latencyStarts { metrics.ingestLatency.record(now - start) }
         for type in acceptedTypes { metrics.eventAccepted(type) }

@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Synchronization
+import Testing
+import UndertoneEngine
+import UndertoneStore
+
+@testable import UndertoneServer
+
+/// The rules of the decisions a subscriber received (a class, so that tasks can share it).
+private final class Received: Sendable {
+    let rules = Mutex<[String]>([])
+}
+
+@Suite("Feed across nodes")
+struct ClusterFeedTests {
+    @Test("announcements name position ranges and fit PostgreSQL's payload limit")
+    func payloads() throws {
+        let payloads = ClusterFeed.payloads(node: "n1", positions: [7, 3, 4, 5, 9, 10])
+        #expect(payloads == ["n1 3-5,7,9-10"])
+        let parsed = try #require(ClusterFeed.parse(payloads[0]))
+        #expect(parsed.node == "n1")
+        #expect(parsed.ranges == [3...5, 7...7, 9...10])
+        let many = ClusterFeed.payloads(node: "n1", positions: (0..<4_000).map { Int64($0 * 2) }, limit: 200)
+        #expect(many.count > 1)
+        #expect(many.allSatisfy { $0.utf8.count <= 200 })
+        #expect(many.flatMap { ClusterFeed.parse($0)?.ranges ?? [] }.count == 4_000)
+        #expect(ClusterFeed.parse("n1 5-3") == nil)
+        #expect(ClusterFeed.parse("garbage") == nil)
+    }
+
+    /// Two nodes on one PostgreSQL log: a call ingested on node A reaches a supervisor subscribed on node B.
+    @Test(
+        "a decision made on one node reaches a subscriber on another (PostgreSQL LISTEN/NOTIFY)",
+        .enabled(if: ProcessInfo.processInfo.environment["POSTGRES_HOST"] != nil))
+    func acrossNodes() async throws {
+        let logger = Logger(label: "test")
+        let configuration = try PostgresEventStore.configuration()
+        let schema = "undertone_cluster_\(UInt32.random(in: 0...UInt32.max))"
+        let events = try TestServer.exampleCall("04")
+        let expected = try TestServer.engineDecisions(events)
+        var settings = ServerConfiguration(policy: try Policy.preset(named: "default"))
+        settings.port = 0
+        settings.bootstrapAdminKey = TestServer.adminKey
+        let storeA = try PostgresEventStore(configuration: configuration, schema: schema, logger: logger)
+        let storeB = try PostgresEventStore(configuration: configuration, schema: schema, logger: logger)
+        let nodeA = ServerContext(
+            configuration: settings, policyYAML: try Policy.presetYAML(named: "default"), store: storeA, textModel: TestServer.model, logger: logger)
+        let nodeB = ServerContext(
+            configuration: settings, policyYAML: try Policy.presetYAML(named: "default"), store: storeB, textModel: TestServer.model, logger: logger)
+        let relayB = try #require(nodeB.cluster)
+        let groupB = ServiceGroup(services: [storeB, relayB], logger: logger)
+        let principal = Principal(keyID: "k", name: "admin", role: .admin, subject: nil)
+        let received = Received()
+        let feedB = nodeB.feed
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await groupB.run() }
+            tasks.addTask {
+                let messages = feedB.subscribe(principal, types: ["decision"]).messages
+                for await message in messages { received.rules.withLock { $0.append(jsonObject(message.json)["rule"] as? String ?? "") } }
+            }
+            try await nodeA.buildApplication().test(.live) { client in
+                for _ in 0..<200 where !nodeA.readiness.isReady { try await Task.sleep(for: .milliseconds(20)) }
+                // Node B listens once its connection is up; give it a moment, then ingest on node A.
+                try await Task.sleep(for: .milliseconds(500))
+                let body = try events.map { try CallEvents.encode($0) }.joined(separator: "\n")
+                try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {
+                    #expect($0.status == .ok)
+                }
+                for _ in 0..<500 where received.rules.withLock({ $0.count }) < expected.count { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(received.rules.withLock { $0 } == expected.map(\.rule))
+            feedB.finishAll()
+            await groupB.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+        // Clean up the schema with a store of its own.
+        let cleaner = try PostgresEventStore(configuration: configuration, schema: schema, logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await cleaner.run() }
+            try await cleaner.dropSchema()
+            tasks.cancelAll()
+        }
+    }
+}
