@@ -21,6 +21,7 @@ extension ServerContext {
         registerFeedRoutes(router)
         registerAdminRoutes(router)
         registerLearningRoutes(router)
+        registerRoutingRoutes(router)
         return router
     }
 

@@ -155,12 +155,21 @@ struct OpenAPITests {
             try await call(.get, "/v1/staffing?calls=2500&ahtSeconds=300&patienceSeconds=90", template: "/v1/staffing")
             try await call(.get, "/v1/staffing?calls=100&ahtSeconds=0", template: "/v1/staffing")
             try await call(.get, "/v1/staffing?ahtSeconds=180", template: "/v1/staffing")
+            let roster = #"[{"id":"ag-1","skills":{"billing":4},"idleSinceMs":0},{"id":"ag-2","skills":{"billing":5},"idleSinceMs":5000}]"#
+            try await call(
+                .post, "/v1/route", template: "/v1/route", body: #"{"request":{"callID":"\#(callID)","intent":"billing"},"roster":\#(roster)}"#)
+            try await call(.post, "/v1/route", template: "/v1/route", body: #"{"request":{"callID":"new-call","intent":"technical"},"roster":[]}"#)
+            try await call(.post, "/v1/route", template: "/v1/route", body: #"{"roster":[]}"#)
         }
         let seen = answers.withLock { $0 }
         #expect(seen.count >= 20)
         // The textbook case: 100 calls in 30 minutes, 180 s handle time, 80% in 20 s needs 14 agents.
         let staffing = seen.first { $0.uri.hasPrefix("/v1/staffing?calls=100&intervalSeconds") }
         #expect(staffing.map { jsonObject($0.body)["requiredAgents"] as? Int } == 14)
+        // Routing a known call: the best qualified agent, recorded in its log.
+        let routed = seen.first { $0.uri == "/v1/route" }.map { jsonObject($0.body) }
+        #expect((routed?["decision"] as? [String: Any])?["agentID"] as? String == "ag-2")
+        #expect(routed?["logged"] as? Bool == true)
         for answer in seen {
             let documented = schema(answer.method, answer.template, answer.status)
             #expect(documented != nil, "\(answer.method) \(answer.uri) answered \(answer.status), which the document does not list")

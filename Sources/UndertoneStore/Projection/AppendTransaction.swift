@@ -59,6 +59,9 @@ extension AppendTransaction {
         var projections: [String: CallProjection] = [:]
         for appended in logged {
             let entry = appended.entry
+            // Outputs other than the engine's signals and decisions (a routing choice, a hand-off) are kept in the log
+            // and change no projection.
+            if entry.kind == .output, entry.type != "signal", entry.type != "decision" { continue }
             let projected: ProjectedEntry
             do {
                 projected = try ProjectedEntry(decoding: entry)
