@@ -139,6 +139,8 @@ struct OpenAPITests {
             try await call(.get, "/v1/calls/no-such-call", template: "/v1/calls/{call}")
             try await call(.get, "/v1/calls/\(callID)/transcript", template: "/v1/calls/{call}/transcript")
             try await call(.get, "/v1/alerts", template: "/v1/alerts")
+            try await call(.get, "/v1/calls/\(callID)/handoff?intent=billing", template: "/v1/calls/{call}/handoff")
+            try await call(.get, "/v1/calls/no-such-call/handoff", template: "/v1/calls/{call}/handoff")
             let alerts = try await server.context.store.alerts(AlertFilter(callID: callID))
             if let alert = alerts.first {
                 try await call(.post, "/v1/alerts/\(alert.alertID)/ack", template: "/v1/alerts/{alert}/ack", body: "{\"outcome\":\"useful\"}")
@@ -166,6 +168,10 @@ struct OpenAPITests {
         // The textbook case: 100 calls in 30 minutes, 180 s handle time, 80% in 20 s needs 14 agents.
         let staffing = seen.first { $0.uri.hasPrefix("/v1/staffing?calls=100&intervalSeconds") }
         #expect(staffing.map { jsonObject($0.body)["requiredAgents"] as? Int } == 14)
+        // The hand-off packet of a logged call quotes its cancel threat and fits a SIP header.
+        let handoff = seen.first { $0.uri.hasSuffix("/handoff?intent=billing") }.map { jsonObject($0.body) }
+        #expect((handoff?["compact"] as? String)?.contains("cancel_threat") == true)
+        #expect(((handoff?["packet"] as? [String: Any])?["summary"] as? [Any])?.isEmpty == false)
         // Routing a known call: the best qualified agent, recorded in its log.
         let routed = seen.first { $0.uri == "/v1/route" }.map { jsonObject($0.body) }
         #expect((routed?["decision"] as? [String: Any])?["agentID"] as? String == "ag-2")

@@ -56,6 +56,40 @@ extension ServerContext {
                 ))
         }
 
+        router.get("/v1/calls/{call}/handoff") { request, context -> Response in
+            let call = try await visibleCall(context)
+            var events: [CallEvent] = []
+            var outputs: [EngineOutput] = []
+            var after = 0
+            while true {
+                let page = try await store.entries(call: call.callID, after: after, limit: 5_000)
+                for logged in page {
+                    after = logged.callSequence
+                    switch logged.entry.kind {
+                    case .event: if let event = try? CallEvents.decode(line: logged.entry.body) { events.append(event) }
+                    case .output:
+                        if let output = try? JSONDecoder().decode(EngineOutput.self, from: Data(logged.entry.body.utf8)) { outputs.append(output) }
+                    }
+                }
+                if page.count < 5_000 { break }
+            }
+            let link = "/v1/calls/\(call.callID)/handoff"
+            guard
+                let packet = HandoffPacket.build(
+                    events: events, outputs: outputs, intent: request.uri.queryParameters["intent"].map(String.init), link: link)
+            else { throw Problem.notFound("call \"\(call.callID)\" has no call_started in its log") }
+            try await audit(try context.caller(), "handoff.read", target: call.callID)
+            if request.uri.queryParameters["format"] == "text" {
+                return Response(
+                    status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: packet.text)))
+            }
+            struct View: Encodable {
+                var packet: HandoffPacket
+                var compact: String
+            }
+            return try json(View(packet: packet, compact: packet.compact))
+        }
+
         router.get("/v1/alerts") { request, context -> Response in
             let principal = try context.caller()
             var filter = AlertFilter(limit: request.uri.queryParameters["limit"].flatMap { Int($0) }.map { min(max($0, 1), 5_000) } ?? 500)
