@@ -130,7 +130,7 @@ enum Timeline {
         case .alertAcknowledged(let ack): return "\(clock(ack.at))  \(ack.by) \(ack.outcome.rawValue) \(ack.alertID)"
         case .callEnded(let ended):
             return "\(clock(ended.at))  call ended" + (ended.disposition.map { " · \($0)" } ?? "") + (ended.survey.map { " · survey \($0)/5" } ?? "")
-        case .turn, .audio: return nil
+        case .turn, .audio, .voice: return nil
         }
     }
 
