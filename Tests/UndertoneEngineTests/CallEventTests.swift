@@ -13,6 +13,7 @@ private let documentedExamples = [
     #"{"v":1,"type":"turn","call":"chat-5521","at":48000,"utterance":"m-7","speaker":"customer","text":"I still haven't received my refund and it's been two weeks"}"#,
     #"{"v":1,"type":"audio","call":"c-20240611-0042","at":6040,"track":"customer","encoding":"pcmu","rate":8000,"data":"//79fn3+//9/fvz9/3/+//18ff7//37+"}"#,
     #"{"v":1,"type":"audio","call":"c-20240611-0042","at":6040,"track":"agent","encoding":"pcm16","rate":16000,"data":"AABwAKD/8ADK/pUBhv8SAPn/BAFE/yEA"}"#,
+    #"{"v":1,"type":"voice","call":"c-20240611-0042","at":6000,"track":"customer","duration":1000,"features":{"speech":0.82,"voiced":0.64,"syllables":4,"pauses":0.18,"longPauses":0,"activity":"0111111110","loudness":-23.41,"loudnessSpread":4.2,"pitch":6.31,"pitchSpread":1.84,"pitchRange":4.9,"harmonicity":9.6,"brightness":-7.25}}"#,
     #"{"v":1,"type":"agent_action","call":"c-20240611-0042","at":61500,"action":"hold_start"}"#,
     #"{"v":1,"type":"agent_action","call":"c-20240611-0042","at":98200,"action":"hold_end"}"#,
     #"{"v":1,"type":"agent_action","call":"c-20240611-0042","at":143200,"action":"transfer","target":"retention"}"#,
@@ -44,6 +45,10 @@ private let documentedErrors: [(line: String, reason: String)] = [
     (
         #"{"v":1,"type":"audio","call":"c-1","at":0,"track":"agent","encoding":"pcmu","rate":44100,"data":""}"#,
         #"audio: "rate" must be 8000 or 16000"#
+    ),
+    (
+        #"{"v":1,"type":"voice","call":"c-1","at":0,"track":"agent","duration":1000,"features":{"speech":0.5,"voiced":0.4}}"#,
+        #"voice: "features.loudness" is required when "features.voiced" is above 0"#
     ),
     (#"{"v":1,"type":"call_ended","call":"c-1","at":1000,"survey":9}"#, #"call_ended: "survey" must be from 1 to 5"#),
     (
@@ -355,7 +360,7 @@ struct CallEventValidationTests {
 struct CallEventLinesTests {
     @Test("a JSON-lines text decodes in order, skipping blank lines and carriage returns")
     func decodeLines() throws {
-        let text = documentedExamples.prefix(3).joined(separator: "\r\n") + "\n\n   \n" + documentedExamples[14] + "\n"
+        let text = documentedExamples.prefix(3).joined(separator: "\r\n") + "\n\n   \n" + documentedExamples[15] + "\n"
         let events = try CallEvents.decode(jsonLines: text)
         #expect(events.map(\.type) == ["call_started", "call_started", "turn", "call_ended"])
         #expect(try CallEvents.decode(jsonLines: "") == [])
@@ -381,7 +386,7 @@ struct CallEventLinesTests {
     func documentedMeaning() throws {
         let events = try CallEvents.decode(jsonLines: documentedExamples.joined(separator: "\n"))
         guard case .callStarted(let started) = events[0], case .turn(let partial) = events[3], case .turn(let chat) = events[5],
-            case .audio(let pcm16) = events[7]
+            case .audio(let pcm16) = events[7], case .voice(let voice) = events[8]
         else {
             Issue.record("unexpected event types")
             return
@@ -391,6 +396,7 @@ struct CallEventLinesTests {
         #expect(!partial.isFinal && partial.confidence == 0.71)
         #expect(chat.isFinal && chat.startMs == nil)
         #expect(pcm16.samples.count == 24)
+        #expect(voice.track == .customer && voice.features.pitchHz.map { abs($0 - 143.9) < 0.1 } == true)
     }
 
     @Test("docs/events.md shows exactly these examples and refusals")

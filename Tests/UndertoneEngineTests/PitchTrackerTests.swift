@@ -50,6 +50,7 @@ struct PitchTrackerTests {
     func tones(pitch: Double) {
         let (samples, truth) = SyntheticVoice.tone(pitchHz: pitch, seconds: 2, vibrato: 0.02, snr: 20, seed: UInt64(pitch))
         let score = PitchScore.measure(samples, truth: truth)
+        print("pitch \(Int(pitch)) Hz, vibrato ±2%, SNR 20 dB, µ-law: \(score)")
         #expect(score.voicedShare > 0.95, "\(pitch) Hz: \(score)")
         #expect(score.meanError < 0.01, "\(pitch) Hz: \(score)")
         #expect(score.octaveErrors == 0, "\(pitch) Hz: \(score)")
