@@ -32,5 +32,14 @@ let package = Package(
             path: "Benchmarks/CallAnalyzer",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Prosody",
+            dependencies: [
+                .product(name: "UndertoneEngine", package: undertone),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Prosody",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -12,19 +12,31 @@ public struct CallAnalyzer: Sendable {
     private var lastFired: [String: Int] = [:]
     private var lastRaised: [Tier: Int] = [:]
     private var callID = ""
+    /// Each track's audio on its way to voice windows.
+    private var customerAudio: AudioFeeder?
+    private var agentAudio: AudioFeeder?
 
-    public init(policy: Policy, textModel: TextModel, cueDetector: CueDetector = CueDetector()) {
+    public init(policy: Policy, textModel: TextModel, cueDetector: CueDetector = CueDetector(), voice: VoiceSettings = VoiceSettings()) {
         self.policy = policy
         self.textModel = textModel
         self.cueDetector = cueDetector
-        state = CallState(settings: policy.signals)
+        state = CallState(settings: policy.signals, voice: voice)
     }
 
     /// Takes one event and returns what it caused.
+    ///
+    /// `audio` frames are turned into voice windows, a second per track, and each window is applied exactly as a `voice`
+    /// event carrying it would be: so replaying the `voice` outputs instead of the audio gives the same state and the same
+    /// decisions. Audio and voice events move the clock for time-based rules only at the end of each window.
     public mutating func ingest(_ event: CallEvent) -> [EngineOutput] {
         if callID.isEmpty { callID = event.callID }
         var outputs: [EngineOutput] = []
         switch event {
+        case .audio(let frame):
+            for window in listen(frame) { outputs += apply(window) }
+            return outputs
+        case .voice(let window):
+            return apply(window)
         case .callStarted(let started):
             state.start(started)
         case .turn(let turn):
@@ -37,7 +49,7 @@ public struct CallAnalyzer: Sendable {
         case .callEnded:
             for index in alerts.indices where alerts[index].state == .open { alerts[index].state = .resolved }
             return outputs
-        case .audio, .agentAction:
+        case .agentAction:
             break
         }
         outputs += climbUnacknowledged(now: event.at)
@@ -74,13 +86,40 @@ public struct CallAnalyzer: Sendable {
         return [.signal(reading)] + evaluateRules(now: turn.at, triggeredBy: [turn.utteranceID], timeBasedOnly: false)
     }
 
+    // MARK: Voice
+
+    /// Decodes a frame into its track's voice windows.
+    private mutating func listen(_ frame: AudioFrame) -> [VoiceWindow] {
+        switch frame.track {
+        case .customer:
+            if customerAudio == nil { customerAudio = AudioFeeder(callID: callID, track: .customer) }
+            return customerAudio!.add(frame)
+        case .agent:
+            if agentAudio == nil { agentAudio = AudioFeeder(callID: callID, track: .agent) }
+            return agentAudio!.add(frame)
+        case .bot:
+            return []
+        }
+    }
+
+    /// Applies one voice window: the voice signal, then alerts climbing and the rules that can change with it, at the
+    /// window's end.
+    private mutating func apply(_ window: VoiceWindow) -> [EngineOutput] {
+        let now = window.at + window.durationMs
+        var outputs: [EngineOutput] = [.voice(state.addVoice(window))]
+        outputs += climbUnacknowledged(now: now)
+        outputs += evaluateRules(now: now, triggeredBy: [], timeBasedOnly: true, voice: window.track == .customer)
+        return outputs
+    }
+
     // MARK: Rules
 
-    private mutating func evaluateRules(now: Int, triggeredBy utterances: [String], timeBasedOnly: Bool) -> [EngineOutput] {
-        guard !state.customerTurns.isEmpty else { return [] }
+    /// `timeBasedOnly` limits the rules to those that can change with time alone, and `voice` adds those on voice signals.
+    private mutating func evaluateRules(now: Int, triggeredBy utterances: [String], timeBasedOnly: Bool, voice: Bool = false) -> [EngineOutput] {
+        guard !state.customerTurns.isEmpty || !state.voiceReadings.isEmpty else { return [] }
         var firing: [(rule: Rule, reasons: [Reason])] = []
         for rule in policy.rules {
-            if timeBasedOnly && !rule.condition.dependsOnTime { continue }
+            if timeBasedOnly && !rule.condition.dependsOnTime && !(voice && rule.condition.dependsOnVoice) { continue }
             if let call = state.call, !rule.filters.admits(call) { continue }
             let (holds, reasons) = evaluate(rule.condition, now: now)
             if disarmed.contains(rule.id) {
@@ -222,6 +261,9 @@ public struct CallAnalyzer: Sendable {
             let values = (turns.count - count..<turns.count).compactMap { state.reading(threshold.signal, at: $0) }
             guard values.count == count, values.allSatisfy(threshold.isMet) else { return (false, []) }
             return (true, [Reason(condition: condition.description, observed: "\(name) " + values.map(Self.number).joined(separator: ", "))])
+        case .milliseconds(let duration) where threshold.signal.isVoice && !state.voiceMoments.isEmpty:
+            guard let held = state.voiceHeld(threshold, now: now), held >= duration else { return (false, []) }
+            return (true, [Reason(condition: condition.description, observed: "\(name) \(Self.number(current)) for \(PolicyDuration.text(held))")])
         case .milliseconds(let duration):
             var first = turns.count - 1
             while first > 0, let value = state.reading(threshold.signal, at: first - 1), threshold.isMet(by: value) { first -= 1 }

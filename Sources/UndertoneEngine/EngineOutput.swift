@@ -4,12 +4,15 @@ public enum EngineOutput: Sendable, Equatable {
     case signal(TurnSignal)
     /// A decision with its reasons.
     case decision(Decision)
+    /// One voice window and its reading (voice calls): the log keeps it and replays it as a `voice` event.
+    case voice(VoiceSignal)
 
     /// The call the output belongs to.
     public var callID: String {
         switch self {
         case .signal(let signal): signal.callID
         case .decision(let decision): decision.callID
+        case .voice(let voice): voice.window.callID
         }
     }
 
@@ -18,19 +21,21 @@ public enum EngineOutput: Sendable, Equatable {
         switch self {
         case .signal(let signal): signal.at
         case .decision(let decision): decision.at
+        case .voice(let voice): voice.window.at
         }
     }
 
-    /// The wire name of the output's type: `signal` or `decision`.
+    /// The wire name of the output's type: `signal`, `decision` or `voice`.
     public var type: String {
         switch self {
         case .signal: "signal"
         case .decision: "decision"
+        case .voice: "voice"
         }
     }
 }
 
-/// One JSON object per output: the payload's own fields plus `"type"` (`signal` or `decision`).
+/// One JSON object per output: the payload's own fields plus `"type"` (`signal`, `decision` or `voice`).
 extension EngineOutput: Codable {
     private enum TypeKey: String, CodingKey { case type }
 
@@ -40,6 +45,7 @@ extension EngineOutput: Codable {
         switch type {
         case "signal": self = .signal(try TurnSignal(from: decoder))
         case "decision": self = .decision(try Decision(from: decoder))
+        case "voice": self = .voice(try VoiceSignal(from: decoder))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown output type \"\(type)\"")
         }
@@ -49,6 +55,7 @@ extension EngineOutput: Codable {
         switch self {
         case .signal(let signal): try signal.encode(to: encoder)
         case .decision(let decision): try decision.encode(to: encoder)
+        case .voice(let voice): try voice.encode(to: encoder)
         }
         var container = encoder.container(keyedBy: TypeKey.self)
         try container.encode(type, forKey: .type)

@@ -5,15 +5,25 @@ import UndertoneEngine
 extension Undertone {
     struct Analyze: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The timeline of a recorded call: each turn's signals and every decision, with its reasons.",
+            abstract: "The timeline of a recorded call: each turn's signals, the voice, and every decision, with its reasons.",
             discussion: """
-                CALL is a call file: JSON lines of call events (docs/events.md). The policy is a bundled preset \
-                (--preset, default "default") or a YAML file (--policy). --json prints one JSON line per output.
+                CALL is a call file: JSON lines of call events (docs/events.md), or a WAV recording of the call \
+                (audio only), or a call file with its recording given by --audio. Stereo recordings carry the customer \
+                on channel 0 (left) and the agent on channel 1 (right); a mono recording is the customer. The audio is \
+                fed to the engine as audio events from the call's start (--audio-offset to shift it). The policy is a \
+                bundled preset (--preset, default "default") or a YAML file (--policy). --json prints one JSON line per \
+                output, voice windows included.
                 """
         )
 
-        @Argument(help: "A call file (JSON lines of call events).")
+        @Argument(help: "A call file (JSON lines of call events) or a WAV recording.")
         var call: String
+
+        @Option(help: "A WAV recording of the call to analyse with the call file.")
+        var audio: String?
+
+        @Option(help: "Call time, in milliseconds, at which the recording starts.")
+        var audioOffset = 0
 
         @OptionGroup var policyOptions: PolicyOptions
 
@@ -23,9 +33,10 @@ extension Undertone {
         @OptionGroup var modelOptions: ModelOptions
 
         func run() throws {
-            let events = try CallFile.read(call)
+            let events = try CallRecording.events(call: call, audio: audio, offsetMs: audioOffset)
             var analyzer = CallAnalyzer(policy: try policyOptions.load(), textModel: try modelOptions.load())
             let writer = try LineWriter(path: nil)
+            var voice = VoiceTimeline()
             for event in events {
                 let outputs = analyzer.ingest(event)
                 if json {
@@ -40,9 +51,11 @@ extension Undertone {
                     } else if let line = Timeline.eventLine(event) {
                         writer.write(line)
                     }
+                    for line in voice.lines(for: outputs) { writer.write(line) }
                     for case .decision(let decision) in outputs { writer.write(Timeline.decisionLine(decision)) }
                 }
             }
+            if !json, let line = voice.summary(analyzer.state) { writer.write(line) }
             if !json {
                 let raised = analyzer.alerts
                 writer.write(
@@ -130,7 +143,7 @@ enum Timeline {
         case .alertAcknowledged(let ack): return "\(clock(ack.at))  \(ack.by) \(ack.outcome.rawValue) \(ack.alertID)"
         case .callEnded(let ended):
             return "\(clock(ended.at))  call ended" + (ended.disposition.map { " · \($0)" } ?? "") + (ended.survey.map { " · survey \($0)/5" } ?? "")
-        case .turn, .audio: return nil
+        case .turn, .audio, .voice: return nil
         }
     }
 

@@ -13,6 +13,7 @@ private let documentedExamples = [
     #"{"v":1,"type":"turn","call":"chat-5521","at":48000,"utterance":"m-7","speaker":"customer","text":"I still haven't received my refund and it's been two weeks"}"#,
     #"{"v":1,"type":"audio","call":"c-20240611-0042","at":6040,"track":"customer","encoding":"pcmu","rate":8000,"data":"//79fn3+//9/fvz9/3/+//18ff7//37+"}"#,
     #"{"v":1,"type":"audio","call":"c-20240611-0042","at":6040,"track":"agent","encoding":"pcm16","rate":16000,"data":"AABwAKD/8ADK/pUBhv8SAPn/BAFE/yEA"}"#,
+    #"{"v":1,"type":"voice","call":"c-20240611-0042","at":6000,"track":"customer","duration":1000,"features":{"speech":0.82,"voiced":0.64,"syllables":4,"pauses":0.18,"longPauses":0,"activity":"0111111110","loudness":-23.41,"loudnessSpread":4.2,"pitch":6.31,"pitchSpread":1.84,"pitchRange":4.9,"harmonicity":9.6,"brightness":-7.25}}"#,
     #"{"v":1,"type":"agent_action","call":"c-20240611-0042","at":61500,"action":"hold_start"}"#,
     #"{"v":1,"type":"agent_action","call":"c-20240611-0042","at":98200,"action":"hold_end"}"#,
     #"{"v":1,"type":"agent_action","call":"c-20240611-0042","at":143200,"action":"transfer","target":"retention"}"#,
@@ -45,6 +46,10 @@ private let documentedErrors: [(line: String, reason: String)] = [
         #"{"v":1,"type":"audio","call":"c-1","at":0,"track":"agent","encoding":"pcmu","rate":44100,"data":""}"#,
         #"audio: "rate" must be 8000 or 16000"#
     ),
+    (
+        #"{"v":1,"type":"voice","call":"c-1","at":0,"track":"agent","duration":1000,"features":{"speech":0.5,"voiced":0.4}}"#,
+        #"voice: "features.loudness" is required when "features.voiced" is above 0"#
+    ),
     (#"{"v":1,"type":"call_ended","call":"c-1","at":1000,"survey":9}"#, #"call_ended: "survey" must be from 1 to 5"#),
     (
         #"{"v":1,"type":"call_started","call":"c-1","at":0,"channel":"voice","customer":"k","queue":"q","history":{"contacts30d":-1}}"#,
@@ -66,6 +71,12 @@ private let fullEvents: [CallEvent] = [
             callID: "c-1", at: 5200, utteranceID: "u-1", speaker: .customer, text: "I want to speak to a \"manager\" / now\nplease", startMs: 3000,
             endMs: 5100, isFinal: false, confidence: 0.82)),
     .audio(AudioFrame(callID: "c-1", at: 5200, track: .agent, encoding: .pcm16, sampleRate: 16000, samples: [0, 1, 255, 128, 7, 9])),
+    .voice(
+        VoiceWindow(
+            callID: "c-1", at: 5000, track: .customer, durationMs: 1000,
+            features: VoiceFeatures(
+                speech: 0.82, voiced: 0.64, syllables: 4, pauses: 0.18, longPauses: 0, activity: "0111111110", loudness: -23.41, loudnessSpread: 4.2,
+                pitch: 6.31, pitchSpread: 1.84, pitchRange: 4.9, harmonicity: 9.6, brightness: -7.25))),
     .agentAction(AgentAction(callID: "c-1", at: 6000, action: .transfer, target: "retention", note: "asked for a manager")),
     .alertAcknowledged(AlertAcknowledgement(callID: "c-1", at: 7000, alertID: "al-1", by: "sup-2", outcome: .resolved)),
     .callEnded(CallEnded(callID: "c-1", at: 90000, disposition: "transferred", survey: 2)),
@@ -75,6 +86,7 @@ private let minimalEvents: [CallEvent] = [
     .callStarted(CallStarted(callID: "c-2", channel: .email, customerID: "cust-2", queue: "general")),
     .turn(Turn(callID: "c-2", at: 10, utteranceID: "e-1", speaker: .bot, text: "")),
     .audio(AudioFrame(callID: "c-2", at: 0, track: .customer, encoding: .pcmu, sampleRate: 8000, samples: [])),
+    .voice(VoiceWindow(callID: "c-2", at: 0, track: .agent, durationMs: 20, features: VoiceFeatures())),
     .agentAction(AgentAction(callID: "c-2", at: 20, action: .mute)),
     .alertAcknowledged(AlertAcknowledgement(callID: "c-2", at: 30, alertID: "al-2", by: "ag-1", outcome: .dismissed)),
     .callEnded(CallEnded(callID: "c-2", at: 40)),
@@ -109,7 +121,7 @@ struct CallEventRoundTripTests {
     @Test("every event type is covered")
     func coverage() {
         #expect(Set(fullEvents.map(\.type)) == Set(CallEvent.types))
-        #expect(CallEvent.types.count == 6)
+        #expect(CallEvent.types.count == 7)
     }
 
     @Test("lines have sorted keys, unescaped slashes and no trailing newline")
@@ -137,11 +149,14 @@ struct CallEventRoundTripTests {
         let audio = try object(CallEvents.encode(fullEvents[2]))
         #expect(audio["rate"] as? Int == 16000)
         #expect(audio["data"] as? String == "AAH/gAcJ")
-        let action = try object(CallEvents.encode(fullEvents[3]))
+        let voice = try object(CallEvents.encode(fullEvents[3]))
+        #expect(voice["duration"] as? Int == 1000)
+        #expect((voice["features"] as? [String: Any])?["pitchSpread"] as? Double == 1.84)
+        let action = try object(CallEvents.encode(fullEvents[4]))
         #expect(action["action"] as? String == "transfer")
         let hold = try object(CallEvents.encode(.agentAction(AgentAction(callID: "c", at: 0, action: .holdStart))))
         #expect(hold["action"] as? String == "hold_start")
-        let ack = try object(CallEvents.encode(fullEvents[4]))
+        let ack = try object(CallEvents.encode(fullEvents[5]))
         #expect(ack["alert"] as? String == "al-1")
     }
 
@@ -177,9 +192,9 @@ struct CallEventRoundTripTests {
 
     @Test("call id, time and type are read the same for every case")
     func accessors() {
-        #expect(fullEvents.map(\.callID) == Array(repeating: "c-1", count: 6))
-        #expect(fullEvents.map(\.at) == [0, 5200, 5200, 6000, 7000, 90000])
-        #expect(fullEvents.map(\.type) == ["call_started", "turn", "audio", "agent_action", "alert_ack", "call_ended"])
+        #expect(fullEvents.map(\.callID) == Array(repeating: "c-1", count: 7))
+        #expect(fullEvents.map(\.at) == [0, 5200, 5200, 5000, 6000, 7000, 90000])
+        #expect(fullEvents.map(\.type) == ["call_started", "turn", "audio", "voice", "agent_action", "alert_ack", "call_ended"])
     }
 
     @Test("audio samples travel as base64 and a frame knows its length")
@@ -336,7 +351,7 @@ struct CallEventValidationTests {
         #expect(CallEventError.unsupportedVersion(2).description == "unsupported event format version 2 (this build reads version 1)")
         #expect(
             CallEventError.unknownType("hangup").description
-                == #"unknown event type "hangup" (expected call_started, turn, audio, agent_action, alert_ack or call_ended)"#)
+                == #"unknown event type "hangup" (expected call_started, turn, audio, voice, agent_action, alert_ack or call_ended)"#)
         #expect(CallEventError.line(3, .invalid(#"turn: missing "text""#)).description == #"line 3: turn: missing "text""#)
     }
 }
@@ -345,7 +360,7 @@ struct CallEventValidationTests {
 struct CallEventLinesTests {
     @Test("a JSON-lines text decodes in order, skipping blank lines and carriage returns")
     func decodeLines() throws {
-        let text = documentedExamples.prefix(3).joined(separator: "\r\n") + "\n\n   \n" + documentedExamples[14] + "\n"
+        let text = documentedExamples.prefix(3).joined(separator: "\r\n") + "\n\n   \n" + documentedExamples[15] + "\n"
         let events = try CallEvents.decode(jsonLines: text)
         #expect(events.map(\.type) == ["call_started", "call_started", "turn", "call_ended"])
         #expect(try CallEvents.decode(jsonLines: "") == [])
@@ -371,7 +386,7 @@ struct CallEventLinesTests {
     func documentedMeaning() throws {
         let events = try CallEvents.decode(jsonLines: documentedExamples.joined(separator: "\n"))
         guard case .callStarted(let started) = events[0], case .turn(let partial) = events[3], case .turn(let chat) = events[5],
-            case .audio(let pcm16) = events[7]
+            case .audio(let pcm16) = events[7], case .voice(let voice) = events[8]
         else {
             Issue.record("unexpected event types")
             return
@@ -381,6 +396,7 @@ struct CallEventLinesTests {
         #expect(!partial.isFinal && partial.confidence == 0.71)
         #expect(chat.isFinal && chat.startMs == nil)
         #expect(pcm16.samples.count == 24)
+        #expect(voice.track == .customer && voice.features.pitchHz.map { abs($0 - 143.9) < 0.1 } == true)
     }
 
     @Test("docs/events.md shows exactly these examples and refusals")

@@ -6,6 +6,7 @@ public enum CallEvent: Sendable, Equatable, Codable {
     case callStarted(CallStarted)
     case turn(Turn)
     case audio(AudioFrame)
+    case voice(VoiceWindow)
     case agentAction(AgentAction)
     case alertAcknowledged(AlertAcknowledgement)
     case callEnded(CallEnded)
@@ -14,7 +15,8 @@ public enum CallEvent: Sendable, Equatable, Codable {
     public static let formatVersion = 1
     /// Every event type's wire name, in the order a call usually meets them.
     public static let types = [
-        CallStarted.eventType, Turn.eventType, AudioFrame.eventType, AgentAction.eventType, AlertAcknowledgement.eventType, CallEnded.eventType,
+        CallStarted.eventType, Turn.eventType, AudioFrame.eventType, VoiceWindow.eventType, AgentAction.eventType, AlertAcknowledgement.eventType,
+        CallEnded.eventType,
     ]
 
     /// The call the event belongs to.
@@ -23,6 +25,7 @@ public enum CallEvent: Sendable, Equatable, Codable {
         case .callStarted(let event): event.callID
         case .turn(let event): event.callID
         case .audio(let event): event.callID
+        case .voice(let event): event.callID
         case .agentAction(let event): event.callID
         case .alertAcknowledged(let event): event.callID
         case .callEnded(let event): event.callID
@@ -35,6 +38,7 @@ public enum CallEvent: Sendable, Equatable, Codable {
         case .callStarted(let event): event.at
         case .turn(let event): event.at
         case .audio(let event): event.at
+        case .voice(let event): event.at
         case .agentAction(let event): event.at
         case .alertAcknowledged(let event): event.at
         case .callEnded(let event): event.at
@@ -47,6 +51,7 @@ public enum CallEvent: Sendable, Equatable, Codable {
         case .callStarted: CallStarted.eventType
         case .turn: Turn.eventType
         case .audio: AudioFrame.eventType
+        case .voice: VoiceWindow.eventType
         case .agentAction: AgentAction.eventType
         case .alertAcknowledged: AlertAcknowledgement.eventType
         case .callEnded: CallEnded.eventType
@@ -67,6 +72,7 @@ public enum CallEvent: Sendable, Equatable, Codable {
         case CallStarted.eventType: self = .callStarted(try CallStarted(from: decoder))
         case Turn.eventType: self = .turn(try Turn(from: decoder))
         case AudioFrame.eventType: self = .audio(try AudioFrame(from: decoder))
+        case VoiceWindow.eventType: self = .voice(try VoiceWindow(from: decoder))
         case AgentAction.eventType: self = .agentAction(try AgentAction(from: decoder))
         case AlertAcknowledgement.eventType: self = .alertAcknowledged(try AlertAcknowledgement(from: decoder))
         case CallEnded.eventType: self = .callEnded(try CallEnded(from: decoder))
@@ -80,6 +86,7 @@ public enum CallEvent: Sendable, Equatable, Codable {
         case .callStarted(let event): try event.encode(to: encoder)
         case .turn(let event): try event.encode(to: encoder)
         case .audio(let event): try event.encode(to: encoder)
+        case .voice(let event): try event.encode(to: encoder)
         case .agentAction(let event): try event.encode(to: encoder)
         case .alertAcknowledged(let event): try event.encode(to: encoder)
         case .callEnded(let event): try event.encode(to: encoder)
@@ -92,6 +99,7 @@ public enum CallEvent: Sendable, Equatable, Codable {
         case .callStarted(let event): try event.validate()
         case .turn(let event): try event.validate()
         case .audio(let event): try event.validate()
+        case .voice(let event): try event.validate()
         case .agentAction(let event): try event.validate()
         case .alertAcknowledged(let event): try event.validate()
         case .callEnded(let event): try event.validate()

@@ -21,12 +21,24 @@ public struct CallState: Sendable, Equatable {
     public private(set) var recoveryBaseline: Double?
     public private(set) var peak = 0.0
     let settings: SignalSettings
+    /// The customer's voice (voice calls): baseline and arousal, from their voice windows.
+    public internal(set) var customerVoice: SpeakerVoice
+    /// The agent's voice.
+    public internal(set) var agentVoice: SpeakerVoice
+    /// Talk-over, interruptions and dead air between the two.
+    public internal(set) var turnTaking = TurnTaking()
+    /// The customer's voice signals now (`vocalStress`, `fusedStress`, `mismatch`), once the voice has been read.
+    public internal(set) var voiceReadings: [SignalName: Double] = [:]
+    /// Each change of the voice signals with its time, for voice thresholds held `for:` a duration.
+    var voiceMoments: [VoiceMoment] = []
 
     /// How far stress must fall below its level at the agent's apology to count as recovery.
     static let recoveryDrop = 0.1
 
-    init(settings: SignalSettings) {
+    init(settings: SignalSettings, voice: VoiceSettings = VoiceSettings()) {
         self.settings = settings
+        customerVoice = SpeakerVoice(settings: voice)
+        agentVoice = SpeakerVoice(settings: voice)
     }
 
     /// Latest smoothed customer stress (0 before the customer speaks).
@@ -85,18 +97,28 @@ public struct CallState: Sendable, Equatable {
         readings[.satisfaction] = smooth(.satisfaction, signal.emotions.satisfaction)
         // Until the voice joins, the fused stress is the text's.
         readings[.fusedStress] = readings[.stress]
+        if let vocal = customerVoice.stress {
+            readings[.vocalStress] = vocal
+            readings[.fusedStress] = Self.fuse(text: readings[.stress], voice: vocal, confidence: customerVoice.latest?.confidence ?? 0)
+            readings[.mismatch] = Self.mismatch(words: stress, voice: vocal)
+        }
         peak = max(peak, readings[.stress] ?? 0)
         readings[.peak] = peak
         // "The third time I'm calling" is two contacts before this one.
         for cue in cues where cue.kind == .repeatContact { repeatCount += max(1, (cue.count ?? 2) - 1) }
         let record = CustomerTurnRecord(utteranceID: utteranceID, at: at, stress: stress, readings: readings, cues: cues)
         customerTurns.append(record)
+        if readings[.vocalStress] != nil {
+            noteVoice(readings.filter { $0.key.isVoice }, at: at)
+        } else if !voiceReadings.isEmpty {
+            noteVoice([:], at: at)
+        }
         return record
     }
 
     /// The agent's (or bot's) smoothed stress: agents under strain escalate calls too.
     public private(set) var agentSmoothedStress = 0.0
-    private var agentTurns = 0
+    private(set) var agentTurns = 0
 
     /// Notes an agent turn: its stress, and whether an apology or acknowledgement starts a recovery window.
     mutating func addAgentTurn(text: String, stress: Double) {
@@ -113,6 +135,7 @@ public struct CallState: Sendable, Equatable {
     /// A signal's current value, or nil when the call has no such signal (voice signals before the voice joins).
     func reading(_ name: SignalName, at index: Int? = nil) -> Double? {
         if name == .historyRisk { return historyRisk }
+        if index == nil, name.isVoice, let live = voiceReadings[name] { return live }
         guard let record = index.map({ customerTurns[$0] }) ?? customerTurns.last else { return nil }
         return record.readings[name]
     }

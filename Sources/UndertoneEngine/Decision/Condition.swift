@@ -22,6 +22,9 @@ public enum SignalName: String, CaseIterable, Codable, Sendable, Hashable {
     case fusedStress
     /// How far the words and the voice disagree, as in sarcastic politeness (voice calls only).
     case mismatch
+
+    /// The signals that move with the voice as well as with the words.
+    public var isVoice: Bool { self == .vocalStress || self == .fusedStress || self == .mismatch }
 }
 
 /// How long a threshold must hold before it counts.
@@ -206,6 +209,14 @@ public indirect enum Condition: Sendable, Equatable, Hashable {
     public var dependsOnTime: Bool {
         leaves.contains {
             if case .threshold(let threshold) = $0, case .milliseconds = threshold.sustain { return true }
+            return false
+        }
+    }
+
+    /// Whether some threshold is on a voice signal, so the condition can change with each voice window.
+    public var dependsOnVoice: Bool {
+        leaves.contains {
+            if case .threshold(let threshold) = $0 { return threshold.signal.isVoice }
             return false
         }
     }

@@ -315,6 +315,7 @@ extension ShardContext {
             switch output {
             case .signal: metrics.output("signal")
             case .decision(let decision): metrics.output("decision", tier: decision.tier.rawValue, kind: decision.kind.rawValue)
+            case .voice: metrics.output("voice")
             }
         }
         calls = calls.filter { !$0.value.ended }

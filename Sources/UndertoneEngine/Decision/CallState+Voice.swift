@@ -1,0 +1,72 @@
+/// The customer's voice signals at one moment.
+struct VoiceMoment: Sendable, Equatable {
+    var at: Int
+    var readings: [SignalName: Double]
+}
+
+extension CallState {
+    /// How long a customer turn's words stay the ones the voice is compared with, milliseconds.
+    static let wordsStayRecentMs = 20_000
+    /// How much voice-signal history is kept for thresholds held `for:` a duration (the longest a policy may ask).
+    static let voiceHistoryMs = 3_600_000
+
+    /// Words and voice as one stress: the text's stress and the voice's, the voice weighted by its confidence
+    /// ((text + confidence·voice) / (1 + confidence)); either alone when the other is unknown.
+    public static func fuse(text: Double?, voice: Double?, confidence: Double) -> Double? {
+        guard let voice else { return text }
+        guard let text else { return voice }
+        let weight = max(0, min(1, confidence))
+        return VoiceFeatures.rounded((text + weight * voice) / (1 + weight), places: 3)
+    }
+
+    /// Words against voice: high when the voice is aroused while the words are calm (neutral or positive), as in "sure,
+    /// no problem at all" through clenched teeth. voice · (1 − words' stress).
+    public static func mismatch(words: Double, voice: Double) -> Double {
+        VoiceFeatures.rounded(voice * (1 - words), places: 3)
+    }
+
+    /// Takes one voice window of either side and returns what it says.
+    mutating func addVoice(_ window: VoiceWindow) -> VoiceSignal {
+        let end = window.at + window.durationMs
+        let turnTaking = turnTaking.add(window)
+        if window.track == .agent {
+            let reading = agentVoice.add(window)
+            let text = agentTurns > 0 ? agentSmoothedStress : nil
+            return VoiceSignal(
+                window: window, reading: reading, baselineSeconds: agentVoice.baseline.voicedSeconds, vocalStress: agentVoice.stress,
+                fusedStress: Self.fuse(text: text, voice: agentVoice.stress, confidence: agentVoice.latest?.confidence ?? 0),
+                turnTaking: turnTaking)
+        }
+        let reading = customerVoice.add(window)
+        var readings: [SignalName: Double] = [:]
+        if let vocal = customerVoice.stress {
+            readings[.vocalStress] = vocal
+            let text = customerTurns.last?.readings[.stress]
+            readings[.fusedStress] = Self.fuse(text: text, voice: vocal, confidence: customerVoice.latest?.confidence ?? 0)
+            if let words = customerTurns.last, end - words.at <= Self.wordsStayRecentMs {
+                readings[.mismatch] = Self.mismatch(words: words.stress, voice: vocal)
+            }
+        }
+        if readings != voiceReadings { noteVoice(readings, at: end) }
+        return VoiceSignal(
+            window: window, reading: reading, baselineSeconds: customerVoice.baseline.voicedSeconds, vocalStress: readings[.vocalStress],
+            fusedStress: readings[.fusedStress] ?? customerTurns.last?.readings[.fusedStress], mismatch: readings[.mismatch],
+            turnTaking: turnTaking)
+    }
+
+    mutating func noteVoice(_ readings: [SignalName: Double], at: Int) {
+        voiceReadings = readings
+        voiceMoments.append(VoiceMoment(at: at, readings: readings))
+        if let first = voiceMoments.first, at - first.at > Self.voiceHistoryMs {
+            voiceMoments.removeAll { at - $0.at > Self.voiceHistoryMs }
+        }
+    }
+
+    /// How long a voice signal has been on the right side of a threshold without a break, ending now; nil when it is not.
+    func voiceHeld(_ threshold: SignalThreshold, now: Int) -> Int? {
+        guard let last = voiceMoments.last, let value = last.readings[threshold.signal], threshold.isMet(by: value) else { return nil }
+        var first = voiceMoments.count - 1
+        while first > 0, let value = voiceMoments[first - 1].readings[threshold.signal], threshold.isMet(by: value) { first -= 1 }
+        return now - voiceMoments[first].at
+    }
+}

@@ -1,0 +1,70 @@
+/// How the voice is read over a call: how much speech makes a baseline, how long a stretch each reading covers.
+public struct VoiceSettings: Sendable, Equatable {
+    /// Voiced seconds of a speaker's first speech that make their baseline.
+    public var baselineSeconds: Double
+    /// Voiced seconds the baseline needs before readings start.
+    public var leastBaselineSeconds: Double
+    /// Each reading covers the windows of this many milliseconds, ending with the newest.
+    public var stretchMs: Int
+    /// Below this confidence the reading is kept out of the policy's `vocalStress` (and of `mismatch`).
+    public var leastConfidence: Double
+
+    public init(baselineSeconds: Double = 5, leastBaselineSeconds: Double = 1.5, stretchMs: Int = 3000, leastConfidence: Double = 0.3) {
+        self.baselineSeconds = baselineSeconds
+        self.leastBaselineSeconds = leastBaselineSeconds
+        self.stretchMs = stretchMs
+        self.leastConfidence = leastConfidence
+    }
+}
+
+/// One speaker's voice over a call: their baseline, then a reading of vocal arousal for each new window.
+///
+/// A function of the speaker's `VoiceWindow`s alone, in order: replaying the windows the log kept rebuilds it exactly.
+public struct SpeakerVoice: Sendable, Equatable {
+    public let settings: VoiceSettings
+    public private(set) var baseline: VoiceBaseline
+    /// False when the baseline was given (recordings of the same speaker) rather than learnt from the call.
+    public let learnsBaseline: Bool
+    /// The reading over the latest stretch with voiced speech, if the baseline was ready.
+    public private(set) var latest: VoiceReading?
+    private var stretch: [VoiceWindow] = []
+
+    /// A voice that learns its baseline from its first `settings.baselineSeconds` of voiced speech.
+    public init(settings: VoiceSettings = VoiceSettings()) {
+        self.settings = settings
+        baseline = VoiceBaseline()
+        learnsBaseline = true
+    }
+
+    /// A voice read against a baseline given in advance.
+    public init(baseline: VoiceBaseline, settings: VoiceSettings = VoiceSettings()) {
+        self.settings = settings
+        self.baseline = baseline
+        learnsBaseline = false
+    }
+
+    /// Whether the baseline has enough speech for readings: `leastBaselineSeconds` when learnt, any when given (the
+    /// confidence says how much there was).
+    public var isReady: Bool { learnsBaseline ? baseline.voicedSeconds >= settings.leastBaselineSeconds : baseline.voicedSeconds > 0 }
+
+    /// Whether the baseline has all the speech it takes (or was given).
+    public var baselineIsComplete: Bool { !learnsBaseline || baseline.voicedSeconds >= settings.baselineSeconds }
+
+    /// Vocal stress for the policy: the latest reading's arousal when its confidence is at least `leastConfidence`.
+    public var stress: Double? {
+        guard let latest, latest.confidence >= settings.leastConfidence else { return nil }
+        return latest.arousal
+    }
+
+    /// Takes the speaker's next window; returns the reading for the stretch it ends, or nil when the baseline is not
+    /// ready or the stretch holds no voiced speech (the latest reading then stands).
+    public mutating func add(_ window: VoiceWindow) -> VoiceReading? {
+        if learnsBaseline && !baselineIsComplete { baseline.add(window.features) }
+        stretch.append(window)
+        let end = window.at + window.durationMs
+        stretch.removeAll { $0.at + $0.durationMs <= end - settings.stretchMs || $0.at > window.at }
+        guard isReady, let reading = VocalArousal.read(stretch.map(\.features), against: baseline) else { return nil }
+        latest = reading
+        return reading
+    }
+}
