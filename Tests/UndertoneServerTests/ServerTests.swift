@@ -70,6 +70,11 @@ struct TestServer {
     }
 }
 
+/// The outputs of a batch answer, read with the engine's own type.
+struct BatchOutputs: Decodable {
+    var outputs: [EngineOutput]
+}
+
 func jsonObject(_ buffer: ByteBuffer) -> [String: Any] {
     (try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView))) as? [String: Any] ?? [:]
 }
@@ -333,6 +338,76 @@ struct ServerTests {
             #expect(try await liveCalls() == 0)
             rules += try await post(events[half...])
             #expect(rules == expected.map(\.rule))
+        }
+    }
+
+    /// `seconds` of a voiced customer: a 140–180 Hz harmonic voice in syllables, louder and higher after `agitatedFrom`.
+    static func voiceFrames(callID: String, seconds: Int, agitatedFrom: Int) -> [CallEvent] {
+        let rate = 8_000
+        let frameMs = 200
+        return (0..<(seconds * 1_000 / frameMs)).map { frame in
+            var bytes: [UInt8] = []
+            for index in 0..<(rate * frameMs / 1_000) {
+                let t = Double(frame * rate * frameMs / 1_000 + index) / Double(rate)
+                let agitated = t >= Double(agitatedFrom)
+                let pitch = (agitated ? 230.0 : 150.0) + 20 * sin(2 * .pi * 0.7 * t)
+                let syllable = max(0, sin(2 * .pi * (agitated ? 5.5 : 3.5) * t))
+                var sample = 0.0
+                for harmonic in 1...4 { sample += sin(2 * .pi * pitch * Double(harmonic) * t) / Double(harmonic) }
+                let value = Int16(max(-32_000, min(32_000, sample * syllable * (agitated ? 9_000 : 2_500))))
+                bytes.append(UInt8(truncatingIfNeeded: value))
+                bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+            }
+            return .audio(AudioFrame(callID: callID, at: frame * frameMs, track: .customer, encoding: .pcm16, sampleRate: rate, samples: bytes))
+        }
+    }
+
+    @Test("audio becomes voice windows logged as events: a call rebuilt from the log goes on with the same voice readings")
+    func voiceReplay() async throws {
+        let server = try await TestServer()
+        let callID = "voice-1"
+        let events: [CallEvent] =
+            [.callStarted(CallStarted(callID: callID, channel: .voice, customerID: "cu-1", queue: "billing"))]
+            + Self.voiceFrames(callID: callID, seconds: 16, agitatedFrom: 10)
+        let half = 1 + 8 * 5  // call_started and 8 seconds of audio
+        // The reference: the engine over the first half; then, as after a restart, a fresh engine fed the logged voice
+        // windows (the audio still in the extractor, under a window, is not in the log) and then the second half.
+        func isVoice(_ output: EngineOutput) -> Bool { if case .voice = output { true } else { false } }
+        let policy = try Policy.preset(named: "default")
+        var first = CallAnalyzer(policy: policy, textModel: TestServer.model)
+        let firstVoice = events[..<half].flatMap { first.ingest($0) }.filter(isVoice)
+        var rebuilt = CallAnalyzer(policy: policy, textModel: TestServer.model)
+        _ = rebuilt.ingest(events[0])
+        for output in firstVoice {
+            _ = rebuilt.ingest(try CallEvents.decode(line: String(decoding: try JSONEncoder().encode(output), as: UTF8.self)))
+        }
+        let expected = firstVoice + events[half...].flatMap { rebuilt.ingest($0) }.filter(isVoice)
+        var uninterrupted = CallAnalyzer(policy: policy, textModel: TestServer.model)
+        let whole = events.flatMap { uninterrupted.ingest($0) }.filter(isVoice)
+        #expect(whole.count >= 14)
+        #expect(Array(firstVoice.prefix(6)) == Array(whole.prefix(6)))
+        try await server.run { client in
+            func post(_ slice: ArraySlice<CallEvent>) async throws -> [EngineOutput] {
+                let body = try slice.map { try CallEvents.encode($0) }.joined(separator: "\n")
+                return try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {
+                    #expect($0.status == .ok)
+                    let text = String(buffer: $0.body)
+                    let outputs = try JSONDecoder().decode(BatchOutputs.self, from: Data(text.utf8)).outputs
+                    return outputs.filter { if case .voice = $0 { true } else { false } }
+                }
+            }
+            var voice = try await post(events[..<half])
+            // The windows are in the log as events (audio is not).
+            let logged = try await server.context.store.entries(call: callID, after: 0, limit: 1_000)
+            #expect(logged.filter { $0.entry.kind == .event && $0.entry.type == "voice" }.count == voice.count)
+            #expect(!logged.contains { $0.entry.type == "audio" })
+            #expect(await server.context.shards.evictIdle(olderThan: .zero) == 1)
+            voice += try await post(events[half...])
+            #expect(voice.count == expected.count)
+            for (index, (got, want)) in zip(voice, expected).enumerated() where got != want {
+                Issue.record("window \(index): \(String(describing: got).suffix(700)) != \(String(describing: want).suffix(700))")
+                break
+            }
         }
     }
 

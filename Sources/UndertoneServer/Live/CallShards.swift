@@ -346,7 +346,7 @@ extension ShardContext {
             if live.ended { throw IngestError.callEnded(callID) }
             let outputs = live.analyzer.ingest(item.event)
             if case .audio = item.event {
-                // Raw audio is not logged (DESIGN.md: too large); the engine's voice features will be.
+                // Raw audio is not logged (DESIGN.md: too large); the voice windows made of it are, below.
             } else {
                 let json = try CallEvents.encode(item.event)
                 result.entries.append(
@@ -356,7 +356,11 @@ extension ShardContext {
             }
             for output in outputs {
                 let json = String(decoding: try JSONEncoder.sorted.encode(output), as: UTF8.self)
-                result.entries.append(LogEntry(callID: callID, kind: .output, type: output.type, at: output.at, body: json))
+                // Audio is not logged, so the voice windows the engine made of it are, as `voice` events (each output line
+                // is one): replaying them rebuilds the voice state exactly. A `voice` event sent as such is logged already.
+                var kind = LogEntryKind.output
+                if case .voice = output, case .audio = item.event { kind = .event }
+                result.entries.append(LogEntry(callID: callID, kind: kind, type: output.type, at: output.at, body: json))
                 result.feed.append(feedMessage(live.started, type: output.type, json: json))
                 result.receipt.outputLines.append(json)
             }
