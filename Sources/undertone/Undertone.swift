@@ -6,6 +6,6 @@ struct Undertone: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undertone",
         abstract: "Real-time escalation engine for contact centres: hears frustration, confusion and anxiety, and acts.",
-        subcommands: [Classify.self, Eval.self, Analyze.self, Replay.self, PolicyCommand.self, Serve.self]
+        subcommands: [Classify.self, Eval.self, Analyze.self, Replay.self, PolicyCommand.self, Serve.self, Intents.self]
     )
 }
