@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "UndertoneEngine",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/emotion-model.utm"), .copy("Resources/Policies")],
+            resources: [.copy("Resources/emotion-model.utm"), .copy("Resources/intent-model.uti"), .copy("Resources/Policies")],
             swiftSettings: strictSettings
         ),
         .target(
