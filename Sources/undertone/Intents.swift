@@ -44,6 +44,9 @@ struct IntentTrainingFlags: ParsableArguments {
     @Flag(name: .customLong("balance"), help: "Weight examples so that every label counts alike.")
     var balance = false
 
+    @Flag(name: .customLong("learn-oos"), help: "Learn the oos/out_of_scope examples as a class too, not only to tune the threshold.")
+    var learnOutOfScope = false
+
     @Option(name: .customLong("max-word-ngram"), help: "Word n-grams up to this length.")
     var maxWordNgram = IntentFeatureSettings().maxWordNgram
 
@@ -71,6 +74,7 @@ struct IntentTrainingFlags: ParsableArguments {
         options.threshold = threshold
         options.refit = !noRefit
         options.balanceLabels = balance
+        options.learnOutOfScope = learnOutOfScope
         options.seed = seed
         return options
     }

@@ -69,6 +69,7 @@ extension Undertone.Intents {
             options.balanceLabels = true
             options.minimumFeatureCount = 2
             options.outOfScopeShare = outOfScopeShare
+            options.learnOutOfScope = true
             options.seed = seed
             options.about = [
                 "model": "Undertone contact-centre intents",

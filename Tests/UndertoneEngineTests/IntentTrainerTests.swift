@@ -91,6 +91,26 @@ struct IntentTrainerTests {
         #expect(report.outOfScopeRecall != nil)
     }
 
+    @Test("out-of-scope examples learned as a class: a text that class wins is out of scope, and never listed in top")
+    func learnedOutOfScope() throws {
+        let outside = ["tell me a joke", "how old are you", "what is the meaning of life", "who made you", "flip a coin", "roll a dice"]
+        let examples = SyntheticIntents.examples + (outside + outside.map { "please \($0)" }).map { IntentExample(text: $0, label: "oos") }
+        var options = SyntheticIntents.options
+        options.learnOutOfScope = true
+        let (model, report) = try IntentTrainer.train(examples, options: options)
+        #expect(model.learnedOutOfScope)
+        #expect(model.labels == ["food", "music", "weather"])
+        #expect(report.labels == 3)
+        let joke = model.classify("tell me a joke please", top: 5)
+        #expect(joke.isOutOfScope, "\(joke)")
+        #expect(joke.top.count == 3)
+        #expect(!joke.top.contains { $0.label == IntentModel.outOfScope })
+        #expect(model.classify("play some jazz").intent == "music")
+        let loaded = try IntentModel(data: model.serialized())
+        #expect(loaded.learnedOutOfScope)
+        #expect(loaded.classify("tell me a joke please", top: 5) == joke)
+    }
+
     @Test("the same data and options give the same model, byte for byte")
     func deterministic() throws {
         let again = try IntentTrainer.train(SyntheticIntents.examples, options: SyntheticIntents.options)

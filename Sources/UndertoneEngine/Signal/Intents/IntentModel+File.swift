@@ -6,6 +6,7 @@ import Foundation
 /// "UTIM"                magic, 4 bytes
 /// header length         UInt32, little-endian
 /// header                JSON: version, labels, features, threshold, temperature, featureCount, checksum, about
+///                       (labels in the order of the weights; `out_of_scope` among them is a learned out-of-scope class)
 /// keys                  featureCount × UInt64 LE, ascending (the hashed features; top bit = group)
 /// idf                   featureCount × Float16 LE
 /// bias                  labels.count × Float32 LE
@@ -44,8 +45,8 @@ extension IntentModel {
         guard header.version == Self.fileVersion else { throw .unsupportedVersion(header.version) }
         let labelCount = header.labels.count
         let featureCount = header.featureCount
-        guard labelCount >= 2, Set(header.labels).count == labelCount, !header.labels.contains(Self.outOfScope) else {
-            throw .badHeader("labels must be at least two, distinct, and not \(Self.outOfScope)")
+        guard header.labels.filter({ $0 != Self.outOfScope }).count >= 2, Set(header.labels).count == labelCount else {
+            throw .badHeader("labels must be distinct, and at least two besides \(Self.outOfScope)")
         }
         guard header.features.isValid, featureCount >= 0, featureCount <= 1 << 26, header.temperature > 0,
             (0...1).contains(header.threshold)
@@ -83,7 +84,7 @@ extension IntentModel {
             throw .badHeader("non-finite numbers in the weights")
         }
         self.init(
-            labels: header.labels, threshold: header.threshold, temperature: header.temperature, about: header.about,
+            classes: header.labels, threshold: header.threshold, temperature: header.temperature, about: header.about,
             vocabulary: IntentVocabulary(settings: header.features, keys: keys, idf: idf),
             linear: LinearWeights(featureCount: featureCount, classCount: labelCount, weights: weights, bias: bias))
     }
@@ -99,7 +100,7 @@ extension IntentModel {
     public func serialized() -> Data {
         var payload: [UInt8] = []
         let featureCount = vocabulary.count
-        payload.reserveCapacity(featureCount * (10 + 2 * labels.count) + 4 * labels.count)
+        payload.reserveCapacity(featureCount * (10 + 2 * classes.count) + 4 * classes.count)
         for key in vocabulary.keys {
             Self.append(UInt32(truncatingIfNeeded: key), to: &payload)
             Self.append(UInt32(truncatingIfNeeded: key >> 32), to: &payload)
@@ -108,7 +109,7 @@ extension IntentModel {
         for value in linear.bias { Self.append(value.bitPattern, to: &payload) }
         for value in linear.weights { Self.appendFloat16(value, to: &payload) }
         let header = Header(
-            version: Self.fileVersion, labels: labels, features: vocabulary.settings, threshold: threshold,
+            version: Self.fileVersion, labels: classes, features: vocabulary.settings, threshold: threshold,
             temperature: temperature, featureCount: featureCount, checksum: ~CRC32.shared.update(CRC32.initial, payload), about: about)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

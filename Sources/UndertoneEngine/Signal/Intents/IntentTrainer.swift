@@ -47,35 +47,52 @@ public enum IntentTrainer {
         if let share = options.outOfScopeShare, !(0..<1).contains(share) { throw .invalidOptions("out-of-scope share must be in [0, 1)") }
         guard examples.allSatisfy({ $0.weight > 0 && $0.weight.isFinite }) else { throw .invalidOptions("example weights must be positive") }
 
-        let inScope = examples.filter { !options.outOfScopeLabels.contains($0.label) && $0.label != IntentModel.outOfScope }
-        let outOfScope = examples.filter { options.outOfScopeLabels.contains($0.label) || $0.label == IntentModel.outOfScope }
+        let isOutside = { (example: IntentExample) in
+            options.outOfScopeLabels.contains(example.label) || example.label == IntentModel.outOfScope
+        }
+        let inScope = examples.filter { !isOutside($0) }
+        let outOfScope = examples.filter(isOutside)
         let labels = Array(Set(inScope.map(\.label))).sorted()
         guard labels.count >= 2 else { throw .tooFewLabels(labels.count) }
-        let labelIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($0.element, $0.offset) })
-        let keys = inScope.map { IntentFeatures.keys($0.text, settings: options.features) }
-        let targets = inScope.map { labelIndex[$0.label]! }
-        let weights = inScope.map(\.weight)
+        let learnsOutside = options.learnOutOfScope && !outOfScope.isEmpty
+        let classes = labels + (learnsOutside ? [IntentModel.outOfScope] : [])
+        let outsideClass = learnsOutside ? labels.count : -1
+        let classIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($0.element, $0.offset) })
+        // Rows: the in-scope examples, then the out-of-scope ones when they are learned as a class.
+        let rows = inScope + (learnsOutside ? outOfScope : [])
+        let keys = rows.map { IntentFeatures.keys($0.text, settings: options.features) }
+        let targets = rows.map { isOutside($0) ? outsideClass : classIndex[$0.label]! }
+        let weights = rows.map(\.weight)
 
-        let (trainRows, heldOutRows) = split(targets, classCount: labels.count, fraction: options.heldOutFraction, seed: options.seed)
+        let (trainRows, heldOutRows) = split(targets, classCount: classes.count, fraction: options.heldOutFraction, seed: options.seed)
         var temperature = 1.0
         var threshold = options.threshold ?? 0
         var heldOutAccuracy: Double?
         var outOfScopeRecall: Double?
-        var fitted = fit(keys: keys, targets: targets, weights: weights, rows: trainRows, classCount: labels.count, options: options)
+        var fitted = fit(keys: keys, targets: targets, weights: weights, rows: trainRows, classCount: classes.count, options: options)
         if !heldOutRows.isEmpty {
-            let heldOutScores = heldOutRows.map { fitted.linear.scores(fitted.vocabulary.vector(keys: keys[$0])) }
+            let heldOutVectors = heldOutRows.map { fitted.vocabulary.vector(keys: keys[$0]) }
             let heldOutTargets = heldOutRows.map { targets[$0] }
-            temperature = IntentCalibration.temperature(scores: heldOutScores, labels: heldOutTargets)
+            temperature = IntentCalibration.temperature(scores: heldOutVectors.map(fitted.linear.scores), labels: heldOutTargets)
             let probe = IntentModel(
-                labels: labels, threshold: 0, temperature: temperature, about: [:], vocabulary: fitted.vocabulary, linear: fitted.linear)
-            let answers = zip(heldOutRows, heldOutTargets).map { row, target in
-                let vector = probe.vocabulary.vector(keys: keys[row])
-                let probabilities = probe.probabilities(vector)
-                let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
-                return IntentCalibration.Answer(confidence: probe.effectiveConfidence(vector), correct: best == target)
+                classes: classes, threshold: 0, temperature: temperature, about: [:], vocabulary: fitted.vocabulary, linear: fitted.linear)
+            var answers: [IntentCalibration.Answer] = []
+            var outsideConfidences: [Double] = []
+            for (vector, target) in zip(heldOutVectors, heldOutTargets) {
+                let answer = probe.answer(vector, probe.probabilities(vector))
+                if target == outsideClass {
+                    outsideConfidences.append(answer.confidence)
+                } else {
+                    answers.append(IntentCalibration.Answer(confidence: answer.confidence, correct: answer.best == target))
+                }
             }
-            let outsideConfidences = outOfScope.map { probe.effectiveConfidence(probe.vocabulary.vector($0.text)) }
-            heldOutAccuracy = Double(answers.filter(\.correct).count) / Double(answers.count)
+            if !learnsOutside {
+                outsideConfidences = outOfScope.map { example in
+                    let vector = probe.vocabulary.vector(example.text)
+                    return probe.answer(vector, probe.probabilities(vector)).confidence
+                }
+            }
+            heldOutAccuracy = answers.isEmpty ? nil : Double(answers.filter(\.correct).count) / Double(answers.count)
             if options.threshold == nil {
                 var outsideWeight = 1.0
                 if let share = options.outOfScopeShare, !outsideConfidences.isEmpty {
@@ -84,10 +101,10 @@ public enum IntentTrainer {
                 threshold = IntentCalibration.threshold(inScope: answers, outOfScope: outsideConfidences, outOfScopeWeight: outsideWeight)
             }
             if !outsideConfidences.isEmpty {
-                outOfScopeRecall = Double(outsideConfidences.filter { $0 < threshold }.count) / Double(outsideConfidences.count)
+                outOfScopeRecall = Double(outsideConfidences.filter { $0 < threshold || $0 == 0 }.count) / Double(outsideConfidences.count)
             }
             if options.refit {
-                fitted = fit(keys: keys, targets: targets, weights: weights, rows: Array(keys.indices), classCount: labels.count, options: options)
+                fitted = fit(keys: keys, targets: targets, weights: weights, rows: Array(keys.indices), classCount: classes.count, options: options)
             }
         }
 
@@ -102,10 +119,10 @@ public enum IntentTrainer {
             }
         about["settings"] =
             "\(method) minimumFeatureCount=\(options.minimumFeatureCount) heldOutFraction=\(options.heldOutFraction) refit=\(options.refit) "
-            + "balanceLabels=\(options.balanceLabels) seed=\(options.seed)"
+            + "balanceLabels=\(options.balanceLabels) learnOutOfScope=\(learnsOutside) seed=\(options.seed)"
         if let heldOutAccuracy { about["heldOutAccuracy"] = String(format: "%.4f", heldOutAccuracy) }
         let model = IntentModel(
-            labels: labels, threshold: threshold, temperature: temperature, about: about, vocabulary: fitted.vocabulary,
+            classes: classes, threshold: threshold, temperature: temperature, about: about, vocabulary: fitted.vocabulary,
             linear: fitted.linear)
         let report = IntentTrainingReport(
             labels: labels.count, examples: inScope.count, outOfScopeExamples: outOfScope.count, features: fitted.vocabulary.count,

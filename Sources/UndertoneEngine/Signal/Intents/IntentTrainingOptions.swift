@@ -28,6 +28,10 @@ public struct IntentTrainingOptions: Sendable, Equatable {
     public var balanceLabels = false
     /// Labels that mark out-of-scope examples: never learned as a label, used to tune the threshold.
     public var outOfScopeLabels: Set<String> = ["oos", "out_of_scope"]
+    /// Also learn the out-of-scope examples as a class of their own (a text it wins is out of scope), rather than
+    /// using them only to tune the threshold; they are then held out like the others. Helps when they are many and
+    /// varied (small talk, other domains).
+    public var learnOutOfScope = false
     /// The share of out-of-scope texts expected in use: when set, the out-of-scope examples are weighted to make up
     /// this share of the texts the threshold is tuned on (otherwise each counts as much as a held-out example).
     public var outOfScopeShare: Double?
