@@ -73,9 +73,9 @@ struct IntentModelTests {
         #expect(prediction.intent == expected, "\(text): \(prediction)")
     }
 
-    @Test("the shipped model refuses what no contact centre is asked")
+    @Test("the shipped model refuses small talk and what no contact centre is asked")
     func shippedOutOfScope() {
-        for text in ["tell me a joke", "zzqx vrpl kwyj", ""] {
+        for text in ["tell me a joke", "zzqx vrpl kwyj", "", "hello", "ok thanks bye", "what's the weather like tomorrow"] {
             #expect(Self.shipped.classify(text).isOutOfScope, "\(text): \(Self.shipped.classify(text))")
         }
     }
@@ -87,5 +87,7 @@ struct IntentModelTests {
         ]
         #expect(expected.isSubset(of: Set(Self.shipped.labels)))
         #expect(Self.shipped.about["data"]?.contains("Banking77") == true)
+        #expect(Self.shipped.learnedOutOfScope)
+        #expect(!Self.shipped.labels.contains(IntentModel.outOfScope))
     }
 }
