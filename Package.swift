@@ -32,7 +32,10 @@ let package = Package(
         .target(
             name: "UndertoneEngine",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/emotion-model.utm"), .copy("Resources/Policies"), .copy("Resources/Scorecards")],
+            resources: [
+                .copy("Resources/emotion-model.utm"), .copy("Resources/intent-model.uti"), .copy("Resources/Policies"),
+                .copy("Resources/Scorecards"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
