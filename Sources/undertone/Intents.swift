@@ -133,10 +133,6 @@ func threadCPUSeconds() -> Double {
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
-
 extension IntentPrediction {
     /// The output line of `undertone intents classify`, without a trailing newline.
     func json(idJSON: String) -> String {
