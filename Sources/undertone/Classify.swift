@@ -32,30 +32,8 @@ extension Undertone {
         func run() throws {
             let model = try modelOptions.load()
             let cueDetector = CueDetector()
-            let reader = try LineReader(path: input)
-            let writer = try LineWriter(path: output)
-            var rejected = 0
-            var lineNumber = 0
-            while let line = reader.next() {
-                lineNumber += 1
-                if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-                do {
-                    let request = try ClassifyRequest.parse(line, lineNumber: lineNumber)
-                    let signal = model.analyze(request.text, explain: !noExplain)
-                    writer.write(signal.classifyJSON(idJSON: request.idJSON, cues: cueDetector.detect(request.text)))
-                } catch {
-                    rejected += 1
-                    standardError("undertone classify: \(error)")
-                    if strict {
-                        writer.flush()
-                        throw ExitCode(1)
-                    }
-                }
-            }
-            writer.flush()
-            if rejected > 0 {
-                standardError("undertone classify: \(rejected) of \(lineNumber) lines rejected")
-                throw ExitCode(1)
+            try answerEachLine(input: input, output: output, strict: strict, command: "undertone classify") { request in
+                model.analyze(request.text, explain: !noExplain).classifyJSON(idJSON: request.idJSON, cues: cueDetector.detect(request.text))
             }
         }
     }

@@ -96,3 +96,32 @@ struct CommandFailure: Error, CustomStringConvertible {
         self.description = description
     }
 }
+
+/// Reads `{"id","text"}` JSON lines from `input` (stdin when nil) and writes one answer line each to `output` (stdout
+/// when nil). A malformed line is reported on stderr as `command: line N: reason` and skipped (with `strict`, the first
+/// one stops the run); any rejected line makes the exit status 1 at the end.
+func answerEachLine(input: String?, output: String?, strict: Bool, command: String, _ answer: (ClassifyRequest) throws -> String) throws {
+    let reader = try LineReader(path: input)
+    let writer = try LineWriter(path: output)
+    var rejected = 0
+    var lineNumber = 0
+    while let line = reader.next() {
+        lineNumber += 1
+        if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
+        do {
+            writer.write(try answer(try ClassifyRequest.parse(line, lineNumber: lineNumber)))
+        } catch {
+            rejected += 1
+            standardError("\(command): \(error)")
+            if strict {
+                writer.flush()
+                throw ExitCode(1)
+            }
+        }
+    }
+    writer.flush()
+    if rejected > 0 {
+        standardError("\(command): \(rejected) of \(lineNumber) lines rejected")
+        throw ExitCode(1)
+    }
+}

@@ -31,29 +31,8 @@ extension Undertone.Intents {
         func run() throws {
             guard top >= 0 else { throw ValidationError("--top must not be negative") }
             let model = try modelOptions.load()
-            let reader = try LineReader(path: input)
-            let writer = try LineWriter(path: output)
-            var rejected = 0
-            var lineNumber = 0
-            while let line = reader.next() {
-                lineNumber += 1
-                if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-                do {
-                    let request = try ClassifyRequest.parse(line, lineNumber: lineNumber)
-                    writer.write(model.classify(request.text, top: top).json(idJSON: request.idJSON))
-                } catch {
-                    rejected += 1
-                    standardError("undertone intents classify: \(error)")
-                    if strict {
-                        writer.flush()
-                        throw ExitCode(1)
-                    }
-                }
-            }
-            writer.flush()
-            if rejected > 0 {
-                standardError("undertone intents classify: \(rejected) of \(lineNumber) lines rejected")
-                throw ExitCode(1)
+            try answerEachLine(input: input, output: output, strict: strict, command: "undertone intents classify") { request in
+                model.classify(request.text, top: top).json(idJSON: request.idJSON)
             }
         }
     }
