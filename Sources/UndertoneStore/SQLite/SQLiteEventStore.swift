@@ -196,30 +196,17 @@ public final class SQLiteEventStore: EventStore {
         guard filter.limit > 0 else { return [] }
         var conditions = ["channel IS NOT NULL"]
         var binds: [SQLiteData] = []
-        if let status = filter.status {
-            conditions.append("status = ?")
-            binds.append(.text(status.rawValue))
+        func match(_ condition: String, _ value: SQLiteData?) {
+            guard let value else { return }
+            conditions.append(condition)
+            binds.append(value)
         }
-        if let agentID = filter.agentID {
-            conditions.append("agent_id = ?")
-            binds.append(.text(agentID))
-        }
-        if let team = filter.team {
-            conditions.append("team = ?")
-            binds.append(.text(team))
-        }
-        if let queue = filter.queue {
-            conditions.append("queue = ?")
-            binds.append(.text(queue))
-        }
-        if let after = filter.startedAfter {
-            conditions.append("started_at > ?")
-            binds.append(.date(after))
-        }
-        if let before = filter.startedBefore {
-            conditions.append("started_at < ?")
-            binds.append(.date(before))
-        }
+        match("status = ?", filter.status.map { .text($0.rawValue) })
+        match("agent_id = ?", filter.agentID.map { .text($0) })
+        match("team = ?", filter.team.map { .text($0) })
+        match("queue = ?", filter.queue.map { .text($0) })
+        match("started_at > ?", filter.startedAfter.map { .date($0) })
+        match("started_at < ?", filter.startedBefore.map { .date($0) })
         binds.append(.int(filter.limit))
         let sql = "SELECT \(StoreColumns.calls) FROM calls WHERE \(conditions.joined(separator: " AND ")) ORDER BY started_at DESC, call_id LIMIT ?"
         return try await read(sql, binds).compactMap { try SQLiteRecords.callRow($0).record }
@@ -234,22 +221,15 @@ public final class SQLiteEventStore: EventStore {
         guard filter.limit > 0 else { return [] }
         var conditions = ["1 = 1"]
         var binds: [SQLiteData] = []
-        if let callID = filter.callID {
-            conditions.append("call_id = ?")
-            binds.append(.text(callID))
+        func match(_ condition: String, _ value: SQLiteData?) {
+            guard let value else { return }
+            conditions.append(condition)
+            binds.append(value)
         }
-        if let state = filter.state {
-            conditions.append("state = ?")
-            binds.append(.text(state.rawValue))
-        }
-        if let agentID = filter.agentID {
-            conditions.append("agent_id = ?")
-            binds.append(.text(agentID))
-        }
-        if let team = filter.team {
-            conditions.append("team = ?")
-            binds.append(.text(team))
-        }
+        match("call_id = ?", filter.callID.map { .text($0) })
+        match("state = ?", filter.state.map { .text($0.rawValue) })
+        match("agent_id = ?", filter.agentID.map { .text($0) })
+        match("team = ?", filter.team.map { .text($0) })
         binds.append(.int(filter.limit))
         let sql = """
             SELECT \(StoreColumns.alerts) FROM alerts WHERE \(conditions.joined(separator: " AND "))
