@@ -22,6 +22,8 @@ extension ServerContext {
         registerAdminRoutes(router)
         registerLearningRoutes(router)
         registerRoutingRoutes(router)
+        registerFollowUpRoutes(router)
+        registerWebhookRoutes(router)
         return router
     }
 
@@ -40,7 +42,9 @@ extension ServerContext {
         )
         app.addServices(store, shards)
         if let cluster { app.addServices(cluster) }
-        app.addServices(Startup(undertone: self))
+        app.addServices(
+            Startup(undertone: self), FollowUpSweeper(undertone: self),
+            WebhookDispatcher(store: store, settings: configuration.webhooks, logger: logger))
         return app
     }
 }

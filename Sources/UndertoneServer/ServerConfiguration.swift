@@ -40,6 +40,10 @@ public struct ServerConfiguration: Sendable {
     /// Personal data (cards, SSNs, phone numbers, e-mail addresses, dates of birth, account numbers) is removed from
     /// transcripts before they are analysed, stored or published. Turning it off keeps originals: only for test data.
     public var redactPersonalData = true
+    /// Who follow-ups go to, when they are due, how often overdue ones are looked for.
+    public var followUps = FollowUpSettings()
+    /// How webhooks are delivered: retries and backoff.
+    public var webhooks = WebhookSettings()
 
     public init(policy: Policy) {
         self.policy = policy

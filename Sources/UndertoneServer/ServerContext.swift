@@ -42,7 +42,7 @@ public struct ServerContext: Sendable {
         shards = CallShards(
             count: configuration.shards, store: store, policy: { policy.policy }, textModel: textModel,
             redactor: configuration.redactPersonalData ? Redactor() : nil, feed: feed, metrics: metrics,
-            logger: logger, idleEviction: configuration.idleCallEviction, announce: announce)
+            logger: logger, idleEviction: configuration.idleCallEviction, followUps: configuration.followUps, announce: announce)
     }
 
     /// Ingest waits for the store's migrations: until then it is refused with 503 (clients retry), never half-done.

@@ -32,6 +32,22 @@ public protocol EventStore: Service {
     func alert(_ alertID: String) async throws -> AlertRecord?
     func alerts(_ filter: AlertFilter) async throws -> [AlertRecord]
 
+    /// Follow-ups, projected from `follow_up` and `follow_up_update` log entries.
+    func followUp(_ id: String) async throws -> FollowUpRecord?
+    func followUps(_ filter: FollowUpFilter) async throws -> [FollowUpRecord]
+
+    /// The highest position in the log (0 when empty).
+    func lastPosition() async throws -> Int64
+
+    /// Webhooks: subscriptions (saved or replaced by id), their delivery cursors and the delivery log.
+    func saveWebhook(_ webhook: WebhookRecord) async throws
+    func webhooks() async throws -> [WebhookRecord]
+    /// Moves a webhook's cursor forward (never back).
+    func moveWebhookCursor(id: String, to position: Int64) async throws
+    func recordDelivery(_ delivery: WebhookDelivery) async throws
+    /// A webhook's deliveries, newest first.
+    func deliveries(webhook id: String, limit: Int) async throws -> [WebhookDelivery]
+
     /// API keys: only the SHA-256 hash of the secret is stored.
     func saveAPIKey(_ key: APIKeyRecord) async throws
     func apiKey(hash: String) async throws -> APIKeyRecord?

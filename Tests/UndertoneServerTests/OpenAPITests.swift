@@ -31,7 +31,7 @@ struct SchemaChecker {
         switch value {
         case .string(let text):
             if let allowed = schema["enum"] as? [String], !allowed.contains(text) { problems.append("\(path): \"\(text)\" is not one of \(allowed)") }
-            if schema["format"] as? String == "date-time", (try? Date(text, strategy: .iso8601)) == nil {
+            if schema["format"] as? String == "date-time", ISODate.parse(text) == nil {
                 problems.append("\(path): \"\(text)\" is not an ISO 8601 date-time")
             }
         case .object(let object):
@@ -162,6 +162,24 @@ struct OpenAPITests {
                 .post, "/v1/route", template: "/v1/route", body: #"{"request":{"callID":"\#(callID)","intent":"billing"},"roster":\#(roster)}"#)
             try await call(.post, "/v1/route", template: "/v1/route", body: #"{"request":{"callID":"new-call","intent":"technical"},"roster":[]}"#)
             try await call(.post, "/v1/route", template: "/v1/route", body: #"{"roster":[]}"#)
+            let followUpID = try await server.context.store.followUps(FollowUpFilter(callID: callID)).first?.followUp.id ?? "missing"
+            try await call(.get, "/v1/follow-ups", template: "/v1/follow-ups")
+            try await call(.get, "/v1/follow-ups?state=later", template: "/v1/follow-ups")
+            try await call(.get, "/v1/follow-ups/\(followUpID)", template: "/v1/follow-ups/{id}")
+            try await call(.get, "/v1/follow-ups/nope", template: "/v1/follow-ups/{id}")
+            try await call(.post, "/v1/follow-ups/\(followUpID)/claim", template: "/v1/follow-ups/{id}/claim", body: #"{"owner":"mgr-ana"}"#)
+            try await call(.post, "/v1/follow-ups/\(followUpID)/close", template: "/v1/follow-ups/{id}/close", body: #"{"state":"open"}"#)
+            try await call(
+                .post, "/v1/follow-ups/\(followUpID)/close", template: "/v1/follow-ups/{id}/close", body: #"{"state":"done","outcome":"ok"}"#)
+            try await call(.post, "/v1/follow-ups/\(followUpID)/close", template: "/v1/follow-ups/{id}/close", body: #"{"state":"failed"}"#)
+            try await call(.post, "/v1/follow-ups/\(followUpID)/claim", template: "/v1/follow-ups/{id}/claim")
+            try await call(.post, "/v1/webhooks", template: "/v1/webhooks", body: #"{"url":"https://example.com/hook","types":["decision"]}"#)
+            try await call(.post, "/v1/webhooks", template: "/v1/webhooks", body: #"{"url":"mailto:x"}"#)
+            try await call(.get, "/v1/webhooks", template: "/v1/webhooks")
+            let webhookID = try await server.context.store.webhooks().first?.id ?? "missing"
+            try await call(.get, "/v1/webhooks/\(webhookID)/deliveries", template: "/v1/webhooks/{webhook}/deliveries")
+            try await call(.delete, "/v1/webhooks/\(webhookID)", template: "/v1/webhooks/{webhook}")
+            try await call(.delete, "/v1/webhooks/\(webhookID)", template: "/v1/webhooks/{webhook}")
         }
         let seen = answers.withLock { $0 }
         #expect(seen.count >= 20)
@@ -176,6 +194,9 @@ struct OpenAPITests {
         let routed = seen.first { $0.uri == "/v1/route" }.map { jsonObject($0.body) }
         #expect((routed?["decision"] as? [String: Any])?["agentID"] as? String == "ag-2")
         #expect(routed?["logged"] as? Bool == true)
+        // The manager escalation of the logged call made a follow-up, which was claimed and closed once.
+        #expect(seen.filter { $0.template == "/v1/follow-ups/{id}/close" }.map(\.status) == [400, 200, 409])
+        #expect(seen.first { $0.uri == "/v1/follow-ups" }.map { (jsonObject($0.body)["followUps"] as? [Any])?.count } == 1)
         for answer in seen {
             let documented = schema(answer.method, answer.template, answer.status)
             #expect(documented != nil, "\(answer.method) \(answer.uri) answered \(answer.status), which the document does not list")

@@ -22,12 +22,13 @@ struct TestServer {
     let context: ServerContext
     let databasePath: String
 
-    init(policy: String = "default") async throws {
+    init(policy: String = "default", configure: (inout ServerConfiguration) -> Void = { _ in }) async throws {
         databasePath = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-\(UUID().uuidString).sqlite").path
         var configuration = ServerConfiguration(policy: try Policy.preset(named: policy))
         configuration.port = 0
         configuration.bootstrapAdminKey = Self.adminKey
         configuration.shards = 4
+        configure(&configuration)
         let logger = Logger(label: "test")
         let store = try await SQLiteEventStore(path: databasePath, logger: logger)
         context = ServerContext(

@@ -361,7 +361,117 @@ struct StoreContractTests {
             case let postgres as PostgresEventStore: versions = try await postgres.appliedMigrations()
             default: throw StoreTestFailure("unknown store")
             }
-            #expect(versions == [1])
+            #expect(versions == [1, 2])
+        }
+    }
+
+    // MARK: Follow-ups and webhooks
+
+    static func followUpEntry(_ followUp: FollowUp) throws -> LogEntry {
+        LogEntry(
+            callID: followUp.callID, kind: .output, type: FollowUp.entryType, at: 5_000,
+            body: String(decoding: try JSONEncoder().encode(followUp), as: UTF8.self))
+    }
+
+    static func changeEntry(_ change: FollowUpChange) throws -> LogEntry {
+        LogEntry(
+            callID: change.callID, kind: .output, type: FollowUpChange.entryType, at: 6_000,
+            body: String(decoding: try JSONEncoder().encode(change), as: UTF8.self))
+    }
+
+    @Test(
+        "follow-ups: created, claimed, closed and marked overdue from log entries; filtered; overdue alerts resolve",
+        arguments: StoreBackend.available)
+    func followUps(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let call = Fixture.callID("fu")
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            let packet = HandoffPacket.build(
+                events: [.callStarted(CallStarted(callID: call, channel: .voice, customerID: "cu-1", queue: "billing"))], outputs: [])
+            let first = FollowUp(
+                id: "fu-\(call)-1", callID: call, alertID: "\(call)-a1", reason: "escalated to a manager: abuse", owner: "duty-manager",
+                due: now.addingTimeInterval(3_600), createdAt: now, packet: packet)
+            let second = FollowUp(id: "fu-\(call)-2", callID: call, reason: "rule asks", due: now.addingTimeInterval(60), createdAt: now)
+            _ = try await store.append([Fixture.started(call), try Self.followUpEntry(first), try Self.followUpEntry(second)])
+
+            let stored = try #require(try await store.followUp(first.id))
+            #expect(stored.followUp == first)
+            #expect(stored.agentID == "ag-1")
+            #expect(stored.team == "team-a")
+            #expect(try await store.followUps(FollowUpFilter(callID: call)).map(\.followUp.id) == [second.id, first.id])
+            #expect(try await store.followUps(FollowUpFilter(callID: call, dueBefore: now.addingTimeInterval(120))).map(\.followUp.id) == [second.id])
+            #expect(try await store.followUps(FollowUpFilter(owner: "duty-manager", team: "team-a")).map(\.followUp.id).contains(first.id))
+            #expect(try await store.followUps(FollowUpFilter(callID: call, team: "team-b")).isEmpty)
+
+            // Claimed, then overdue with its alert, then closed: the alert is resolved in the same append.
+            let later = now.addingTimeInterval(7_200)
+            _ = try await store.append([
+                try Self.changeEntry(FollowUpChange(id: first.id, callID: call, action: .claim, by: "sup-1", owner: "mgr-ana", changedAt: later))
+            ])
+            _ = try await store.append([
+                try Fixture.decision(call, at: 5_500, kind: .raised, tier: .supervisor, rule: "follow-up-overdue", alert: "\(first.id)-overdue"),
+                try Self.changeEntry(
+                    FollowUpChange(
+                        id: first.id, callID: call, action: .overdue, by: "system", overdueAlertID: "\(first.id)-overdue", changedAt: later)),
+            ])
+            #expect(try await store.alert("\(first.id)-overdue")?.state == .open)
+            _ = try await store.append([
+                try Self.changeEntry(
+                    FollowUpChange(id: first.id, callID: call, action: .close, by: "mgr-ana", state: .done, outcome: "refunded", changedAt: later))
+            ])
+            let closed = try #require(try await store.followUp(first.id)).followUp
+            #expect(closed.state == .done)
+            #expect(closed.owner == "mgr-ana")
+            #expect(closed.outcome == "refunded")
+            #expect(closed.overdueAlertID == "\(first.id)-overdue")
+            #expect(closed.packet == packet)
+            #expect(try await store.alert("\(first.id)-overdue")?.state == .resolved)
+            #expect(try await store.call(call)?.openAlerts == 0)
+            #expect(try await store.followUps(FollowUpFilter(state: .done, callID: call)).map(\.followUp.id) == [first.id])
+
+            // A change to a closed follow-up stays in the log and changes nothing; so does one for an unknown id.
+            let ignored = try await store.append([
+                try Self.changeEntry(FollowUpChange(id: first.id, callID: call, action: .close, by: "x", state: .failed, changedAt: later)),
+                try Self.changeEntry(FollowUpChange(id: "fu-none", callID: call, action: .claim, by: "x", owner: "y", changedAt: later)),
+            ])
+            #expect(ignored.count == 2)
+            #expect(try await store.followUp(first.id)?.followUp.state == .done)
+            #expect(try await store.followUp("fu-none") == nil)
+        }
+    }
+
+    @Test("webhooks: saved and replaced by id, cursor only moves forward, deliveries newest first", arguments: StoreBackend.available)
+    func webhooks(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let id = "wh_\(UUID().uuidString.prefix(8))"
+            let created = Date(timeIntervalSince1970: 1_800_000_000)
+            let start = try await store.lastPosition()
+            var hook = WebhookRecord(
+                id: id, url: "https://example.com/h", secret: "s3cret-s3cret-s3cret", types: ["decision", "handoff"], cursor: start,
+                createdAt: created)
+            try await store.saveWebhook(hook)
+            #expect(try await store.webhooks().first { $0.id == id } == hook)
+            try await store.moveWebhookCursor(id: id, to: start + 10)
+            try await store.moveWebhookCursor(id: id, to: start + 5)
+            #expect(try await store.webhooks().first { $0.id == id }?.cursor == start + 10)
+            hook.active = false
+            hook.cursor = start + 10
+            try await store.saveWebhook(hook)
+            #expect(try await store.webhooks().first { $0.id == id } == hook)
+            for attempt in 1...3 {
+                try await store.recordDelivery(
+                    WebhookDelivery(
+                        webhookID: id, position: start + 1, callID: "c", type: "decision", attempt: attempt, status: attempt == 3 ? 200 : nil,
+                        error: attempt == 3 ? nil : "refused", delivered: attempt == 3, attemptedAt: created, durationMs: attempt))
+            }
+            let log = try await store.deliveries(webhook: id, limit: 10)
+            #expect(log.map(\.attempt) == [3, 2, 1])
+            #expect(log.first?.status == 200)
+            #expect(log.last?.error == "refused")
+            #expect(try await store.deliveries(webhook: id, limit: 1).count == 1)
+            let call = Fixture.callID()
+            let appended = try await store.append([Fixture.started(call)])
+            #expect(try await store.lastPosition() == appended[0].position)
         }
     }
 

@@ -38,6 +38,22 @@ public struct Decision: Sendable, Equatable, Codable {
     public var guidance: String?
     /// Automatic responses to carry out.
     public var responses: [AutomaticResponse]
+
+    public init(
+        callID: String, at: Int, kind: Kind, tier: Tier, rule: String, alertID: String, reasons: [Reason], utteranceIDs: [String],
+        guidance: String?, responses: [AutomaticResponse]
+    ) {
+        self.callID = callID
+        self.at = at
+        self.kind = kind
+        self.tier = tier
+        self.rule = rule
+        self.alertID = alertID
+        self.reasons = reasons
+        self.utteranceIDs = utteranceIDs
+        self.guidance = guidance
+        self.responses = responses
+    }
 }
 
 /// An alert's life in one call.

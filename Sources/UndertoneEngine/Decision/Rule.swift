@@ -8,6 +8,9 @@ public enum AutomaticResponse: String, CaseIterable, Codable, Sendable, Hashable
     case priorityBoost = "priority_boost"
     /// Offer the agent the knowledge-base articles for what the customer is talking about.
     case knowledgeBase = "knowledge_base"
+    /// Make a follow-up task (owner, due time, hand-off packet) to check back with the customer; every manager
+    /// escalation makes one anyway.
+    case followUp = "follow_up"
 }
 
 /// Which calls a rule applies to. A list left out admits every call; a list given admits calls matching one entry.

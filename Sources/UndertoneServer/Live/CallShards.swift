@@ -60,6 +60,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
 struct LiveCall {
     var analyzer: CallAnalyzer
     var started: CallStarted
+    /// What a hand-off packet is built from: the call's events (audio aside) and the engine's signals and decisions.
+    var events: [CallEvent] = []
+    var outputs: [EngineOutput] = []
     var lastSequence = 0
     var ended = false
     /// When the call last took an event (or was rebuilt): calls idle for long leave memory.
@@ -80,13 +83,14 @@ public final class CallShards: Service, Sendable {
 
     public init(
         count: Int, store: any EventStore, policy: @escaping @Sendable () -> Policy, textModel: TextModel, redactor: Redactor?, feed: LiveFeed,
-        metrics: ServerMetrics, logger: Logger, idleEviction: Duration? = nil, announce: (@Sendable ([Int64]) -> Void)? = nil
+        metrics: ServerMetrics, logger: Logger, idleEviction: Duration? = nil, followUps: FollowUpSettings = FollowUpSettings(),
+        announce: (@Sendable ([Int64]) -> Void)? = nil
     ) {
         self.idleEviction = idleEviction
         shards = (0..<max(1, count)).map { _ in Shard() }
         context = ShardContext(
             store: store, policy: policy, textModel: textModel, redactor: redactor, feed: feed, metrics: metrics, logger: logger,
-            announce: announce)
+            followUps: followUps, announce: announce)
     }
 
     /// Ingests one call's events in order. Returns once they and their outputs are stored.
@@ -152,6 +156,8 @@ struct ShardContext: Sendable {
     let feed: LiveFeed
     let metrics: ServerMetrics
     let logger: Logger
+    /// Who follow-ups go to and when they are due.
+    let followUps: FollowUpSettings
     /// Tells other nodes which log positions were just written and published here (nil: a single node).
     let announce: (@Sendable ([Int64]) -> Void)?
 }
@@ -318,10 +324,13 @@ extension ShardContext {
             case .voice: metrics.output("voice")
             }
         }
+        for entry in entries where entry.kind == .output && Self.actionTypes.contains(entry.type) {
+            metrics.output(entry.type)
+        }
         calls = calls.filter { !$0.value.ended }
     }
 
-    private struct RunResult {
+    struct RunResult {
         var entries: [LogEntry] = []
         var feed: [FeedMessage] = []
         var types: [String] = []
@@ -354,6 +363,8 @@ extension ShardContext {
                 // Turns stay off the feed: their readings (signals) carry what a screen needs, the transcript is audited.
                 if item.event.type != Turn.eventType { result.feed.append(feedMessage(live.started, type: item.event.type, json: json)) }
             }
+            if case .audio = item.event {} else { live.events.append(item.event) }
+            live.outputs += outputs.filter { if case .voice = $0 { false } else { true } }
             for output in outputs {
                 let json = String(decoding: try JSONEncoder.sorted.encode(output), as: UTF8.self)
                 // Audio is not logged, so the voice windows the engine made of it are, as `voice` events (each output line
@@ -364,6 +375,7 @@ extension ShardContext {
                 result.feed.append(feedMessage(live.started, type: output.type, json: json))
                 result.receipt.outputLines.append(json)
             }
+            try act(on: item.event, outputs: outputs, call: live, result: &result)
             result.receipt.outputs += outputs
             result.receipt.accepted += 1
             result.types.append(item.event.type)
@@ -403,7 +415,9 @@ extension ShardContext {
                     call = LiveCall(analyzer: CallAnalyzer(policy: policy(), textModel: textModel), started: started)
                 }
                 guard var live = call else { continue }
-                _ = live.analyzer.ingest(event)
+                let outputs = live.analyzer.ingest(event)
+                live.events.append(event)
+                live.outputs += outputs.filter { if case .voice = $0 { false } else { true } }
                 if let sequence = logged.entry.clientSequence { live.lastSequence = max(live.lastSequence, sequence) }
                 if case .callEnded = event { live.ended = true }
                 call = live

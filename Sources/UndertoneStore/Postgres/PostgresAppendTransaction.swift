@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import UndertoneEngine
 
 /// An append inside a PostgreSQL transaction. Each call's head row stays locked from `lockHeads` to commit, so appends
 /// to one call take turns (gapless `call_sequence`, consistent projections) while appends to other calls go on.
@@ -129,6 +130,31 @@ struct PostgresAppendTransaction: AppendTransaction {
                 UPDATE alerts SET tier = \(alert.tier), state = \(alert.state.rawValue), updated_at = \(alert.updatedAt.storeMilliseconds),
                     folded = \(alert.folded), acknowledged_by = \(alert.acknowledgedBy), outcome = \(alert.outcome)
                 WHERE alert_id = \(alert.alertID)
+                """)
+        }
+    }
+
+    func loadFollowUp(_ id: String) async throws -> FollowUpRecord? {
+        try await rows("SELECT \(unescaped: StoreColumns.followUps) FROM follow_ups WHERE id = \(id)").first.map(PostgresRecords.followUp)
+    }
+
+    func saveFollowUp(_ record: FollowUpRecord, isNew: Bool) async throws {
+        let followUp = record.followUp
+        if isNew {
+            try await execute(
+                """
+                INSERT INTO follow_ups (\(unescaped: StoreColumns.followUps)) VALUES (
+                    \(followUp.id), \(followUp.callID), \(record.agentID), \(record.team), \(followUp.alertID), \(followUp.reason),
+                    \(followUp.owner), \(followUp.due.storeMilliseconds), \(followUp.state.rawValue), \(followUp.outcome), \(record.packetJSON),
+                    \(followUp.createdAt.storeMilliseconds), \(followUp.updatedAt.storeMilliseconds), \(followUp.overdueAlertID))
+                """)
+        } else {
+            try await execute(
+                """
+                UPDATE follow_ups SET owner = \(followUp.owner), due_at = \(followUp.due.storeMilliseconds), state = \(followUp.state.rawValue),
+                    outcome = \(followUp.outcome), packet = \(record.packetJSON), updated_at = \(followUp.updatedAt.storeMilliseconds),
+                    overdue_alert = \(followUp.overdueAlertID)
+                WHERE id = \(followUp.id)
                 """)
         }
     }

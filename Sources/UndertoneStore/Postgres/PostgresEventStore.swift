@@ -199,6 +199,74 @@ public final class PostgresEventStore: EventStore {
         ).map(PostgresRecords.alert)
     }
 
+    // MARK: Follow-ups
+
+    public func followUp(_ id: String) async throws -> FollowUpRecord? {
+        try await rows("SELECT \(unescaped: StoreColumns.followUps) FROM follow_ups WHERE id = \(id)").first.map(PostgresRecords.followUp)
+    }
+
+    /// Follow-ups, soonest due first.
+    public func followUps(_ filter: FollowUpFilter) async throws -> [FollowUpRecord] {
+        guard filter.limit > 0 else { return [] }
+        let state = filter.state?.rawValue
+        let dueBefore = filter.dueBefore?.storeMilliseconds
+        return try await rows(
+            """
+            SELECT \(unescaped: StoreColumns.followUps) FROM follow_ups
+            WHERE (\(state)::text IS NULL OR state = \(state))
+                AND (\(filter.owner)::text IS NULL OR owner = \(filter.owner))
+                AND (\(filter.callID)::text IS NULL OR call_id = \(filter.callID))
+                AND (\(filter.agentID)::text IS NULL OR agent_id = \(filter.agentID))
+                AND (\(filter.team)::text IS NULL OR team = \(filter.team))
+                AND (\(dueBefore)::bigint IS NULL OR (state = 'open' AND due_at < \(dueBefore)))
+            ORDER BY due_at, id LIMIT \(filter.limit)
+            """
+        ).map(PostgresRecords.followUp)
+    }
+
+    public func lastPosition() async throws -> Int64 {
+        try await rows("SELECT COALESCE(MAX(position), 0)::bigint AS last FROM event_log").first.map {
+            try PostgresRowReader($0, table: "event_log").int64("last")
+        } ?? 0
+    }
+
+    // MARK: Webhooks
+
+    public func saveWebhook(_ webhook: WebhookRecord) async throws {
+        try await rows(
+            """
+            INSERT INTO webhooks (\(unescaped: StoreColumns.webhooks))
+            VALUES (\(webhook.id), \(webhook.url), \(webhook.secret), \(webhook.types.joined(separator: ",")), \(webhook.cursor), \(webhook.active),
+                \(webhook.createdAt.storeMilliseconds))
+            ON CONFLICT (id) DO UPDATE SET url = excluded.url, secret = excluded.secret, types = excluded.types, cursor = excluded.cursor,
+                active = excluded.active, created_at = excluded.created_at
+            """)
+    }
+
+    public func webhooks() async throws -> [WebhookRecord] {
+        try await rows("SELECT \(unescaped: StoreColumns.webhooks) FROM webhooks ORDER BY created_at, id").map(PostgresRecords.webhook)
+    }
+
+    public func moveWebhookCursor(id: String, to position: Int64) async throws {
+        try await rows("UPDATE webhooks SET cursor = GREATEST(cursor, \(position)) WHERE id = \(id)")
+    }
+
+    public func recordDelivery(_ delivery: WebhookDelivery) async throws {
+        try await rows(
+            """
+            INSERT INTO webhook_deliveries (webhook_id, position, call_id, type, attempt, status, error, delivered, attempted_at, duration_ms)
+            VALUES (\(delivery.webhookID), \(delivery.position), \(delivery.callID), \(delivery.type), \(delivery.attempt), \(delivery.status),
+                \(delivery.error), \(delivery.delivered), \(delivery.attemptedAt.storeMilliseconds), \(delivery.durationMs))
+            """)
+    }
+
+    public func deliveries(webhook id: String, limit: Int) async throws -> [WebhookDelivery] {
+        guard limit > 0 else { return [] }
+        return try await rows(
+            "SELECT \(unescaped: StoreColumns.deliveries) FROM webhook_deliveries WHERE webhook_id = \(id) ORDER BY id DESC LIMIT \(limit)"
+        ).map(PostgresRecords.delivery)
+    }
+
     // MARK: API keys
 
     /// Saves a key, or replaces the key with the same id.

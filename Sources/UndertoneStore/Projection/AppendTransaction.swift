@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import UndertoneEngine
 
 /// What appending needs from one open transaction, in either dialect. `appendEntries(_:recordedAt:logger:)` does the
 /// rest the same way for both.
@@ -18,6 +19,8 @@ protocol AppendTransaction {
     func saveCall(_ row: CallRow, isNew: Bool) async throws
     func loadAlerts(call callID: String) async throws -> [AlertRecord]
     func saveAlert(_ alert: AlertRecord, isNew: Bool) async throws
+    func loadFollowUp(_ id: String) async throws -> FollowUpRecord?
+    func saveFollowUp(_ record: FollowUpRecord, isNew: Bool) async throws
 }
 
 extension AppendTransaction {
@@ -57,8 +60,21 @@ extension AppendTransaction {
         }
 
         var projections: [String: CallProjection] = [:]
+        var followUps = FollowUpProjection()
         for appended in logged {
             let entry = appended.entry
+            if entry.kind == .output, entry.type == FollowUp.entryType || entry.type == FollowUpChange.entryType {
+                var projection: CallProjection
+                if let current = projections[entry.callID] {
+                    projection = current
+                } else {
+                    projection = CallProjection(callID: entry.callID, stored: try await loadCall(entry.callID))
+                }
+                if projection.needsAlerts { projection.loadAlerts(try await loadAlerts(call: entry.callID)) }
+                try await followUps.apply(entry, call: &projection, at: now, transaction: self, logger: logger)
+                projections[entry.callID] = projection
+                continue
+            }
             // Outputs other than the engine's signals and decisions (a routing choice, a hand-off) are kept in the log
             // and change no projection.
             if entry.kind == .output, entry.type != "signal", entry.type != "decision" { continue }
@@ -98,6 +114,7 @@ extension AppendTransaction {
                 try await saveAlert(alert, isNew: !projection.alertIsStored(alertID))
             }
         }
+        for (record, isNew) in followUps.changed { try await saveFollowUp(record, isNew: isNew) }
         return logged
     }
 }

@@ -124,6 +124,23 @@ struct CallProjection {
         }
     }
 
+    /// Resolves an open or acknowledged alert from outside the engine (a follow-up closed after it went overdue).
+    mutating func resolveAlert(_ alertID: String, by: String, outcome: String, at now: Date) {
+        guard let alert = alerts?[alertID], alert.state != .resolved else { return }
+        change(alertID) {
+            $0.state = .resolved
+            $0.acknowledgedBy = by
+            $0.outcome = outcome
+            $0.updatedAt = now
+        }
+        if var row = call {
+            row.openAlerts = alerts?.values.count { $0.state == .open } ?? row.openAlerts
+            row.updatedAt = now
+            call = row
+            callChanged = true
+        }
+    }
+
     private mutating func change(_ alertID: String, _ body: (inout AlertRecord) -> Void) {
         guard var alert = alerts?[alertID] else { return }
         body(&alert)

@@ -1,5 +1,6 @@
 import Foundation
 import SQLiteNIO
+import UndertoneEngine
 
 /// An append inside the SQLite write transaction. Writes are already one at a time, so the heads need no row locks.
 struct SQLiteAppendTransaction: AppendTransaction {
@@ -102,6 +103,32 @@ struct SQLiteAppendTransaction: AppendTransaction {
                     .text(alert.tier), .text(alert.state.rawValue), .date(alert.updatedAt), .int(alert.folded), .optionalText(alert.acknowledgedBy),
                     .optionalText(alert.outcome), .text(alert.alertID),
                 ])
+        }
+    }
+
+    func loadFollowUp(_ id: String) async throws -> FollowUpRecord? {
+        try await connection.query("SELECT \(StoreColumns.followUps) FROM follow_ups WHERE id = ?", [.text(id)]).first.map(SQLiteRecords.followUp)
+    }
+
+    func saveFollowUp(_ record: FollowUpRecord, isNew: Bool) async throws {
+        let followUp = record.followUp
+        let values: [SQLiteData] = [
+            .text(followUp.callID), .optionalText(record.agentID), .optionalText(record.team), .optionalText(followUp.alertID),
+            .text(followUp.reason), .optionalText(followUp.owner), .date(followUp.due), .text(followUp.state.rawValue),
+            .optionalText(followUp.outcome), .text(record.packetJSON), .date(followUp.createdAt), .date(followUp.updatedAt),
+            .optionalText(followUp.overdueAlertID),
+        ]
+        if isNew {
+            _ = try await connection.query(
+                "INSERT INTO follow_ups (\(StoreColumns.followUps)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [.text(followUp.id)] + values)
+        } else {
+            _ = try await connection.query(
+                """
+                UPDATE follow_ups SET call_id = ?, agent_id = ?, team = ?, alert_id = ?, reason = ?, owner = ?, due_at = ?, state = ?,
+                    outcome = ?, packet = ?, created_at = ?, updated_at = ?, overdue_alert = ?
+                WHERE id = ?
+                """,
+                values + [.text(followUp.id)])
         }
     }
 }

@@ -238,6 +238,88 @@ public final class SQLiteEventStore: EventStore {
         return try await read(sql, binds).map(SQLiteRecords.alert)
     }
 
+    // MARK: Follow-ups
+
+    public func followUp(_ id: String) async throws -> FollowUpRecord? {
+        try await read("SELECT \(StoreColumns.followUps) FROM follow_ups WHERE id = ?", [.text(id)]).first.map(SQLiteRecords.followUp)
+    }
+
+    /// Follow-ups, soonest due first.
+    public func followUps(_ filter: FollowUpFilter) async throws -> [FollowUpRecord] {
+        guard filter.limit > 0 else { return [] }
+        var conditions = ["1 = 1"]
+        var binds: [SQLiteData] = []
+        func match(_ condition: String, _ value: SQLiteData?) {
+            guard let value else { return }
+            conditions.append(condition)
+            binds.append(value)
+        }
+        match("state = ?", filter.state.map { .text($0.rawValue) })
+        match("owner = ?", filter.owner.map { .text($0) })
+        match("call_id = ?", filter.callID.map { .text($0) })
+        match("agent_id = ?", filter.agentID.map { .text($0) })
+        match("team = ?", filter.team.map { .text($0) })
+        match("state = 'open' AND due_at < ?", filter.dueBefore.map { .date($0) })
+        binds.append(.int(filter.limit))
+        let sql = "SELECT \(StoreColumns.followUps) FROM follow_ups WHERE \(conditions.joined(separator: " AND ")) ORDER BY due_at, id LIMIT ?"
+        return try await read(sql, binds).map(SQLiteRecords.followUp)
+    }
+
+    public func lastPosition() async throws -> Int64 {
+        try await read("SELECT COALESCE(MAX(position), 0) AS last FROM event_log").first.map {
+            try SQLiteRowReader(row: $0, table: "event_log").int64("last")
+        } ?? 0
+    }
+
+    // MARK: Webhooks
+
+    public func saveWebhook(_ webhook: WebhookRecord) async throws {
+        try await write { connection in
+            _ = try await connection.query(
+                """
+                INSERT INTO webhooks (\(StoreColumns.webhooks)) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET url = excluded.url, secret = excluded.secret, types = excluded.types, cursor = excluded.cursor,
+                    active = excluded.active, created_at = excluded.created_at
+                """,
+                [
+                    .text(webhook.id), .text(webhook.url), .text(webhook.secret), .text(webhook.types.joined(separator: ",")), .int(webhook.cursor),
+                    .bool(webhook.active), .date(webhook.createdAt),
+                ])
+        }
+    }
+
+    public func webhooks() async throws -> [WebhookRecord] {
+        try await read("SELECT \(StoreColumns.webhooks) FROM webhooks ORDER BY created_at, id").map(SQLiteRecords.webhook)
+    }
+
+    public func moveWebhookCursor(id: String, to position: Int64) async throws {
+        try await write { connection in
+            _ = try await connection.query("UPDATE webhooks SET cursor = MAX(cursor, ?) WHERE id = ?", [.int(position), .text(id)])
+        }
+    }
+
+    public func recordDelivery(_ delivery: WebhookDelivery) async throws {
+        try await write { connection in
+            _ = try await connection.query(
+                """
+                INSERT INTO webhook_deliveries (webhook_id, position, call_id, type, attempt, status, error, delivered, attempted_at, duration_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .text(delivery.webhookID), .int(delivery.position), .text(delivery.callID), .text(delivery.type), .int(delivery.attempt),
+                    .int(delivery.status), .optionalText(delivery.error), .bool(delivery.delivered), .date(delivery.attemptedAt),
+                    .int(delivery.durationMs),
+                ])
+        }
+    }
+
+    public func deliveries(webhook id: String, limit: Int) async throws -> [WebhookDelivery] {
+        guard limit > 0 else { return [] }
+        return try await read(
+            "SELECT \(StoreColumns.deliveries) FROM webhook_deliveries WHERE webhook_id = ? ORDER BY id DESC LIMIT ?", [.text(id), .int(limit)]
+        ).map(SQLiteRecords.delivery)
+    }
+
     // MARK: API keys
 
     /// Saves a key, or replaces the key with the same id.

@@ -1,5 +1,6 @@
 import Foundation
 import SQLiteNIO
+import UndertoneEngine
 
 /// Reads typed columns from an SQLite row, naming the table when a value is missing or of the wrong type.
 struct SQLiteRowReader {
@@ -120,5 +121,33 @@ enum SQLiteRecords {
         return AuditRecord(
             id: try read.int64("id"), at: try read.date("at"), actor: try read.string("actor"), action: try read.string("action"),
             target: try read.string("target"), detail: try read.string("detail"))
+    }
+
+    static func followUp(_ row: SQLiteRow) throws(EventStoreError) -> FollowUpRecord {
+        let read = SQLiteRowReader(row: row, table: "follow_ups")
+        let followUp = FollowUp(
+            id: try read.string("id"), callID: try read.string("call_id"), alertID: try read.optionalString("alert_id"),
+            reason: try read.string("reason"), owner: try read.optionalString("owner"), due: try read.date("due_at"),
+            state: try read.enumeration(FollowUpState.self, "state"), outcome: try read.optionalString("outcome"),
+            createdAt: try read.date("created_at"), updatedAt: try read.date("updated_at"), overdueAlertID: try read.optionalString("overdue_alert"),
+            packet: FollowUpRecord.packet(from: try read.string("packet")))
+        return FollowUpRecord(followUp: followUp, agentID: try read.optionalString("agent_id"), team: try read.optionalString("team"))
+    }
+
+    static func webhook(_ row: SQLiteRow) throws(EventStoreError) -> WebhookRecord {
+        let read = SQLiteRowReader(row: row, table: "webhooks")
+        return WebhookRecord(
+            id: try read.string("id"), url: try read.string("url"), secret: try read.string("secret"),
+            types: try read.string("types").split(separator: ",").map(String.init), cursor: try read.int64("cursor"),
+            active: try read.bool("active"), createdAt: try read.date("created_at"))
+    }
+
+    static func delivery(_ row: SQLiteRow) throws(EventStoreError) -> WebhookDelivery {
+        let read = SQLiteRowReader(row: row, table: "webhook_deliveries")
+        return WebhookDelivery(
+            id: try read.int64("id"), webhookID: try read.string("webhook_id"), position: try read.int64("position"),
+            callID: try read.string("call_id"), type: try read.string("type"), attempt: try read.int("attempt"),
+            status: try read.optionalInt("status"), error: try read.optionalString("error"), delivered: try read.bool("delivered"),
+            attemptedAt: try read.date("attempted_at"), durationMs: try read.int("duration_ms"))
     }
 }

@@ -131,6 +131,41 @@ enum PostgresSchema {
                 )
                 """,
                 "CREATE INDEX audit_log_target ON audit_log (target, id)",
-            ])
+            ]),
+        Migration(
+            version: 2, name: "follow-up details, webhooks and their delivery log",
+            statements: [
+                """
+                ALTER TABLE follow_ups ADD COLUMN agent_id text, ADD COLUMN team text, ADD COLUMN alert_id text,
+                    ADD COLUMN reason text NOT NULL DEFAULT '', ADD COLUMN overdue_alert text
+                """,
+                """
+                CREATE TABLE webhooks (
+                    id text PRIMARY KEY,
+                    url text NOT NULL,
+                    secret text NOT NULL,
+                    types text NOT NULL,
+                    cursor bigint NOT NULL,
+                    active boolean NOT NULL,
+                    created_at bigint NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE webhook_deliveries (
+                    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    webhook_id text NOT NULL,
+                    position bigint NOT NULL,
+                    call_id text NOT NULL,
+                    type text NOT NULL,
+                    attempt integer NOT NULL,
+                    status integer,
+                    error text,
+                    delivered boolean NOT NULL,
+                    attempted_at bigint NOT NULL,
+                    duration_ms integer NOT NULL
+                )
+                """,
+                "CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, id)",
+            ]),
     ]
 }

@@ -127,6 +127,42 @@ enum SQLiteSchema {
                 ) STRICT
                 """,
                 "CREATE INDEX audit_log_target ON audit_log (target, id)",
-            ])
+            ]),
+        Migration(
+            version: 2, name: "follow-up details, webhooks and their delivery log",
+            statements: [
+                "ALTER TABLE follow_ups ADD COLUMN agent_id TEXT",
+                "ALTER TABLE follow_ups ADD COLUMN team TEXT",
+                "ALTER TABLE follow_ups ADD COLUMN alert_id TEXT",
+                "ALTER TABLE follow_ups ADD COLUMN reason TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE follow_ups ADD COLUMN overdue_alert TEXT",
+                """
+                CREATE TABLE webhooks (
+                    id TEXT PRIMARY KEY,
+                    url TEXT NOT NULL,
+                    secret TEXT NOT NULL,
+                    types TEXT NOT NULL,
+                    cursor INTEGER NOT NULL,
+                    active INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL
+                ) STRICT
+                """,
+                """
+                CREATE TABLE webhook_deliveries (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    webhook_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    call_id TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    attempt INTEGER NOT NULL,
+                    status INTEGER,
+                    error TEXT,
+                    delivered INTEGER NOT NULL,
+                    attempted_at INTEGER NOT NULL,
+                    duration_ms INTEGER NOT NULL
+                ) STRICT
+                """,
+                "CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, id)",
+            ]),
     ]
 }

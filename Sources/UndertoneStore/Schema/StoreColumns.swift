@@ -9,6 +9,11 @@ enum StoreColumns {
         alert_id, call_id, agent_id, team, tier, rule, state, raised_at, raised_wall_time, updated_at, decision, folded, \
         acknowledged_by, outcome
         """
+    static let followUps = """
+        id, call_id, agent_id, team, alert_id, reason, owner, due_at, state, outcome, packet, created_at, updated_at, overdue_alert
+        """
+    static let webhooks = "id, url, secret, types, cursor, active, created_at"
+    static let deliveries = "id, webhook_id, position, call_id, type, attempt, status, error, delivered, attempted_at, duration_ms"
     static let apiKeys = "id, name, role, subject, hash, created_at, revoked"
     static let audit = "id, at, actor, action, target, detail"
 }

@@ -1,0 +1,109 @@
+import Foundation
+import UndertoneEngine
+import UndertoneStore
+
+/// Who a follow-up goes to and when it is due.
+public struct FollowUpSettings: Sendable, Equatable {
+    /// The owner a new follow-up gets until someone claims it (a user, or a role such as `duty-manager`).
+    public var owner: String
+    /// How long after the escalation it is due.
+    public var dueAfter: Duration
+    /// How often open follow-ups are checked for being overdue.
+    public var overdueSweep: Duration
+
+    public init(owner: String = "duty-manager", dueAfter: Duration = .seconds(86_400), overdueSweep: Duration = .seconds(60)) {
+        self.owner = owner
+        self.dueAfter = dueAfter
+        self.overdueSweep = overdueSweep
+    }
+}
+
+/// A hand-off on its way to the receiving side, before they pick up: the packet, its compact form and why.
+struct HandoffNotice: Codable, Equatable {
+    static let entryType = "handoff"
+
+    var type = HandoffNotice.entryType
+    var callID: String
+    var at: Int
+    /// Who receives it: `manager` for an escalation, the transfer's target (a queue or an agent) for a transfer.
+    var target: String
+    var reason: String
+    var packet: HandoffPacket
+    var compact: String
+
+    enum CodingKeys: String, CodingKey {
+        case type, callID = "call", at, target, reason, packet, compact
+    }
+}
+
+extension ShardContext {
+    /// The log entry types the server adds beside the engine's outputs.
+    static let actionTypes: Set<String> = [HandoffNotice.entryType, FollowUp.entryType]
+
+    /// What a call's new outputs set in motion, written in the same transaction as the event that caused them: a
+    /// manager escalation or a transfer sends the hand-off packet to the receiving side before they pick up, and a
+    /// manager escalation (or a rule asking for it) makes a follow-up.
+    func act(on event: CallEvent, outputs: [EngineOutput], call: LiveCall, result: inout RunResult) throws {
+        let link = "/v1/calls/\(call.started.callID)/handoff"
+        var packet: HandoffPacket? {
+            HandoffPacket.build(events: call.events, outputs: call.outputs, link: link)
+        }
+        for case .decision(let decision) in outputs where decision.kind != .folded {
+            let handoff = decision.tier == .manager ? packet : nil
+            if let handoff {
+                let notice = HandoffNotice(
+                    callID: decision.callID, at: decision.at, target: "manager", reason: "escalated to a manager: \(decision.rule)",
+                    packet: handoff, compact: handoff.compact)
+                try record(notice, type: HandoffNotice.entryType, at: decision.at, call: call, result: &result)
+            }
+            let now = Date()
+            let due = Double(followUps.dueAfter.components.seconds) + Double(followUps.dueAfter.components.attoseconds) / 1e18
+            guard let followUp = FollowUp.asked(by: decision, packet: handoff ?? packet, owner: followUps.owner, dueAfter: due, now: now)
+            else { continue }
+            let body = String(decoding: try JSONEncoder.sorted.encode(followUp), as: UTF8.self)
+            result.entries.append(LogEntry(callID: decision.callID, kind: .output, type: FollowUp.entryType, at: decision.at, body: body))
+            result.feed.append(
+                FeedMessage(
+                    callID: decision.callID, agentID: call.started.agentID, team: call.started.team, type: FollowUp.entryType,
+                    json: try FollowUpView(followUp, now: now, withPacket: false).json()))
+        }
+        if case .agentAction(let action) = event, action.action == .transfer, let handoff = packet {
+            let notice = HandoffNotice(
+                callID: action.callID, at: action.at, target: action.target ?? "transfer", reason: action.note ?? "transferred", packet: handoff,
+                compact: handoff.compact)
+            try record(notice, type: HandoffNotice.entryType, at: action.at, call: call, result: &result)
+        }
+    }
+
+    private func record(_ value: some Encodable, type: String, at: Int, call: LiveCall, result: inout RunResult) throws {
+        let json = String(decoding: try JSONEncoder.sorted.encode(value), as: UTF8.self)
+        result.entries.append(LogEntry(callID: call.started.callID, kind: .output, type: type, at: at, body: json))
+        result.feed.append(FeedMessage(callID: call.started.callID, agentID: call.started.agentID, team: call.started.team, type: type, json: json))
+    }
+}
+
+/// A follow-up as the API and the feed show it: its own fields, `"type": "follow_up"` and whether it is overdue now.
+struct FollowUpView: Encodable {
+    var followUp: FollowUp
+    var overdue: Bool
+    var withPacket: Bool
+
+    init(_ followUp: FollowUp, now: Date, withPacket: Bool = true) {
+        self.followUp = followUp
+        self.overdue = followUp.isOverdue(at: now)
+        self.withPacket = withPacket
+    }
+
+    private enum Extra: String, CodingKey { case type, overdue }
+
+    func encode(to encoder: any Encoder) throws {
+        var shown = followUp
+        if !withPacket { shown.packet = nil }
+        try shown.encode(to: encoder)
+        var container = encoder.container(keyedBy: Extra.self)
+        try container.encode(FollowUp.entryType, forKey: .type)
+        try container.encode(overdue, forKey: .overdue)
+    }
+
+    func json() throws -> String { String(decoding: try JSONEncoder.sorted.encode(self), as: UTF8.self) }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import UndertoneEngine
+import UndertoneStore
+
+/// Looks for open follow-ups past their due time and raises a supervisor alert for each, once: a `decision` entry
+/// (rule `follow-up-overdue`) and a `follow_up_update` marking it overdue, in one append. Closing the follow-up resolves
+/// the alert.
+struct FollowUpSweeper: Service {
+    static let rule = "follow-up-overdue"
+
+    let undertone: ServerContext
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while (try? await Task.sleep(for: undertone.configuration.followUps.overdueSweep)) != nil {
+                guard undertone.readiness.isReady else { continue }
+                do {
+                    _ = try await sweep(now: .now)
+                } catch {
+                    undertone.logger.error("Follow-up sweep failed", metadata: ["error": "\(String(reflecting: error))"])
+                }
+            }
+        }
+    }
+
+    /// Raises the alerts for follow-ups overdue at `now`; returns how many.
+    func sweep(now: Date) async throws -> Int {
+        let overdue = try await undertone.store.followUps(FollowUpFilter(dueBefore: now, limit: 500)).filter { $0.followUp.overdueAlertID == nil }
+        for record in overdue {
+            let followUp = record.followUp
+            let at = try await undertone.store.call(followUp.callID)?.lastAt ?? 0
+            let alertID = "\(followUp.id)-overdue"
+            let decision = Decision(
+                callID: followUp.callID, at: at, kind: .raised, tier: .supervisor, rule: Self.rule, alertID: alertID,
+                reasons: [
+                    Reason(
+                        condition: "follow-up open past its due time",
+                        observed: "due \(ISODate.format(followUp.due)), owner \(followUp.owner ?? "nobody"): \(followUp.reason)")
+                ],
+                utteranceIDs: [], guidance: "Call the customer back now, or hand the follow-up to someone who can.", responses: [])
+            let change = FollowUpChange(
+                id: followUp.id, callID: followUp.callID, action: .overdue, by: "system", overdueAlertID: alertID, changedAt: now)
+            let decisionJSON = String(decoding: try JSONEncoder.sorted.encode(EngineOutput.decision(decision)), as: UTF8.self)
+            let changeJSON = String(decoding: try JSONEncoder.sorted.encode(change), as: UTF8.self)
+            _ = try await undertone.store.append([
+                LogEntry(callID: followUp.callID, kind: .output, type: "decision", at: at, body: decisionJSON),
+                LogEntry(callID: followUp.callID, kind: .output, type: FollowUpChange.entryType, at: at, body: changeJSON),
+            ])
+            var shown = followUp
+            shown.overdueAlertID = alertID
+            undertone.feed.publish([
+                FeedMessage(callID: followUp.callID, agentID: record.agentID, team: record.team, type: "decision", json: decisionJSON),
+                FeedMessage(
+                    callID: followUp.callID, agentID: record.agentID, team: record.team, type: FollowUp.entryType,
+                    json: try FollowUpView(shown, now: now, withPacket: false).json()),
+            ])
+            undertone.logger.info("Follow-up overdue: alert raised", metadata: ["follow_up.id": "\(followUp.id)", "alert.id": "\(alertID)"])
+        }
+        return overdue.count
+    }
+}

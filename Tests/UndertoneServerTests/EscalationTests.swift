@@ -1,0 +1,396 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import HummingbirdWSClient
+import HummingbirdWSTesting
+import Logging
+import NIOCore
+import NIOWebSocket
+import ServiceLifecycle
+import Synchronization
+import Testing
+import UndertoneEngine
+import UndertoneStore
+
+@testable import UndertoneServer
+
+/// A webhook receiver on a free loopback port: checks each delivery's signature with the shared secret and keeps it.
+/// It can be told to refuse the first few deliveries (to see retries).
+final class WebhookReceiver: Sendable {
+    struct Delivery: Sendable {
+        var type: String
+        var position: Int
+        var body: [String: any Sendable]
+        var verified: Bool
+        var receivedAt: ContinuousClock.Instant
+    }
+
+    let secret: String
+    private let state = Mutex<(deliveries: [Delivery], refusals: Int, attempts: Int)>(([], 0, 0))
+
+    init(secret: String, refuseFirst: Int = 0) {
+        self.secret = secret
+        state.withLock { $0.refusals = refuseFirst }
+    }
+
+    var deliveries: [Delivery] { state.withLock { $0.deliveries } }
+    var attempts: Int { state.withLock { $0.attempts } }
+
+    /// Runs the receiver while `body` runs, giving it the receiver's URL.
+    func run(_ body: @escaping @Sendable (String) async throws -> Void) async throws {
+        let router = Router()
+        router.post("/hook") { request, _ -> HTTPResponse.Status in
+            let bytes = try await request.body.collect(upTo: 1 << 20)
+            let data = Data(bytes.readableBytesView)
+            let refuse = self.state.withLock { state -> Bool in
+                state.attempts += 1
+                guard state.refusals > 0 else { return false }
+                state.refusals -= 1
+                return true
+            }
+            if refuse { return .internalServerError }
+            let verified = WebhookSignature.verify(
+                body: data, timestamp: request.headers[HTTPField.Name("Undertone-Timestamp")!] ?? "",
+                signature: request.headers[HTTPField.Name("Undertone-Signature")!] ?? "", secret: self.secret)
+            let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+            let delivery = Delivery(
+                type: object["type"] as? String ?? "", position: object["delivery"] as? Int ?? 0,
+                body: (object["data"] as? [String: Any] ?? [:]).mapValues { "\($0)" }, verified: verified, receivedAt: .now)
+            self.state.withLock { $0.deliveries.append(delivery) }
+            return .noContent
+        }
+        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) }, logger: Logger(label: "receiver"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            var ports = portStream.makeAsyncIterator()
+            let port = await ports.next() ?? 0
+            try await body("http://127.0.0.1:\(port)/hook")
+            group.cancelAll()
+        }
+    }
+
+    /// Waits (up to `seconds`) until `condition` holds for the deliveries so far.
+    func wait(seconds: Double = 20, until condition: ([Delivery]) -> Bool) async throws -> [Delivery] {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
+            let now = deliveries
+            if condition(now) { return now }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        return deliveries
+    }
+}
+
+/// The first message a feed subscriber got (a class, so that tasks can share it).
+private final class FirstMessage: Sendable {
+    let text = Mutex<String?>(nil)
+}
+
+@Suite("Escalation: hand-off, follow-up, webhooks")
+struct EscalationTests {
+    static let secret = "whsec_test_0123456789abcdef"
+
+    /// The issue's bar: a call escalates to a manager; the receiving side gets the packet before pickup, a follow-up
+    /// exists, and a webhook is delivered and verified by its signature.
+    @Test("a manager escalation pushes the packet before pickup, makes a follow-up and a signed webhook")
+    func managerEscalation() async throws {
+        let server = try await TestServer { $0.webhooks.initialBackoff = .milliseconds(20) }
+        let events = try TestServer.exampleCall("04")
+        let callID = events[0].callID
+        // Up to the manager escalation; the pickup and the end come later, from the test.
+        let live = events.filter { if case .callEnded = $0 { false } else { true } }
+        let receiver = WebhookReceiver(secret: Self.secret)
+        try await receiver.run { url in
+            try await server.run { client in
+                let webhookID = try await client.execute(
+                    uri: "/v1/webhooks", method: .post, headers: TestServer.headers(),
+                    body: ByteBuffer(string: #"{"url":"\#(url)","secret":"\#(Self.secret)"}"#)
+                ) { response -> String in
+                    #expect(response.status == .created)
+                    let object = jsonObject(response.body)
+                    #expect(object["secret"] as? String == Self.secret)
+                    #expect(Set(object["types"] as? [String] ?? []) == Set(WebhookDispatcher.defaultTypes))
+                    return object["id"] as? String ?? ""
+                }
+
+                // The manager's screen: a feed WebSocket for hand-offs, open before the call escalates.
+                let handoff = FirstMessage()
+                let config = WebSocketClientConfiguration(additionalHeaders: TestServer.headers())
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        try await client.ws("/v1/feed/ws?types=handoff", configuration: config) { inbound, outbound, _ in
+                            for try await message in inbound.messages(maxSize: 1 << 20) {
+                                guard case .text(let text) = message else { continue }
+                                handoff.text.withLock { $0 = text }
+                                break
+                            }
+                            try await outbound.close(.normalClosure, reason: nil)
+                        }
+                    }
+                    while server.context.feed.subscriberCount == 0 { try await Task.sleep(for: .milliseconds(10)) }
+                    let body = try live.map { try CallEvents.encode($0) }.joined(separator: "\n")
+                    try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {
+                        #expect($0.status == .ok)
+                    }
+                    try await group.next()
+                }
+                // Nothing about a pickup has been sent yet, and the packet is already on the manager's screen.
+                let notice = jsonObject(try #require(handoff.text.withLock { $0 }))
+                #expect(notice["type"] as? String == "handoff")
+                #expect(notice["call"] as? String == callID)
+                #expect(notice["target"] as? String == "manager")
+                let packet = try #require(notice["packet"] as? [String: Any])
+                #expect(packet["tier"] as? String == "manager")
+                #expect((packet["summary"] as? [[String: Any]])?.contains { $0["why"] as? String == "the issue" } == true)
+                let compact = try #require(notice["compact"] as? String)
+                #expect(compact.utf8.count <= 255)
+                #expect(compact.contains("tier=manager"))
+
+                // The pickup: the agent transfers to the manager, who speaks.
+                let last = live.last!.at
+                let pickup = [
+                    CallEvent.agentAction(
+                        AgentAction(callID: callID, at: last + 1_000, action: .transfer, target: "mgr-ana", note: "to duty manager")),
+                    CallEvent.turn(
+                        Turn(
+                            callID: callID, at: last + 4_000, utteranceID: "m1", speaker: .agent,
+                            text: "Hello, this is Ana, the duty manager. I have read everything, you do not need to repeat it.")),
+                ]
+                try await client.execute(
+                    uri: "/v1/events", method: .post, headers: TestServer.headers(),
+                    body: ByteBuffer(string: try pickup.map { try CallEvents.encode($0) }.joined(separator: "\n"))
+                ) { #expect($0.status == .ok) }
+
+                // A follow-up exists, with an owner, a due time and the packet.
+                let followUp = try await client.execute(uri: "/v1/follow-ups?call=\(callID)", method: .get, headers: TestServer.headers()) {
+                    response -> [String: Any] in
+                    #expect(response.status == .ok)
+                    let list = jsonObject(response.body)["followUps"] as? [[String: Any]] ?? []
+                    #expect(list.count == 1)
+                    return list.first ?? [:]
+                }
+                #expect(followUp["state"] as? String == "open")
+                #expect(followUp["owner"] as? String == "duty-manager")
+                #expect(followUp["overdue"] as? Bool == false)
+                #expect((followUp["reason"] as? String)?.hasPrefix("escalated to a manager") == true)
+                #expect((followUp["packet"] as? [String: Any])?["callID"] as? String == callID)
+                let due = try #require((followUp["due"] as? String).flatMap(ISODate.parse))
+                #expect(abs(due.timeIntervalSinceNow - 86_400) < 300)
+                let followUpID = try #require(followUp["id"] as? String)
+
+                // Claimed, then closed; closing again is refused.
+                try await client.execute(
+                    uri: "/v1/follow-ups/\(followUpID)/claim", method: .post, headers: TestServer.headers(),
+                    body: ByteBuffer(string: #"{"owner":"mgr-ana"}"#)
+                ) { response in
+                    #expect(response.status == .ok)
+                    #expect(jsonObject(response.body)["owner"] as? String == "mgr-ana")
+                }
+                try await client.execute(
+                    uri: "/v1/follow-ups/\(followUpID)/close", method: .post, headers: TestServer.headers(),
+                    body: ByteBuffer(string: #"{"state":"done","outcome":"called back; refund agreed"}"#)
+                ) { response in
+                    #expect(response.status == .ok)
+                    #expect(jsonObject(response.body)["state"] as? String == "done")
+                }
+                try await client.execute(
+                    uri: "/v1/follow-ups/\(followUpID)/close", method: .post, headers: TestServer.headers(),
+                    body: ByteBuffer(string: #"{"state":"failed"}"#)
+                ) { response in
+                    #expect(response.status == .conflict)
+                    #expect(response.headers[.contentType] == "application/problem+json")
+                }
+                let stored = try #require(try await server.context.store.followUp(followUpID))
+                #expect(stored.followUp.state == .done)
+                #expect(stored.followUp.owner == "mgr-ana")
+                #expect(stored.followUp.outcome == "called back; refund agreed")
+
+                // The webhook: the manager decision, the hand-off (escalation and transfer) and the follow-up's life, each
+                // signed; every one verified.
+                let delivered = try await receiver.wait { deliveries in
+                    deliveries.filter { $0.type == FollowUpChange.entryType }.count >= 2
+                        && deliveries.filter { $0.type == HandoffNotice.entryType }.count >= 2
+                }
+                #expect(!delivered.isEmpty)
+                #expect(delivered.allSatisfy { $0.verified })
+                #expect(delivered.contains { $0.type == "decision" && $0.body["tier"] as? String == "manager" })
+                #expect(delivered.contains { $0.type == FollowUp.entryType && $0.body["id"] as? String == followUpID })
+                // The example call transfers to retention on its own before the manager picks up.
+                #expect(
+                    delivered.filter { $0.type == HandoffNotice.entryType }.map { $0.body["target"] as? String } == [
+                        "manager", "retention", "mgr-ana",
+                    ])
+                #expect(delivered.map(\.position) == delivered.map(\.position).sorted())
+                #expect(Set(delivered.map(\.type)).isSubset(of: Set(WebhookDispatcher.defaultTypes)))
+
+                try await client.execute(uri: "/v1/webhooks/\(webhookID)/deliveries", method: .get, headers: TestServer.headers()) { response in
+                    let log = jsonObject(response.body)["deliveries"] as? [[String: Any]] ?? []
+                    #expect(log.count >= delivered.count)
+                    #expect(log.allSatisfy { $0["delivered"] as? Bool == true && $0["status"] as? Int == 204 })
+                }
+            }
+        }
+    }
+
+    @Test("a receiver that fails is retried with backoff, every attempt in the delivery log, order kept")
+    func retries() async throws {
+        let server = try await TestServer { $0.webhooks.initialBackoff = .milliseconds(20) }
+        let events = try TestServer.exampleCall("07")
+        let receiver = WebhookReceiver(secret: Self.secret, refuseFirst: 2)
+        try await receiver.run { url in
+            try await server.run { client in
+                let webhookID = try await client.execute(
+                    uri: "/v1/webhooks", method: .post, headers: TestServer.headers(),
+                    body: ByteBuffer(string: #"{"url":"\#(url)","secret":"\#(Self.secret)","types":["decision"]}"#)
+                ) { jsonObject($0.body)["id"] as? String ?? "" }
+                let body = try events.map { try CallEvents.encode($0) }.joined(separator: "\n")
+                try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {
+                    #expect($0.status == .ok)
+                }
+                let expected = try TestServer.engineDecisions(events)
+                let delivered = try await receiver.wait { $0.count >= expected.count }
+                #expect(delivered.map { $0.body["alertID"] as? String } == expected.map(\.alertID))
+                #expect(delivered.allSatisfy { $0.verified })
+                #expect(receiver.attempts == expected.count + 2)
+                let log = try await server.context.store.deliveries(webhook: webhookID, limit: 100).reversed()
+                #expect(log.prefix(3).map(\.attempt) == [1, 2, 3])
+                #expect(log.prefix(3).map(\.delivered) == [false, false, true])
+                #expect(log.first?.status == 500)
+                #expect(log.first?.error == "HTTP 500")
+            }
+        }
+    }
+
+    @Test("webhook requests are checked: URL, types, secret length; admin only; unknown ids are 404")
+    func webhookRefusals() async throws {
+        let server = try await TestServer()
+        try await server.run { client in
+            for (body, fragment) in [
+                (#"{"url":"ftp://x/y"}"#, "http or https"), (#"{"url":"https://x/y","types":["nope"]}"#, "unknown type"),
+                (#"{"url":"https://x/y","types":[]}"#, "at least one"), (#"{"url":"https://x/y","secret":"short"}"#, "16 bytes"),
+                ("not json", "must be JSON"),
+            ] {
+                try await client.execute(uri: "/v1/webhooks", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {
+                    #expect($0.status == .badRequest)
+                    #expect((jsonObject($0.body)["detail"] as? String)?.contains(fragment) == true, "\(body)")
+                }
+            }
+            let agent = try await client.execute(
+                uri: "/v1/keys", method: .post, headers: TestServer.headers(),
+                body: ByteBuffer(string: #"{"name":"A","role":"agent","subject":"a1"}"#)
+            ) { jsonObject($0.body)["key"] as? String ?? "" }
+            try await client.execute(
+                uri: "/v1/webhooks", method: .post, headers: TestServer.headers(agent), body: ByteBuffer(string: #"{"url":"https://x/y"}"#)
+            ) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/v1/webhooks/wh_nope", method: .delete, headers: TestServer.headers()) { #expect($0.status == .notFound) }
+            let id = try await client.execute(
+                uri: "/v1/webhooks", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: #"{"url":"https://example.com/h"}"#)
+            ) { response -> String in
+                #expect((jsonObject(response.body)["secret"] as? String)?.hasPrefix("whsec_") == true)
+                return jsonObject(response.body)["id"] as? String ?? ""
+            }
+            try await client.execute(uri: "/v1/webhooks", method: .get, headers: TestServer.headers()) { response in
+                let hooks = jsonObject(response.body)["webhooks"] as? [[String: Any]] ?? []
+                #expect(hooks.map { $0["id"] as? String } == [id])
+                #expect(hooks.first?["secret"] == nil)
+            }
+            try await client.execute(uri: "/v1/webhooks/\(id)", method: .delete, headers: TestServer.headers()) { #expect($0.status == .noContent) }
+            try await client.execute(uri: "/v1/webhooks", method: .get, headers: TestServer.headers()) { response in
+                #expect((jsonObject(response.body)["webhooks"] as? [Any])?.isEmpty == true)
+            }
+        }
+    }
+
+    @Test("an overdue follow-up raises a supervisor alert once; closing the follow-up resolves it; roles filter follow-ups")
+    func overdue() async throws {
+        let server = try await TestServer { $0.followUps.dueAfter = .seconds(60) }
+        let events = try TestServer.exampleCall("07").map { event in
+            guard case .callStarted(var started) = event else { return event }
+            started.team = "blue"
+            started.agentID = "a1"
+            return .callStarted(started)
+        }
+        let callID = events[0].callID
+        try await server.run { client in
+            let body = try events.map { try CallEvents.encode($0) }.joined(separator: "\n")
+            try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {
+                #expect($0.status == .ok)
+            }
+            let record = try #require(try await server.context.store.followUps(FollowUpFilter(callID: callID)).first)
+            #expect(record.team == "blue")
+            let sweeper = FollowUpSweeper(undertone: server.context)
+            #expect(try await sweeper.sweep(now: .now) == 0)
+            #expect(try await sweeper.sweep(now: .now + 120) == 1)
+            #expect(try await sweeper.sweep(now: .now + 240) == 0)
+            let alertID = "\(record.followUp.id)-overdue"
+            let alert = try #require(try await server.context.store.alert(alertID))
+            #expect(alert.state == .open)
+            #expect(alert.tier == "supervisor")
+            #expect(alert.rule == FollowUpSweeper.rule)
+            #expect(try await server.context.store.followUp(record.followUp.id)?.followUp.overdueAlertID == alertID)
+
+            let red = try await client.execute(
+                uri: "/v1/keys", method: .post, headers: TestServer.headers(),
+                body: ByteBuffer(string: #"{"name":"R","role":"supervisor","subject":"red"}"#)
+            ) { jsonObject($0.body)["key"] as? String ?? "" }
+            let blue = try await client.execute(
+                uri: "/v1/keys", method: .post, headers: TestServer.headers(),
+                body: ByteBuffer(string: #"{"name":"B","role":"supervisor","subject":"blue"}"#)
+            ) { jsonObject($0.body)["key"] as? String ?? "" }
+            try await client.execute(uri: "/v1/follow-ups", method: .get, headers: TestServer.headers(red)) {
+                #expect((jsonObject($0.body)["followUps"] as? [Any])?.count == 0)
+            }
+            try await client.execute(uri: "/v1/follow-ups/\(record.followUp.id)", method: .get, headers: TestServer.headers(red)) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(uri: "/v1/follow-ups?state=open", method: .get, headers: TestServer.headers(blue)) {
+                #expect((jsonObject($0.body)["followUps"] as? [Any])?.count == 1)
+            }
+            try await client.execute(uri: "/v1/follow-ups?state=later", method: .get, headers: TestServer.headers(blue)) {
+                #expect($0.status == .badRequest)
+            }
+            try await client.execute(
+                uri: "/v1/follow-ups/\(record.followUp.id)/close", method: .post, headers: TestServer.headers(blue),
+                body: ByteBuffer(string: #"{"state":"open"}"#)
+            ) { #expect($0.status == .badRequest) }
+            try await client.execute(
+                uri: "/v1/follow-ups/\(record.followUp.id)/close", method: .post, headers: TestServer.headers(blue),
+                body: ByteBuffer(string: #"{"state":"failed","outcome":"no answer after three tries"}"#)
+            ) { #expect($0.status == .ok) }
+            #expect(try await server.context.store.alert(alertID)?.state == .resolved)
+            #expect(try await server.context.store.followUp(record.followUp.id)?.followUp.state == .failed)
+        }
+    }
+
+    @Test("signatures: a genuine delivery verifies; a changed body, another secret or an old timestamp do not")
+    func signatures() {
+        let body = Array(#"{"type":"decision"}"#.utf8)
+        let now = Date()
+        let timestamp = Int(now.timeIntervalSince1970)
+        let signature = WebhookSignature.sign(body: body, timestamp: timestamp, secret: Self.secret)
+        #expect(signature.hasPrefix("v1=") && signature.count == 67)
+        #expect(WebhookSignature.verify(body: body, timestamp: "\(timestamp)", signature: signature, secret: Self.secret, now: now))
+        #expect(!WebhookSignature.verify(body: body + [32], timestamp: "\(timestamp)", signature: signature, secret: Self.secret, now: now))
+        #expect(!WebhookSignature.verify(body: body, timestamp: "\(timestamp)", signature: signature, secret: "another-secret-xyz", now: now))
+        #expect(!WebhookSignature.verify(body: body, timestamp: "\(timestamp)", signature: signature, secret: Self.secret, now: now + 600))
+        #expect(!WebhookSignature.verify(body: body, timestamp: "\(timestamp + 1)", signature: signature, secret: Self.secret, now: now))
+        #expect(WebhookSignature.verify(body: body, timestamp: "\(timestamp)", signature: "v1=00, \(signature)", secret: Self.secret, now: now))
+        #expect(!WebhookSignature.verify(body: body, timestamp: "soon", signature: signature, secret: Self.secret, now: now))
+        // HMAC-SHA256 of "1700000000.{}" keyed with "key": worked out independently (Python's hmac module).
+        #expect(
+            WebhookSignature.sign(body: Array("{}".utf8), timestamp: 1_700_000_000, secret: "key")
+                == "v1=9d713ed406bb7076d4123f0dc2c39d2df5c654ed4b0cd56b52c8b4c940bd63ae")
+    }
+
+    @Test("backoff doubles from the first wait up to the cap")
+    func backoff() {
+        var settings = WebhookSettings()
+        settings.initialBackoff = .milliseconds(500)
+        settings.maxBackoff = .seconds(3)
+        #expect((1...6).map { settings.backoff(after: $0) } == [.milliseconds(500), .seconds(1), .seconds(2), .seconds(3), .seconds(3), .seconds(3)])
+    }
+}
