@@ -530,7 +530,7 @@ struct PolicyValidationTests {
             "tier: coach\nwhen:\n  any:\n    - stress: { above: 0.6 }\n      trend: rising"),
         .rule(
             6,
-            #"rule "r": unknown response "empathy"; did you mean "empathy_protocol"? (expected clarity_guidance, empathy_protocol, priority_boost or knowledge_base)"#,
+            #"rule "r": unknown response "empathy"; did you mean "empathy_protocol"? (expected clarity_guidance, empathy_protocol, priority_boost, knowledge_base or follow_up)"#,
             "tier: coach\nrespond: [empathy]\n\(when)"),
         .rule(
             8, #"rule "r": "empathy_protocol" is listed twice in "respond""#,

@@ -64,7 +64,7 @@ struct ClusterFeedTests {
                 for await message in messages { received.rules.withLock { $0.append(jsonObject(message.json)["rule"] as? String ?? "") } }
             }
             try await nodeA.buildApplication().test(.live) { client in
-                for _ in 0..<200 where !nodeA.readiness.isReady { try await Task.sleep(for: .milliseconds(20)) }
+                for _ in 0..<1_500 where !nodeA.readiness.isReady { try await Task.sleep(for: .milliseconds(20)) }
                 // Node B listens once its connection is up; give it a moment, then ingest on node A.
                 try await Task.sleep(for: .milliseconds(500))
                 let body = try events.map { try CallEvents.encode($0) }.joined(separator: "\n")

@@ -39,7 +39,8 @@ struct TestServer {
     func run(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let app = context.buildApplication()
         try await app.test(.live) { client in
-            for _ in 0..<200 {
+            // Up to 30 s: migrations take a while on a machine busy compiling.
+            for _ in 0..<1_500 {
                 let ready = try await client.execute(uri: "/readyz", method: .get) { $0.status == .ok }
                 if ready { break }
                 try await Task.sleep(for: .milliseconds(20))
