@@ -192,7 +192,7 @@ struct LoadRun: Sendable {
             _ = try await messages.next()  // ready
             for (offset, event) in events.enumerated() {
                 if offset > 0, interval > .zero { try await Task.sleep(for: interval) }
-                let line = try CallEvents.encode(event)
+                let line = CallEvents.encode(event)
                 let sent = ContinuousClock.now
                 if case .turn(let turn) = event, turn.speaker == .customer {
                     tally.state.withLock { $0.sentTurns["\(callID)#\(turn.at)"] = sent }
