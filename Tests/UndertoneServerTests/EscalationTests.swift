@@ -386,6 +386,45 @@ struct EscalationTests {
                 == "v1=9d713ed406bb7076d4123f0dc2c39d2df5c654ed4b0cd56b52c8b4c940bd63ae")
     }
 
+    @Test("routing a known call without an intent reads it from the customer's words; an unknown call must give one")
+    func routingReadsIntent() async throws {
+        let server = try await TestServer()
+        let events = try TestServer.exampleCall("10")
+        let callID = events[0].callID
+        let customerWords = events.compactMap { event -> String? in
+            guard case .turn(let turn) = event, turn.speaker == .customer, turn.isFinal else { return nil }
+            return turn.text
+        }
+        let expected = try IntentModel.default.classify(customerWords.suffix(6).joined(separator: " "))
+        #expect(!expected.isOutOfScope)
+        try await server.run { client in
+            let body = try events.map { try CallEvents.encode($0) }.joined(separator: "\n")
+            try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {
+                #expect($0.status == .ok)
+            }
+            let roster = #"[{"id":"ag-1","skills":{"general":3}},{"id":"ag-2","skills":{"fraud_security":5,"billing":5,"account_access":5}}]"#
+            try await client.execute(
+                uri: "/v1/route", method: .post, headers: TestServer.headers(),
+                body: ByteBuffer(string: #"{"request":{"callID":"\#(callID)"},"roster":\#(roster)}"#)
+            ) { response in
+                #expect(response.status == .ok)
+                let decision = jsonObject(response.body)["decision"] as? [String: Any] ?? [:]
+                let reasons = decision["reasons"] as? [String] ?? []
+                #expect(reasons.first?.hasPrefix("intent \(expected.intent) (") == true, "\(reasons)")
+                let direct = Routing.route(
+                    RoutingRequest(callID: callID, intent: expected.intent), roster: [], policy: RoutingPolicy.standard(industry: "banking"))
+                #expect(decision["queue"] as? String == direct.queue)
+            }
+            try await client.execute(
+                uri: "/v1/route", method: .post, headers: TestServer.headers(),
+                body: ByteBuffer(string: #"{"request":{"callID":"nobody-knows"},"roster":[]}"#)
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect((jsonObject(response.body)["detail"] as? String)?.contains("intent is required") == true)
+            }
+        }
+    }
+
     @Test("backoff doubles from the first wait up to the cap")
     func backoff() {
         var settings = WebhookSettings()

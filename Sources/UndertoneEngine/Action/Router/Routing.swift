@@ -97,7 +97,8 @@ public struct RoutingRequest: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         callID = try container.decode(String.self, forKey: .callID)
-        intent = try container.decode(String.self, forKey: .intent)
+        // Left out (or empty) for a call the server knows: it is read from the call's own words.
+        intent = try container.decodeIfPresent(String.self, forKey: .intent) ?? ""
         language = try container.decodeIfPresent(String.self, forKey: .language) ?? "en"
         segment = try container.decodeIfPresent(String.self, forKey: .segment)
         predictedRisk = try container.decodeIfPresent(Double.self, forKey: .predictedRisk) ?? 0
