@@ -145,6 +145,8 @@ struct EscalationTests {
                 #expect(notice["target"] as? String == "manager")
                 let packet = try #require(notice["packet"] as? [String: Any])
                 #expect(packet["tier"] as? String == "manager")
+                #expect(ShardContext.intent(of: live) != nil)
+                #expect(packet["intent"] as? String == ShardContext.intent(of: live))
                 #expect((packet["summary"] as? [[String: Any]])?.contains { $0["why"] as? String == "the issue" } == true)
                 let compact = try #require(notice["compact"] as? String)
                 #expect(compact.utf8.count <= 255)
