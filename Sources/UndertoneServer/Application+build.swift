@@ -22,6 +22,7 @@ extension ServerContext {
         registerAdminRoutes(router)
         registerLearningRoutes(router)
         registerRoutingRoutes(router)
+        registerReportRoutes(router)
         return router
     }
 
