@@ -20,6 +20,7 @@ enum SVGCharts {
         let plotHeight = height - bottom - 16
         let maximum = max(1, hours.map { $0.coach + $0.supervisor + $0.manager }.max() ?? 0)
         let slot = (width - left - 10) / Double(max(hours.count, 1))
+        let oneDay = Set(hours.map { $0.hour.prefix(10) }).count <= 1
         var parts = [axis(left: left, top: 16, width: width - left - 10, height: plotHeight, maximum: Double(maximum), integer: true)]
         for (index, hour) in hours.enumerated() {
             var y = 16 + plotHeight
@@ -34,7 +35,11 @@ enum SVGCharts {
                         + "<title>\(escape(hour.hour)) \(tier.rawValue): \(count)</title></rect>")
             }
             if hours.count <= 24 || index % max(1, hours.count / 12) == 0 {
-                let label = String(hour.hour.dropFirst(11).prefix(5))
+                // "09:00" within one day; "11-23 09h" when the hours span days.
+                let label =
+                    oneDay
+                    ? String(hour.hour.dropFirst(11).prefix(5))
+                    : String(hour.hour.dropFirst(5).prefix(8)).replacingOccurrences(of: "T", with: " ") + "h"
                 parts.append(text(x + slot * 0.35, 16 + plotHeight + 14, label, anchor: "middle", size: 10))
             }
         }
@@ -82,10 +87,10 @@ enum SVGCharts {
 
     /// Two bars per queue: mean peak stress and mean turn stress, 0...1.
     static func queueStress(_ queues: [QueueStress]) -> String {
-        let width = 720.0
-        let height = 250.0
-        let left = 40.0
-        let bottom = 56.0
+        let width = 800.0
+        let height = 320.0
+        let left = 110.0
+        let bottom = 120.0
         let plotHeight = height - bottom - 16
         let slot = (width - left - 10) / Double(max(queues.count, 1))
         var parts = [axis(left: left, top: 16, width: width - left - 10, height: plotHeight, maximum: 1, integer: false)]
@@ -99,7 +104,12 @@ enum SVGCharts {
                     "<rect x=\"\(n(x + Double(offset) * slot * 0.4))\" y=\"\(n(16 + plotHeight - h))\" width=\"\(n(slot * 0.38))\" height=\"\(n(h))\" fill=\"\(colour)\">"
                         + "<title>\(escape(queue.queue)) \(name) stress: \(String(format: "%.2f", value))</title></rect>")
             }
-            parts.append(text(x + slot * 0.4, 16 + plotHeight + 14, queue.queue + " (\(queue.calls))", anchor: "middle", size: 11))
+            // Slanted, so that long queue names do not run into each other.
+            let labelX = n(x + slot * 0.4)
+            let labelY = n(16 + plotHeight + 12)
+            parts.append(
+                "<text x=\"\(labelX)\" y=\"\(labelY)\" font-size=\"11\" text-anchor=\"end\" fill=\"#222\" transform=\"rotate(-30 \(labelX) \(labelY))\">"
+                    + "\(escape(queue.queue + " (\(queue.calls))"))</text>")
         }
         parts.append("<rect x=\"\(n(left))\" y=\"\(n(height - 14))\" width=\"10\" height=\"10\" fill=\"#d9434b\"/>")
         parts.append(text(left + 14, height - 5, "mean peak stress", size: 11))
@@ -126,8 +136,7 @@ enum SVGCharts {
         for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
             parts.append(text(left + plotWidth * tick, top + plotHeight + 14, String(format: "%.2f", tick), anchor: "middle", size: 10))
         }
-        parts.append(text(left + plotWidth / 2, height - 8, "peak customer stress", anchor: "middle", size: 11))
-        parts.append(text(12, top + plotHeight / 2, "survey", anchor: "middle", size: 11))
+        parts.append(text(left + plotWidth / 2, height - 8, "peak customer stress (across) · survey score 1–5 (up)", anchor: "middle", size: 11))
         for point in points {
             let x = left + plotWidth * min(max(point.peakStress, 0), 1)
             let y = top + plotHeight - plotHeight * Double(point.survey - 1) / 4
