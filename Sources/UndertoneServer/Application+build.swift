@@ -24,6 +24,7 @@ extension ServerContext {
         registerRoutingRoutes(router)
         registerFollowUpRoutes(router)
         registerWebhookRoutes(router)
+        registerReportRoutes(router)
         return router
     }
 

@@ -157,6 +157,12 @@ struct OpenAPITests {
             try await call(.get, "/v1/staffing?calls=2500&ahtSeconds=300&patienceSeconds=90", template: "/v1/staffing")
             try await call(.get, "/v1/staffing?calls=100&ahtSeconds=0", template: "/v1/staffing")
             try await call(.get, "/v1/staffing?ahtSeconds=180", template: "/v1/staffing")
+            let hour = Date().addingTimeInterval(-3600)
+            let period = "from=\(ReportTime.text(hour))&to=\(ReportTime.text(hour.addingTimeInterval(7200)))"
+            try await call(.get, "/v1/report?\(period)", template: "/v1/report")
+            try await call(.get, "/v1/report?from=2026-01-02&to=2026-01-01", template: "/v1/report")
+            try await call(.get, "/v1/calls/\(callID)/scorecard", template: "/v1/calls/{call}/scorecard")
+            try await call(.get, "/v1/calls/no-such-call/scorecard", template: "/v1/calls/{call}/scorecard")
             let roster = #"[{"id":"ag-1","skills":{"billing":4},"idleSinceMs":0},{"id":"ag-2","skills":{"billing":5},"idleSinceMs":5000}]"#
             try await call(
                 .post, "/v1/route", template: "/v1/route", body: #"{"request":{"callID":"\#(callID)","intent":"billing"},"roster":\#(roster)}"#)
@@ -190,6 +196,9 @@ struct OpenAPITests {
         let handoff = seen.first { $0.uri.hasSuffix("/handoff?intent=billing") }.map { jsonObject($0.body) }
         #expect((handoff?["compact"] as? String)?.contains("cancel_threat") == true)
         #expect(((handoff?["packet"] as? [String: Any])?["summary"] as? [Any])?.isEmpty == false)
+        // The report counts the logged call.
+        let report = seen.first { $0.uri.hasPrefix("/v1/report?from=") && $0.status == 200 }.map { jsonObject($0.body) }
+        #expect((report?["overall"] as? [String: Any])?["calls"] as? Int == 1)
         // Routing a known call: the best qualified agent, recorded in its log.
         let routed = seen.first { $0.uri == "/v1/route" }.map { jsonObject($0.body) }
         #expect((routed?["decision"] as? [String: Any])?["agentID"] as? String == "ag-2")
