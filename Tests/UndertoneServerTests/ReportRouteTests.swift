@@ -31,7 +31,8 @@ struct ReportRouteTests {
             }
             let supervisor = try await key("supervisor", "tech-west")
             let agent = try await key("agent", "ag-412")
-            let start = Date().addingTimeInterval(-3600)
+            // Whole seconds, so that the period reads back exactly as written.
+            let start = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 3600).rounded(.down))
             let period = "from=\(ReportTime.text(start))&to=\(ReportTime.text(start.addingTimeInterval(7200)))"
 
             let all = try await client.execute(uri: "/v1/report?\(period)", method: .get, headers: TestServer.headers()) { response in
