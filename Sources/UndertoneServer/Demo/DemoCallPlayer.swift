@@ -51,20 +51,22 @@ struct DemoCallPlayer: Sendable {
             do {
                 try await connect(call, skipMs: skipMs)
                 return
-            } catch is CancellationError {
-                return
-            } catch let failure as Failure {
+            } catch {
+                // Shutting down: the stream is closed mid-call, which is not a failure of the call.
+                if Task.isCancelled || error is CancellationError { return }
+                guard let failure = error as? Failure else {
+                    // The upgrade was refused or the connection failed before anything was sent: the server may
+                    // still be starting. Try again a few times, then give the call up.
+                    attempt += 1
+                    if attempt >= 20 {
+                        tally.refused("\(call.callID): could not connect: \(error)")
+                        return
+                    }
+                    do { try await Task.sleep(for: .milliseconds(250 * min(attempt, 8))) } catch { return }
+                    continue
+                }
                 tally.refused("\(call.callID): \(failure)")
                 return
-            } catch {
-                // The upgrade was refused or the connection failed before anything was sent: the server may still be
-                // starting. Try again a few times, then give the call up.
-                attempt += 1
-                if attempt >= 20 || Task.isCancelled {
-                    tally.refused("\(call.callID): could not connect: \(error)")
-                    return
-                }
-                do { try await Task.sleep(for: .milliseconds(250 * min(attempt, 8))) } catch { return }
             }
         }
     }
@@ -149,7 +151,12 @@ struct DemoCallPlayer: Sendable {
                 var line = CallEvents.encode(event)
                 line = "{\"seq\":\(sequence)," + line.dropFirst()
                 try await outbound.write(.text(line))
-                if case .callStarted = event { tally.update { $0.callsStarted += 1 } }
+                if case .callStarted = event {
+                    tally.update {
+                        $0.callsStarted += 1
+                        $0.scenarios[call.scenario, default: 0] += 1
+                    }
+                }
             case .audio(let at, let track, let bytes):
                 var buffer = ByteBuffer()
                 buffer.reserveCapacity(12 + bytes.count)
