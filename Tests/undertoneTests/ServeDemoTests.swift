@@ -43,7 +43,9 @@ struct ServeDemoTests {
             try await Task.sleep(for: .milliseconds(100))
             var request = URLRequest(url: URL(string: base + "v1/calls")!)
             request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
-            guard let (data, response) = try? await URLSession.shared.data(for: request), (response as? HTTPURLResponse)?.statusCode == 200 else { continue }
+            guard let (data, response) = try? await URLSession.shared.data(for: request), (response as? HTTPURLResponse)?.statusCode == 200 else {
+                continue
+            }
             let calls = ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any])?["calls"] as? [[String: Any]] ?? []
             seen = calls.filter { ($0["callID"] as? String)?.hasPrefix("demo-") == true }.count
         }

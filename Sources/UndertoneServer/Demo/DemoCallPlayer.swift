@@ -201,7 +201,9 @@ struct DemoTimeline {
     }
 
     mutating func next() -> (Int, DemoCallPlayer.Message)? {
-        if frameIndex == frames.count, let stretch = speech.first, eventIndex >= events.count || stretch.startMs + DemoCallPlayer.frameMs <= events[eventIndex].at {
+        if frameIndex == frames.count, let stretch = speech.first,
+            eventIndex >= events.count || stretch.startMs + DemoCallPlayer.frameMs <= events[eventIndex].at
+        {
             speech.removeFirst()
             frames = Self.frames(of: stretch)
             frameIndex = 0

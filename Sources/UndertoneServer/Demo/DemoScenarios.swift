@@ -101,7 +101,10 @@ extension DemoScenario {
                 ]),
             .agent(["I'm sorry to hear that. Let me run a line test now, bear with me.", "Sorry about that. I'll run a quick test on the line."]),
             .hold(20...40),
-            .agent(["Thanks for waiting. I can see a fault on the line outside your property.", "Thanks for holding. The test shows a fault at the cabinet."]),
+            .agent([
+                "Thanks for waiting. I can see a fault on the line outside your property.",
+                "Thanks for holding. The test shows a fault at the cabinet.",
+            ]),
             .customer(
                 0.6...0.72,
                 [
@@ -136,7 +139,10 @@ extension DemoScenario {
                     "Hi, I'm locked out of my online banking. It keeps asking for a code and I never get one.",
                     "Hello, I can't log in to the app. It says my account is locked.",
                 ]),
-            .agent(["I can help with that. Can you confirm the mobile number on the account?", "Let's sort that out. What's the phone number we have for you?"]),
+            .agent([
+                "I can help with that. Can you confirm the mobile number on the account?",
+                "Let's sort that out. What's the phone number we have for you?",
+            ]),
             .customer(0.25...0.35, ["It's {phone}.", "Sure, it's {phone}."]),
             .agent([
                 "Thanks. The security code goes to an older number on the account, which is why it isn't reaching you.",
@@ -180,7 +186,7 @@ extension DemoScenario {
                     "I'm scared that if I wait it will be worse. Is it bad news if they want to see me?",
                 ]),
             .agent([
-                "That's completely understandable. {doctor} already has your results, and an appointment is the normal way to go through them. If anything were urgent, the practice would have called you the same day.",
+                "That's completely understandable. {doctor} already has your results, and an appointment is the normal way to go through them. If anything were urgent, the practice would have called you the same day."
             ]),
             .customer(0.2...0.3, ["Okay, that's reassuring. {weekday2} at ten twenty, please.", "Thank you, that helps. I'll take {weekday2}."]),
             .agent(["Done. You'll get a text confirming it. Take care, and see you then."]),
@@ -207,7 +213,7 @@ extension DemoScenario {
                     "What if they took more? I'm so anxious, my mortgage payment goes out on {weekday}.",
                 ]),
             .agent([
-                "I understand. You're fully protected against fraud. I've raised a claim and the money will be back in your account within two working days, before {weekday}.",
+                "I understand. You're fully protected against fraud. I've raised a claim and the money will be back in your account within two working days, before {weekday}."
             ]),
             .customer(0.3...0.4, ["Oh, thank goodness. Thank you so much.", "Okay. That's a relief, thank you."]),
             .agent(["You're welcome. A new card will arrive in three to five days."]),
@@ -234,11 +240,11 @@ extension DemoScenario {
                 ["Yes please. It's a birthday present and the party is on {weekday2}.", "Yes please, I need this sorted today."]),
             .transfer("delivery", note: "handed over by the virtual assistant"),
             .agent([
-                "Hi {customer}, I'm {agent}. I've read the chat so you don't need to repeat anything. I'm sorry the parcel is late.",
+                "Hi {customer}, I'm {agent}. I've read the chat so you don't need to repeat anything. I'm sorry the parcel is late."
             ]),
             .customer(0.4...0.5, ["Thanks. Can you make sure it gets here before {weekday2}?", "Can you get it to me before the weekend?"]),
             .agent([
-                "I've upgraded it to next-day priority at no cost. It will be with you tomorrow before one o'clock, and I've refunded the delivery charge of {amount2}.",
+                "I've upgraded it to next-day priority at no cost. It will be with you tomorrow before one o'clock, and I've refunded the delivery charge of {amount2}."
             ]),
             .customer(0.0...0.1, ["That's brilliant, thank you so much!", "Perfect, thank you."]),
         ],
@@ -284,7 +290,7 @@ extension DemoScenario {
                     "I've called three times already and I'm really fed up. I keep being promised a refund and nothing ever happens.",
                 ]),
             .agent([
-                "You're absolutely right, and I'm sorry you've had to call again. I can see the refund was never sent. I'm processing it now myself, and you'll see {amount} back within three working days.",
+                "You're absolutely right, and I'm sorry you've had to call again. I can see the refund was never sent. I'm processing it now myself, and you'll see {amount} back within three working days."
             ]),
             .customer(0.4...0.5, ["Okay. Can you give me a reference so I don't have to explain it again?", "Will it actually happen this time?"]),
             .agent(["Yes. Your reference is {order}, and I've put a note on the account so anyone can see it's done."]),
@@ -319,7 +325,7 @@ extension DemoScenario {
             .hold(25...50),
             .transfer("supervisor", note: "customer asked for a supervisor; third contact about evening dropouts"),
             .agent([
-                "Hello {customer}, this is {supervisor}, the team leader. I've read the notes and I'm sorry you've had to call three times. I'm taking ownership of this personally.",
+                "Hello {customer}, this is {supervisor}, the team leader. I've read the notes and I'm sorry you've had to call three times. I'm taking ownership of this personally."
             ]),
             .customer(0.55...0.65, ["Okay. Thank you. I just want it fixed.", "Finally. I just want it working."]),
             .agent(["I'm sending a senior engineer on {weekday}, and I'll call you myself on {weekday2} evening to check it's holding."]),
@@ -355,7 +361,7 @@ extension DemoScenario {
             .hold(20...40),
             .transfer("manager", note: "cancellation threat after a price rise"),
             .agent([
-                "Hi {customer}, I'm {manager}, the duty manager. I've heard what happened and I'd like to put it right. I can take the increase off and hold your price for twelve months.",
+                "Hi {customer}, I'm {manager}, the duty manager. I've heard what happened and I'd like to put it right. I can take the increase off and hold your price for twelve months."
             ]),
             .customer(0.5...0.6, ["Well, that would change things. Can you put that in writing?", "Okay. And that's guaranteed?"]),
             .agent(["Yes, I'll email it to you within the hour, and I'll call you next week to make sure the bill is right."]),
@@ -373,7 +379,7 @@ extension DemoScenario {
                     "Hi, my order {order} arrived damaged. The table has a deep scratch across the top. Please can you arrange a replacement?",
                 ]),
             .agent([
-                "Dear {customer}, I'm very sorry your order arrived damaged. We'll collect it on {weekday} between 8am and 6pm and send a replacement. Kind regards, {agent}",
+                "Dear {customer}, I'm very sorry your order arrived damaged. We'll collect it on {weekday} between 8am and 6pm and send a replacement. Kind regards, {agent}"
             ]),
             .customer(
                 0.7...0.8,
@@ -389,7 +395,7 @@ extension DemoScenario {
                     "This is my last email. I'm taking legal advice and will be reporting this to trading standards.",
                 ]),
             .agent([
-                "Dear {customer}, I'm {manager}, the customer relations manager. I'm sorry for how this has been handled. I've arranged a full refund of {amount} today, and our own team will collect the item on {weekday2}. I'll call you myself to confirm. Yours sincerely, {manager}",
+                "Dear {customer}, I'm {manager}, the customer relations manager. I'm sorry for how this has been handled. I've arranged a full refund of {amount} today, and our own team will collect the item on {weekday2}. I'll call you myself to confirm. Yours sincerely, {manager}"
             ]),
         ],
         dispositions: ["escalated"], survey: 1...3)
@@ -398,13 +404,14 @@ extension DemoScenario {
         id: "abusive-outburst", desk: .billing, channels: [.voice], weight: 2,
         lines: [
             .agent(greetings),
-            .customer(0.5...0.6, ["I've been waiting three weeks for a refund of {amount}.", "Where is my refund of {amount}? It's been three weeks."]),
+            .customer(
+                0.5...0.6, ["I've been waiting three weeks for a refund of {amount}.", "Where is my refund of {amount}? It's been three weeks."]),
             .agent(["Let me check that for you."]),
             .customer(0.65...0.7, ["Every time I call it's the same story.", "I keep getting told it's on its way."]),
             .agent(["I'm sorry, I can see the refund was held up."]),
             .customer(0.95...1.0, ["You're all useless idiots. This company is a joke.", "You're a bunch of useless clowns, the lot of you."]),
             .agent([
-                "I understand you're upset, and I want to help. I've escalated the refund as urgent and you'll have it within 24 hours. I do need to ask you not to use that language.",
+                "I understand you're upset, and I want to help. I've escalated the refund as urgent and you'll have it within 24 hours. I do need to ask you not to use that language."
             ]),
             .customer(0.55...0.65, ["Fine. Sorry. I'm just sick of it.", "Alright. Just get it sorted."]),
             .agent(["Thank you. I'll send you a confirmation by email now."]),
@@ -415,7 +422,12 @@ extension DemoScenario {
         id: "manager-request-climbs", desk: .cancellation, channels: [.voice], weight: 2,
         lines: [
             .agent(greetings),
-            .customer(0.55...0.65, ["I was charged an early exit fee of {amount} and I was told it would be waived.", "You've charged me {amount} to leave when I was promised it was free."]),
+            .customer(
+                0.55...0.65,
+                [
+                    "I was charged an early exit fee of {amount} and I was told it would be waived.",
+                    "You've charged me {amount} to leave when I was promised it was free.",
+                ]),
             .agent(["I'm sorry, I can't remove that fee myself."]),
             .customer(0.7...0.8, ["Then I want to speak to a manager.", "Then put me through to someone senior, please."]),
             .agent(["I'll see if a manager is free. Please hold."]),
@@ -423,7 +435,9 @@ extension DemoScenario {
             .agent(["Sorry for the wait. I'm still trying to find a manager."]),
             .customer(0.8...0.88, ["I've been on hold for two minutes. This is unbelievable.", "Are you serious? Nobody is coming, are they?"]),
             .transfer("manager", note: "exit fee dispute; customer asked for a manager"),
-            .agent(["Hello {customer}, {manager} here, I'm the manager. I'm sorry for the wait. I'll waive the exit fee now, and I'll email you the confirmation today."]),
+            .agent([
+                "Hello {customer}, {manager} here, I'm the manager. I'm sorry for the wait. I'll waive the exit fee now, and I'll email you the confirmation today."
+            ]),
             .customer(0.4...0.5, ["Okay. Thank you.", "Right. Thanks."]),
         ],
         dispositions: ["escalated"], survey: 1...3)

@@ -83,12 +83,14 @@ public struct DemoScriptWriter: Sendable {
             case .agent(let texts):
                 utterance += 1
                 time = say(
-                    fill(random.pick(texts), values), speaker: .agent, stress: random.uniform(0.04...0.12), voice: speakerAfterTransfer ?? agent.voice,
+                    fill(random.pick(texts), values), speaker: .agent, stress: random.uniform(0.04...0.12),
+                    voice: speakerAfterTransfer ?? agent.voice,
                     channel: channel, time: time, utterance: utterance, callID: callID, events: &events, speech: &speech)
             case .bot(let texts):
                 utterance += 1
                 time = say(
-                    fill(random.pick(texts), values), speaker: .bot, stress: 0, voice: agent.voice, channel: channel, time: time, utterance: utterance,
+                    fill(random.pick(texts), values), speaker: .bot, stress: 0, voice: agent.voice, channel: channel, time: time,
+                    utterance: utterance,
                     callID: callID, events: &events, speech: &speech)
             case .hold(let seconds):
                 time += random.int(300...900)
@@ -108,7 +110,8 @@ public struct DemoScriptWriter: Sendable {
         let survey = scenario.survey.flatMap { range in random.chance(scenario.surveyChance) ? random.int(range) : nil }
         events.append(.callEnded(CallEnded(callID: callID, at: time, disposition: random.pick(scenario.dispositions), survey: survey)))
         // Recognisers finish a turn a little after the next speaker starts: keep the log in time order.
-        let ordered = [events[0]] + events.dropFirst().dropLast().enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        let ordered =
+            [events[0]] + events.dropFirst().dropLast().enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
             + [events[events.count - 1]]
         let gap = channel == .voice ? random.int(2_000...15_000) : random.int(5_000...30_000)
         return DemoCall(callID: callID, scenario: scenario.id, events: ordered, speech: voice ? speech : [], gapBeforeMs: gap)
@@ -134,7 +137,8 @@ public struct DemoScriptWriter: Sendable {
                 events.append(
                     .turn(
                         Turn(
-                            callID: callID, at: start + length / 2, utteranceID: id, speaker: speaker, text: partial, startMs: start, endMs: start + length / 2,
+                            callID: callID, at: start + length / 2, utteranceID: id, speaker: speaker, text: partial, startMs: start,
+                            endMs: start + length / 2,
                             isFinal: false, confidence: Self.round(random.uniform(0.6...0.8)))))
             }
             events.append(

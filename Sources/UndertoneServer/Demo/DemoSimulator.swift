@@ -55,7 +55,8 @@ public struct DemoSimulator: Service {
                 }
             }
         }
-        logger.info("Demo calls stopped", metadata: ["demo.started": "\(tally.statistics.callsStarted)", "demo.ended": "\(tally.statistics.callsEnded)"])
+        logger.info(
+            "Demo calls stopped", metadata: ["demo.started": "\(tally.statistics.callsStarted)", "demo.ended": "\(tally.statistics.callsEnded)"])
     }
 
     /// One line of the contact centre: a call, a pause, the next call, until shutdown or the total is reached.

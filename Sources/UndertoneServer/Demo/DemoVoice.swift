@@ -64,7 +64,9 @@ public enum DemoVoiceSynthesizer {
     }
 
     /// Formants of five vowels (a, e, i, o, u) for an adult male tract, Hz.
-    static let vowels: [(Double, Double, Double)] = [(730, 1_090, 2_440), (530, 1_840, 2_480), (300, 2_250, 2_950), (570, 840, 2_410), (320, 900, 2_250)]
+    static let vowels: [(Double, Double, Double)] = [
+        (730, 1_090, 2_440), (530, 1_840, 2_480), (300, 2_250, 2_950), (570, 840, 2_410), (320, 900, 2_250),
+    ]
     static let bandwidths = (80.0, 100.0, 140.0)
 
     /// A stretch of speech as 8 kHz µ-law bytes, one a sample, `endMs - startMs` long.
