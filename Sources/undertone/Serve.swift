@@ -148,6 +148,8 @@ extension Undertone {
                 address: {
                     var iterator = ports.makeAsyncIterator()
                     guard let port = await iterator.next() else { throw CancellationError() }
+                    // The admin key is installed once the store has migrated: connecting earlier would be refused.
+                    while !context.readiness.isReady { try await Task.sleep(for: .milliseconds(50)) }
                     return (host, port)
                 }, logger: logger)
             // Shutdown runs in reverse: the simulator closes its calls first, then the server drains and the store closes.
