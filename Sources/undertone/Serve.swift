@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import UndertoneEngine
 import UndertoneServer
 import UndertoneStore
+import UnixSignals
 import Yams
 
 extension Undertone {
@@ -17,6 +19,10 @@ extension Undertone {
                 UNDERTONE_POLICY, UNDERTONE_ADMIN_KEY, UNDERTONE_RETENTION_DAYS), then a YAML config file (--config) with the \
                 keys host, port, database, policy, shards, retentionDays, redaction. On first start with an empty store an admin \
                 API key is created and printed once, unless UNDERTONE_ADMIN_KEY sets it. docs/api.md describes the API.
+
+                --demo starts on a fresh temporary SQLite file (unless --database is given), prints the dashboard's address and \
+                an admin API key, and streams simulated calls (text and synthesized voice) through the WebSocket ingest of the \
+                same process: docs/demo.md.
                 """
         )
 
@@ -36,6 +42,43 @@ extension Undertone {
         var retentionDays: Int?
         @Flag(help: "Keep personal data in transcripts (test data only).")
         var noRedaction = false
+        @Flag(help: "Run the demo: a temporary database, an admin key printed, simulated calls streamed in (docs/demo.md).")
+        var demo = false
+        @Option(help: "The admin API key to create or use (ut_…; default with --demo: a new one).")
+        var key: String?
+        @Option(help: "With --demo: calls kept going at once (default 24).")
+        var demoCalls = 24
+        @Option(help: "With --demo: how much faster than real time the calls play (default 1).")
+        var demoSpeed = 1.0
+        @Option(help: "With --demo: the seed of the scripts (the same seed plays the same calls).")
+        var demoSeed: UInt64 = 7
+        @Option(help: "With --demo: the share of each channel, e.g. voice=7,chat=2,email=1 (the default).")
+        var demoMix: String?
+        @Flag(help: "With --demo: voice calls send transcripts only, no synthesized audio.")
+        var noDemoVoice = false
+
+        func validate() throws {
+            if let key, !key.hasPrefix("ut_") || key.count < 12 {
+                throw ValidationError("--key must be an API key: ut_ followed by at least 9 characters")
+            }
+            if demo { _ = try demoSettings() }
+        }
+
+        /// The simulator's knobs from the flags, or a clear error.
+        func demoSettings() throws -> DemoSettings {
+            var settings = DemoSettings()
+            settings.concurrentCalls = demoCalls
+            settings.speed = demoSpeed
+            settings.seed = demoSeed
+            settings.voice = !noDemoVoice
+            do {
+                if let demoMix { settings.channelMix = try DemoChannelMix(parsing: demoMix) }
+                try settings.validate()
+            } catch {
+                throw ValidationError("--demo: \(error)")
+            }
+            return settings
+        }
 
         func run() async throws {
             let environment = ProcessInfo.processInfo.environment
@@ -56,11 +99,13 @@ extension Undertone {
                 return value
             }
             settings.port = try integer(port, "UNDERTONE_PORT", "port", "port", in: 0...65_535) ?? settings.port
-            settings.database = .init(setting(database, "UNDERTONE_DATABASE", "database") ?? "undertone.sqlite")
+            // The demo never writes into a configured database by accident: only --database overrides its temporary file.
+            let demoFile = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-demo-\(UUID().uuidString).sqlite").path
+            settings.database = .init(demo ? database ?? demoFile : setting(database, "UNDERTONE_DATABASE", "database") ?? "undertone.sqlite")
             settings.shards = try integer(shards, "UNDERTONE_SHARDS", "shards", "shards", in: 1...1024) ?? settings.shards
             settings.retentionDays = try integer(retentionDays, "UNDERTONE_RETENTION_DAYS", "retentionDays", "retention days", in: 1...36_500)
             settings.redactPersonalData = !(noRedaction || file["redaction"] == "false")
-            settings.bootstrapAdminKey = environment["UNDERTONE_ADMIN_KEY"]
+            settings.bootstrapAdminKey = key ?? environment["UNDERTONE_ADMIN_KEY"] ?? (demo ? APIKey.generate() : nil)
 
             var logger = Logger(label: "undertone")
             logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
@@ -73,11 +118,52 @@ extension Undertone {
             }
             let context = ServerContext(configuration: settings, policyYAML: yaml, store: store, textModel: try TextModel.bundled(), logger: logger)
             let (host, policyName) = (settings.host, parsed.name)
+            guard demo, let adminKey = settings.bootstrapAdminKey else {
+                let app = context.buildApplication { channel in
+                    let port = channel.localAddress?.port ?? 0
+                    FileHandle.standardOutput.write(Data("undertone listening on http://\(host):\(port) (policy \(policyName))\n".utf8))
+                }
+                try await app.runService()
+                return
+            }
+            try await runDemo(context: context, adminKey: adminKey, temporaryFile: database == nil ? demoFile : nil, logger: logger)
+        }
+
+        /// The server and the simulator in one process: the simulator connects over loopback once the server listens.
+        private func runDemo(context: ServerContext, adminKey: String, temporaryFile: String?, logger: Logger) async throws {
+            let simulatorSettings = try demoSettings()
+            let (host, policyName) = (context.configuration.host, context.configuration.policy.name)
+            let shown = host == "0.0.0.0" ? "127.0.0.1" : host == "::" ? "[::1]" : host.contains(":") ? "[\(host)]" : host
+            FileHandle.standardOutput.write(Data("API key: \(adminKey)\n".utf8))
+            let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
             let app = context.buildApplication { channel in
                 let port = channel.localAddress?.port ?? 0
-                FileHandle.standardOutput.write(Data("undertone listening on http://\(host):\(port) (policy \(policyName))\n".utf8))
+                FileHandle.standardOutput.write(
+                    Data("Dashboard: http://\(shown):\(port)/\nundertone listening on http://\(host):\(port) (policy \(policyName), demo)\n".utf8))
+                portSink.yield(port)
+                portSink.finish()
             }
-            try await app.runService()
+            let simulator = DemoSimulator(
+                settings: simulatorSettings, apiKey: adminKey,
+                address: {
+                    var iterator = ports.makeAsyncIterator()
+                    guard let port = await iterator.next() else { throw CancellationError() }
+                    // The admin key is installed once the store has migrated: connecting earlier would be refused.
+                    while !context.readiness.isReady { try await Task.sleep(for: .milliseconds(50)) }
+                    return (host, port)
+                }, logger: logger)
+            // Shutdown runs in reverse: the simulator closes its calls first, then the server drains and the store closes.
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: [
+                        .init(service: app),
+                        .init(service: simulator, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore),
+                    ],
+                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
+            if let temporaryFile {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporaryFile + suffix) }
+            }
         }
 
         static func readConfig(_ path: String) throws -> [String: String] {

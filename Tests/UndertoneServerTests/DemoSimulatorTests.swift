@@ -1,0 +1,68 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import ServiceLifecycle
+import Testing
+import UndertoneEngine
+import UndertoneServer
+import UndertoneStore
+
+@Suite("Demo simulator against a live server")
+struct DemoSimulatorTests {
+    @Test("simulated calls go through the ingest WebSocket: stored live then ended, alerts raised, voice heard, nothing refused, clean shutdown")
+    func simulatorAgainstServer() async throws {
+        let server = try await TestServer()
+        try await server.run { client in
+            let port = try #require(client.port)
+            var settings = DemoSettings()
+            settings.concurrentCalls = 6
+            settings.speed = 25
+            settings.seed = 11
+            settings.runID = "sim"
+            var logger = Logger(label: "demo-test")
+            logger.logLevel = .warning
+            let simulator = DemoSimulator(settings: settings, apiKey: TestServer.adminKey, host: "127.0.0.1", port: port, logger: logger)
+            let group = ServiceGroup(services: [simulator], logger: logger)
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                var sawLive = false
+                var sawEnded = false
+                var escalated = false
+                let deadline = ContinuousClock.now + .seconds(150)
+                while ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(500))
+                    let statuses = try await client.execute(uri: "/v1/calls", method: .get, headers: TestServer.headers()) { response in
+                        ((jsonObject(response.body)["calls"] as? [[String: Any]]) ?? []).compactMap { $0["status"] as? String }
+                    }
+                    sawLive = sawLive || statuses.contains("live")
+                    sawEnded = sawEnded || statuses.contains("ended")
+                    let alerts = try await server.context.store.alerts(AlertFilter())
+                    escalated = alerts.contains { $0.tier == "supervisor" || $0.tier == "manager" }
+                    if sawLive, sawEnded, escalated, simulator.tally.statistics.callsEnded >= 10 { break }
+                }
+                let stopping = ContinuousClock.now
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+                let stopTime = ContinuousClock.now - stopping
+                #expect(stopTime < .seconds(5), "the simulator stops promptly at shutdown: \(stopTime)")
+                #expect(sawLive && sawEnded, "GET /v1/calls showed live and ended calls")
+                #expect(escalated, "a supervisor or manager alert was raised")
+            }
+            let statistics = simulator.tally.statistics
+            #expect(statistics.refusals.isEmpty, "\(statistics.refusals)")
+            #expect(statistics.callsFailed == 0)
+            #expect(statistics.callsEnded >= 10)
+            #expect(statistics.callsStarted >= statistics.callsEnded)
+            #expect(statistics.audioFrames > 0)
+            #expect(statistics.outputs["voice", default: 0] > 0, "voice calls yield voice outputs: \(statistics.outputs)")
+            #expect(statistics.outputs["signal", default: 0] > 0)
+            #expect(statistics.outputs["decision", default: 0] > 0)
+            let stored = try await server.context.store.calls(CallFilter(limit: 5_000))
+            #expect(stored.count >= statistics.callsEnded)
+            #expect(stored.filter { $0.status == .ended }.count >= statistics.callsEnded)
+            print("demo test:", statistics)
+        }
+    }
+}
