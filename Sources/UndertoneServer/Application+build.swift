@@ -22,6 +22,7 @@ extension ServerContext {
         registerAdminRoutes(router)
         registerLearningRoutes(router)
         registerRoutingRoutes(router)
+        registerDashboardRoutes(router)
         return router
     }
 
