@@ -130,6 +130,19 @@ struct BrowserTests {
                 for: "document.querySelector('#report svg') || document.getElementById('report-status').textContent.includes('No report yet')",
                 "analytics charts or their empty state")
             try Self.save(try await page.screenshot(), "analytics.png")
+            // The charts themselves, drawn from a report of the documented shape (contracts: GET /v1/report).
+            try await page.answer("/v1/report", with: Self.sampleReport)
+            try await page.evaluate("document.querySelector('#report-form button[type=submit]').click(); true")
+            try await page.wait(for: "document.querySelectorAll('#report svg.chart').length === 4", "four analytics charts")
+            #expect(
+                try await page.evaluate("document.querySelectorAll('#report svg rect.bar').length") == .number(16),
+                "bars: 8 hourly (zeros drawn as none) + 2 prevention + 2 precision (null is no bar) + 4 stress")
+            #expect(try await page.evaluate("document.querySelector('#report .big-number').textContent") == .string("62%"))
+            #expect(
+                try await page.evaluate("[...document.querySelectorAll('#report text.value')].filter(t => t.textContent === 'n/a').length")
+                    == .number(2),
+                "a rate with no denominator reads n/a")
+            try Self.save(try await page.screenshot(fullPage: true), "analytics-charts.png")
 
             // A phone's width: the wall still reads.
             try await page.evaluate("location.hash = '#/wall'; true")
@@ -190,6 +203,25 @@ struct BrowserTests {
             try Self.save(try await page.screenshot(), "wall-500.png")
         }
     }
+
+    /// A report in the shape `GET /v1/report` answers (docs: contracts item 4), for drawing the analytics charts.
+    static let sampleReport = """
+        {"from":"2026-11-23T08:00:00Z","to":"2026-11-23T12:00:00Z","generatedAt":"2026-11-23T12:00:05Z",
+         "overall":{"calls":412,"escalationRate":{"coach":0.21,"supervisor":0.08,"manager":0.02},"preventionRate":0.62,
+           "meanMinutesToResolution":6.5,"firstContactResolution":0.71,"repeatContactRate":0.12,"transferRate":0.09,"abandonmentRate":0.03,
+           "aiContainmentRate":null,"aiToHumanRate":null,"csat":{"responses":80,"mean":4.1,"stressCorrelation":-0.42}},
+         "byQueue":{"billing":{"calls":200,"preventionRate":0.55},"technical":{"calls":150,"preventionRate":0.7},"retention":{"calls":62,"preventionRate":null}},
+         "byTeam":{},"byAgent":{},
+         "byRule":[{"rule":"cancel-threat","tier":"manager","alerts":9,"useful":7,"dismissed":1,"acknowledged":8,"precision":0.875},
+                   {"rule":"rising-frustration","tier":"supervisor","alerts":30,"useful":18,"dismissed":9,"acknowledged":25,"precision":0.667},
+                   {"rule":"confusion","tier":"coach","alerts":50,"useful":0,"dismissed":0,"acknowledged":0,"precision":null}],
+         "hourly":[{"hour":"2026-11-23T08:00:00Z","calls":90,"coach":20,"supervisor":6,"manager":1},
+                   {"hour":"2026-11-23T09:00:00Z","calls":120,"coach":25,"supervisor":10,"manager":3},
+                   {"hour":"2026-11-23T10:00:00Z","calls":110,"coach":22,"supervisor":9,"manager":0},
+                   {"hour":"2026-11-23T11:00:00Z","calls":92,"coach":0,"supervisor":0,"manager":0}],
+         "stressByQueue":[{"queue":"billing","calls":200,"meanPeakStress":0.61,"meanStress":0.32},{"queue":"technical","calls":150,"meanPeakStress":0.55,"meanStress":0.29}],
+         "recovery":{"moves":[],"escalations":[]},"scorecards":{"calls":0,"meanScore":null,"items":[]}}
+        """
 
     @Test("agent view: an agent's key sees their call in hand with the customer's history, and only their calls")
     func agentView() async throws {

@@ -19,6 +19,8 @@ final class DevTools: Sendable {
     private let session = Mutex<String?>(nil)
     /// Uncaught exceptions, `console.error` lines and Content-Security-Policy violations, as the page reported them.
     let pageErrors = Mutex<[String]>([])
+    /// Canned JSON answers for requests whose URL contains a key (see `answer(_:with:)`).
+    private let cannedAnswers = Mutex<[String: String]>([:])
 
     private init(outbound: WebSocketOutboundWriter) {
         self.outbound = outbound
@@ -107,6 +109,24 @@ final class DevTools: Sendable {
             pageErrors.withLock { $0.append("exception: \(text)") }
         case "Runtime.consoleAPICalled" where params?.member("type")?.stringValue == "error":
             pageErrors.withLock { $0.append("console.error: \(params?.member("args")?.serialized() ?? "")") }
+        case "Fetch.requestPaused":
+            guard let requestID = params?.member("requestId")?.stringValue else { return }
+            let url = params?.member("request")?.member("url")?.stringValue ?? ""
+            let body = cannedAnswers.withLock { answers in answers.first { url.contains($0.key) }?.value }
+            // A hop from this synchronous reader to an async command: awaiting here would block the reader its answer needs.
+            Task {
+                if let body {
+                    try? await self.send(
+                        "Fetch.fulfillRequest",
+                        [
+                            "requestId": .string(requestID), "responseCode": .number(200),
+                            "responseHeaders": .array([.object(["name": .string("Content-Type"), "value": .string("application/json")])]),
+                            "body": .string(Data(body.utf8).base64EncodedString()),
+                        ])
+                } else {
+                    try? await self.send("Fetch.continueRequest", ["requestId": .string(requestID)])
+                }
+            }
         case "Log.entryAdded":
             // Network refusals are expected (401 before signing in, 404 for routes built in parallel); the rest is not.
             let entry = params?.member("entry")
@@ -147,6 +167,13 @@ final class DevTools: Sendable {
             try await Task.sleep(for: .milliseconds(100))
         }
         throw ProtocolError(description: "timed out after \(timeout) waiting for \(what)")
+    }
+
+    /// From now on, requests whose URL contains `urlPart` are answered with `json` by the browser itself, never reaching
+    /// the server (a route built in parallel can be shown with an answer of its documented shape).
+    func answer(_ urlPart: String, with json: String) async throws {
+        cannedAnswers.withLock { $0[urlPart] = json }
+        try await send("Fetch.enable", ["patterns": .array([.object(["urlPattern": .string("*\(urlPart)*"), "requestStage": .string("Request")])])])
     }
 
     func navigate(_ url: String) async throws {

@@ -87,13 +87,14 @@ export function timelineChart({ series, markers = [], width = 720, height = 240,
 }
 
 /**
- * Vertical bars per category; with several series the bars stack (`{name, cls, values}` each, one value per category).
- * `format` writes a value for labels.
+ * Vertical bars per category; with several series the bars stack (`{name, cls, values, shown?}` each, one value per
+ * category; `shown` is what a bar's tooltip says when it differs from its height). A null value is "n/a". `format`
+ * writes a value for labels; `totals` writes each bar's total above it.
  */
-export function barChart({ categories, series, width = 720, height = 240, label, format = (value) => String(value), max }) {
+export function barChart({ categories, series, width = 720, height = 240, label, format = (value) => String(value), max, totals = false }) {
   const pad = { left: 40, right: 12, top: 12, bottom: 40 };
-  const totals = categories.map((_, index) => series.reduce((sum, line) => sum + (line.values[index] ?? 0), 0));
-  const top = max ?? Math.max(1, ...totals);
+  const sums = categories.map((_, index) => series.reduce((sum, line) => sum + (line.values[index] ?? 0), 0));
+  const top = max ?? Math.max(1, ...sums);
   const plotWidth = width - pad.left - pad.right;
   const plotHeight = height - pad.top - pad.bottom;
   const slot = plotWidth / Math.max(1, categories.length);
@@ -112,6 +113,7 @@ export function barChart({ categories, series, width = 720, height = 240, label,
   categories.forEach((category, index) => {
     const left = pad.left + index * slot + (slot - barWidth) / 2;
     let base = pad.top + plotHeight;
+    const known = series.some((line) => line.values[index] !== null && line.values[index] !== undefined);
     for (const line of series) {
       const value = line.values[index] ?? 0;
       if (value <= 0) continue;
@@ -119,9 +121,14 @@ export function barChart({ categories, series, width = 720, height = 240, label,
       base -= barHeight;
       const rect = svgElement('rect', { x: round(left), y: round(base), width: round(barWidth), height: round(barHeight), class: `bar ${line.cls}` });
       const title = svgElement('title');
-      title.textContent = `${category} — ${line.name}: ${format(value)}`;
+      title.textContent = `${category} — ${line.name}: ${format(line.shown?.[index] ?? value)}`;
       rect.append(title);
       svg.append(rect);
+    }
+    if (!known || totals) {
+      const text = svgElement('text', { x: round(left + barWidth / 2), y: round(base - 4), 'text-anchor': 'middle', class: 'value' });
+      text.textContent = known ? format(sums[index]) : 'n/a';
+      svg.append(text);
     }
     if (index % labelEvery === 0) {
       const text = svgElement('text', { x: round(left + barWidth / 2), y: height - pad.bottom + 16, 'text-anchor': 'middle', class: 'category' });

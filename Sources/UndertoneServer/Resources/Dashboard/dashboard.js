@@ -530,20 +530,20 @@ async function loadReport() {
   const rules = report.byRule ?? [];
   const stress = report.stressByQueue ?? [];
   box.append(
-    card('Escalations per tier per hour', hourly.length ? [legend(tiers), barChart({ categories: hours, series: tiers, width: chartWidth(), label: 'Escalations per tier per hour' })] : null),
+    card('Escalations per tier per hour', hourly.length ? [legend(tiers), barChart({ categories: hours, series: tiers, width: chartWidth(), label: 'Escalations per tier per hour', totals: true })] : null),
     card('Prevention rate', [
       el('p', { class: 'big-number', text: percent(report.overall?.preventionRate) }),
       el('p', { class: 'hint', text: 'Calls flagged, then de-escalated without a manager.' }),
       queues.length
         ? barChart({
-            categories: queues.map(([queue]) => queue), series: [{ name: 'Prevention rate', cls: 'prevention', values: queues.map(([, metrics]) => metrics.preventionRate ?? 0) }],
+            categories: queues.map(([queue]) => queue), series: [{ name: 'Prevention rate', cls: 'prevention', values: queues.map(([, metrics]) => metrics.preventionRate ?? null) }], totals: true,
             label: 'Prevention rate by queue', format: percent, max: 1, width: chartWidth(),
           })
         : null,
     ]),
     card('Alert precision per rule', rules.length
       ? barChart({
-          categories: rules.map((rule) => rule.rule), series: [{ name: 'Precision', cls: 'precision', values: rules.map((rule) => rule.precision ?? 0) }],
+          categories: rules.map((rule) => rule.rule), series: [{ name: 'Precision', cls: 'precision', values: rules.map((rule) => rule.precision ?? null) }], totals: true,
           label: 'Alert precision per rule (useful over useful plus dismissed)', format: percent, max: 1, width: chartWidth(),
         })
       : null),
@@ -552,7 +552,11 @@ async function loadReport() {
           legend([{ name: 'Mean stress', cls: 'text' }, { name: 'Mean peak stress', cls: 'manager' }]),
           barChart({
             categories: stress.map((row) => row.queue),
-            series: [{ name: 'Mean stress', cls: 'text', values: stress.map((row) => row.meanStress ?? 0) }, { name: 'Mean peak stress', cls: 'manager', values: stress.map((row) => Math.max(0, (row.meanPeakStress ?? 0) - (row.meanStress ?? 0))) }],
+            series: [
+              { name: 'Mean stress', cls: 'text', values: stress.map((row) => row.meanStress ?? 0) },
+              { name: 'Mean peak stress', cls: 'manager', values: stress.map((row) => Math.max(0, (row.meanPeakStress ?? 0) - (row.meanStress ?? 0))), shown: stress.map((row) => row.meanPeakStress ?? 0) },
+            ],
+            totals: true,
             label: 'Mean and peak stress by queue', format: (value) => value.toFixed(2), max: 1, width: chartWidth(),
           }),
         ]
