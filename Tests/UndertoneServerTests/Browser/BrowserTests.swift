@@ -86,6 +86,7 @@ struct BrowserTests {
             let rank = ["calm": 0, "coach": 1, "supervisor": 2, "manager": 3]
             #expect(tiers.map { rank[$0] ?? -1 } == tiers.map { rank[$0] ?? -1 }.sorted(by: >), "rows in risk order: \(tiers)")
             try Self.save(try await page.screenshot(), "wall.png")
+            try await Self.expectContrast(page, "the wall")
 
             // Acknowledge the first open alert with a real click on its button.
             let alertID = try #require(
@@ -110,8 +111,14 @@ struct BrowserTests {
                 for: "document.querySelector('#alert-list li[data-alert=\"\(alertID)\"] .alert-note').textContent.includes('recorded')",
                 "listen recorded")
 
-            // Drill down into the riskiest call.
-            try await page.evaluate("document.querySelector('#wall-body tr a.call-link').click(); true")
+            // The keyboard: arrows move between calls, Enter opens the riskiest one.
+            try await page.evaluate("document.querySelector('#wall-body tr a.call-link').focus(); true")
+            try await page.press("ArrowDown", code: 40)
+            #expect(
+                try await page.evaluate("document.activeElement === document.querySelectorAll('#wall-body a.call-link')[1]") == .bool(true),
+                "ArrowDown moves to the next call")
+            try await page.press("ArrowUp", code: 38)
+            try await page.press("Enter", code: 13)
             try await page.wait(for: "!document.getElementById('page-call').hidden", "the drill-down")
             try await page.wait(for: "document.querySelectorAll('#call-transcript li.turn').length > 0", "the transcript")
             try await page.wait(for: "document.querySelector('#call-timeline svg.timeline path.series')", "the timeline chart")
@@ -123,6 +130,7 @@ struct BrowserTests {
             try await page.evaluate("document.querySelector('#call-timeline svg .marker').focus(); true")
             try await page.wait(for: "document.getElementById('call-marker').textContent.includes(' — ')", "a marker's reasons")
             try Self.save(try await page.screenshot(fullPage: true), "drilldown.png")
+            try await Self.expectContrast(page, "the drill-down")
 
             // Analytics: charts when /v1/report answers, a clear empty state while it does not exist.
             try await page.evaluate("location.hash = '#/analytics'; true")
@@ -143,6 +151,7 @@ struct BrowserTests {
                     == .number(2),
                 "a rate with no denominator reads n/a")
             try Self.save(try await page.screenshot(fullPage: true), "analytics-charts.png")
+            try await Self.expectContrast(page, "analytics")
 
             // A phone's width: the wall still reads.
             try await page.evaluate("location.hash = '#/wall'; true")
@@ -204,6 +213,38 @@ struct BrowserTests {
         }
     }
 
+    /// Every visible piece of text against its background, by WCAG 2's contrast ratio: at least 4.5:1, or 3:1 for large
+    /// text (24 px, or 18.66 px bold). Returns the failures.
+    static let contrastFailures = """
+        (() => {
+          const parse = (text) => { const m = text.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+            const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+          const luminance = ({r, g, b}) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+            return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+          const background = (element) => { for (let node = element; node; node = node.parentElement) {
+              const colour = parse(getComputedStyle(node).backgroundColor); if (colour && colour.a > 0.5) return colour; }
+            return {r: 255, g: 255, b: 255, a: 1}; };
+          const failures = []; const seen = new Set();
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const element = walker.currentNode.parentElement;
+            if (!walker.currentNode.textContent.trim() || seen.has(element) || element.closest('svg, .visually-hidden, option')) continue;
+            seen.add(element);
+            const style = getComputedStyle(element); const rect = element.getBoundingClientRect();
+            if (style.visibility === 'hidden' || rect.width === 0 || rect.height === 0) continue;
+            const [light, dark] = [luminance(parse(style.color)), luminance(background(element))].sort((a, b) => b - a);
+            const ratio = (light + 0.05) / (dark + 0.05); const size = parseFloat(style.fontSize);
+            const large = size >= 24 || (Number(style.fontWeight) >= 700 && size >= 18.66);
+            if (ratio < (large ? 3 : 4.5)) failures.push(`${element.tagName.toLowerCase()}.${element.className} "${walker.currentNode.textContent.trim().slice(0, 24)}" ${ratio.toFixed(2)}:1`);
+          }
+          return failures; })()
+        """
+
+    static func expectContrast(_ page: DevTools, _ where: String) async throws {
+        let failures = try await page.evaluate(contrastFailures).arrayValue ?? [.string("the check did not run")]
+        #expect(failures.isEmpty, "text below WCAG AA contrast on \(`where`): \(failures.prefix(8).compactMap(\.stringValue))")
+    }
+
     /// A report in the shape `GET /v1/report` answers (docs: contracts item 4), for drawing the analytics charts.
     static let sampleReport = """
         {"from":"2026-11-23T08:00:00Z","to":"2026-11-23T12:00:00Z","generatedAt":"2026-11-23T12:00:05Z",
@@ -233,6 +274,7 @@ struct BrowserTests {
             #expect(title == "On call with cust-70233", "agent ag-412's own call (\(title)); \(callIDs.count) calls are live")
             #expect(try await page.evaluate("document.getElementById('agent-history').textContent.includes('Contacts (30 days)1')") == .bool(true))
             try Self.save(try await page.screenshot(), "agent.png")
+            try await Self.expectContrast(page, "the agent view")
         }
     }
 
@@ -296,6 +338,13 @@ struct BrowserTests {
                 #expect(result.member("cues") == .string("c,a,b,x"), "recent cues: distinct, newest first, four at most")
                 #expect(result.member("recorded") == .number(90000), "a recorded call's duration is its event time")
                 #expect(result.member("live") == .number(30000), "a live call's duration is the time since it started")
+                // The contrast check itself finds faint text.
+                try await page.evaluate(
+                    "const p = document.createElement('p'); p.textContent = 'faint words'; p.style.color = '#aaaaaa'; document.body.append(p); true")
+                let failures = try await page.evaluate(Self.contrastFailures).arrayValue ?? []
+                #expect(
+                    failures.compactMap(\.stringValue).contains { $0.contains("faint words") && $0.contains("2.16:1") },
+                    "#aaa on the page's #f5f7fa: \(failures)")
             }
         }
     }

@@ -176,6 +176,18 @@ final class DevTools: Sendable {
         try await send("Fetch.enable", ["patterns": .array([.object(["urlPattern": .string("*\(urlPart)*"), "requestStage": .string("Request")])])])
     }
 
+    /// Presses a key in the page as a user would (`ArrowDown`, `Enter`…): key down, then key up.
+    func press(_ key: String, code: Int) async throws {
+        var down: [String: JSONValue] = [
+            "type": .string("keyDown"), "key": .string(key), "code": .string(key), "windowsVirtualKeyCode": .number(Double(code)),
+        ]
+        if key == "Enter" { down["text"] = .string("\r") }
+        try await send("Input.dispatchKeyEvent", down)
+        try await send(
+            "Input.dispatchKeyEvent",
+            ["type": .string("keyUp"), "key": .string(key), "code": .string(key), "windowsVirtualKeyCode": .number(Double(code))])
+    }
+
     func navigate(_ url: String) async throws {
         try await send("Page.navigate", ["url": .string(url)])
     }

@@ -47,6 +47,8 @@ function onFeedMessage(message, receivedAt) {
   const call = wall.calls.get(change.call);
   if (call) call.seenAt = Date.now();
   if (change.unknown) fetchCall(change.call);
+  // A hand-off or follow-up for the call on screen: show it.
+  if ((message.type === 'handoff' || message.type === 'follow_up') && openCallID === change.call && !$('page-call').hidden) refreshDrillDown(change.call);
   if (change.alert) {
     wall.dirtyAlerts = true;
     if (message.type === 'decision' && message.kind !== 'folded') announce(call, call.alerts.get(change.alert));
@@ -390,6 +392,17 @@ function renderCallAlerts(alerts) {
     list.append(node);
   }
   if (alerts.length === 0) list.append(el('li', { class: 'muted', text: 'No alerts on this call.' }));
+}
+
+let drillDownRefresh = null;
+
+/** Reloads the drill-down at most once a second while messages for it keep coming. */
+function refreshDrillDown(callID) {
+  if (drillDownRefresh) return;
+  drillDownRefresh = setTimeout(() => {
+    drillDownRefresh = null;
+    if (openCallID === callID) showCall(callID).catch(() => {});
+  }, 1000);
 }
 
 async function refreshCallAlertsIfOpen(callID) {

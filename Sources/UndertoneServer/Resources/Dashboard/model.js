@@ -94,6 +94,8 @@ export function formatDuration(ms) {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
+const AROUND_A_CALL = new Set(['call_ended', 'handoff', 'follow_up', 'guidance', 'routing']);
+
 /** The call a feed message belongs to (events say `call`, engine outputs `callID`). */
 export function messageCall(message) {
   return message.call ?? message.callID ?? null;
@@ -124,7 +126,8 @@ export function applyMessage(calls, message) {
     return change;
   }
   if (!call) {
-    if (message.type === 'call_ended') return change;
+    // Messages about what happens around a call (its end, a hand-off, a follow-up, guidance) do not make it live.
+    if (AROUND_A_CALL.has(message.type)) return change;
     call = newCall(id);
     calls.set(id, call);
     change.unknown = true;
