@@ -37,15 +37,25 @@ public struct AppRequestContext: RequestContext, WebSocketRequestContext {
 }
 
 /// Finds the API key in `Authorization: Bearer`, `X-API-Key`, or (for browsers' WebSocket and EventSource, which cannot
-/// set headers) the `key` query parameter, and resolves it. A request without a key goes on unauthenticated: routes
-/// that need one ask `context.caller()`. A wrong key is refused here.
+/// set headers) the `key` query parameter or the dashboard's session cookie, and resolves it. A request without a key
+/// goes on unauthenticated: routes that need one ask `context.caller()`. A wrong key is refused here; a stale session
+/// cookie is ignored instead, so that the sign-in page still loads.
 struct Authenticator: RouterMiddleware {
     typealias Context = AppRequestContext
     let keys: KeyRing
     let metrics: ServerMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let secret = Self.secret(in: request) else { return try await next(request, context) }
+        guard let secret = Self.secret(in: request) else {
+            guard let cookie = SessionCookie.secret(in: request), let principal = try await keys.principal(for: cookie) else {
+                return try await next(request, context)
+            }
+            try SessionCookie.checkOrigin(request)
+            var context = context
+            context.principal = principal
+            context.logger[metadataKey: "key.id"] = .string(principal.keyID)
+            return try await next(request, context)
+        }
         guard let principal = try await keys.principal(for: secret) else {
             metrics.rejected("unauthorized", via: "rest")
             throw Problem(.unauthorized, "unknown or revoked API key")

@@ -25,6 +25,7 @@ extension ServerContext {
         registerFollowUpRoutes(router)
         registerWebhookRoutes(router)
         registerReportRoutes(router)
+        registerDashboardRoutes(router)
         return router
     }
 

@@ -132,7 +132,7 @@ extension ServerContext {
     }
 
     /// The call named in the path if the caller may see it; 404 otherwise (no hint that it exists).
-    private func visibleCall(_ context: AppRequestContext) async throws -> CallRecord {
+    func visibleCall(_ context: AppRequestContext) async throws -> CallRecord {
         let principal = try context.caller()
         let callID = try context.parameters.require("call")
         guard let call = try await store.call(callID), principal.maySee(agentID: call.agentID, team: call.team) else {
