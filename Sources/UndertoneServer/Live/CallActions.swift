@@ -60,7 +60,7 @@ extension ShardContext {
             let due = Double(followUps.dueAfter.components.seconds) + Double(followUps.dueAfter.components.attoseconds) / 1e18
             guard let followUp = FollowUp.asked(by: decision, packet: handoff ?? packet, owner: followUps.owner, dueAfter: due, now: now)
             else { continue }
-            let body = String(decoding: try JSONEncoder.sorted.encode(followUp), as: UTF8.self)
+            let body = try TaggedEntry(followUp, type: FollowUp.entryType, at: decision.at).json()
             result.entries.append(LogEntry(callID: decision.callID, kind: .output, type: FollowUp.entryType, at: decision.at, body: body))
             result.feed.append(
                 FeedMessage(
@@ -114,6 +114,31 @@ struct FollowUpView: Encodable {
         var container = encoder.container(keyedBy: Extra.self)
         try container.encode(FollowUp.entryType, forKey: .type)
         try container.encode(overdue, forKey: .overdue)
+    }
+
+    func json() throws -> String { String(decoding: try JSONEncoder.sorted.encode(self), as: UTF8.self) }
+}
+
+/// A log entry body that names its own type and event time, like every engine output's: `"type"` and `"at"` added to
+/// the value's own fields (readers of the log, webhook receivers and the dashboard tell entries apart by them).
+struct TaggedEntry<Value: Encodable>: Encodable {
+    var value: Value
+    var type: String
+    var at: Int
+
+    init(_ value: Value, type: String, at: Int) {
+        self.value = value
+        self.type = type
+        self.at = at
+    }
+
+    private enum Keys: String, CodingKey { case type, at }
+
+    func encode(to encoder: any Encoder) throws {
+        try value.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(type, forKey: .type)
+        try container.encode(at, forKey: .at)
     }
 
     func json() throws -> String { String(decoding: try JSONEncoder.sorted.encode(self), as: UTF8.self) }

@@ -43,7 +43,7 @@ struct FollowUpSweeper: Service {
             let change = FollowUpChange(
                 id: followUp.id, callID: followUp.callID, action: .overdue, by: "system", overdueAlertID: alertID, changedAt: now)
             let decisionJSON = String(decoding: try JSONEncoder.sorted.encode(EngineOutput.decision(decision)), as: UTF8.self)
-            let changeJSON = String(decoding: try JSONEncoder.sorted.encode(change), as: UTF8.self)
+            let changeJSON = try TaggedEntry(change, type: FollowUpChange.entryType, at: at).json()
             _ = try await undertone.store.append([
                 LogEntry(callID: followUp.callID, kind: .output, type: "decision", at: at, body: decisionJSON),
                 LogEntry(callID: followUp.callID, kind: .output, type: FollowUpChange.entryType, at: at, body: changeJSON),
