@@ -40,6 +40,9 @@ public struct ServerConfiguration: Sendable {
     /// Personal data (cards, SSNs, phone numbers, e-mail addresses, dates of birth, account numbers) is removed from
     /// transcripts before they are analysed, stored or published. Turning it off keeps originals: only for test data.
     public var redactPersonalData = true
+    /// A folder of Markdown articles suggested to agents as calls go on (docs/guidance.md); the sample shipped with the
+    /// engine by default, nil for none (coaching hints are given all the same).
+    public var knowledgeBase: String? = KnowledgeBase.sampleDirectory?.path
 
     public init(policy: Policy) {
         self.policy = policy

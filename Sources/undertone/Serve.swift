@@ -36,6 +36,8 @@ extension Undertone {
         var retentionDays: Int?
         @Flag(help: "Keep personal data in transcripts (test data only).")
         var noRedaction = false
+        @Option(help: "A folder of Markdown articles suggested to agents (default: the sample shipped with the engine).")
+        var knowledge: String?
 
         func run() async throws {
             let environment = ProcessInfo.processInfo.environment
@@ -61,6 +63,8 @@ extension Undertone {
             settings.retentionDays = try integer(retentionDays, "UNDERTONE_RETENTION_DAYS", "retentionDays", "retention days", in: 1...36_500)
             settings.redactPersonalData = !(noRedaction || file["redaction"] == "false")
             settings.bootstrapAdminKey = environment["UNDERTONE_ADMIN_KEY"]
+            if let knowledge { settings.knowledgeBase = knowledge }
+            let knowledgeBase = try KnowledgeOptions.load(knowledge)
 
             var logger = Logger(label: "undertone")
             logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
@@ -71,7 +75,9 @@ extension Undertone {
             case .postgres(let url):
                 store = try PostgresEventStore(configuration: try PostgresEventStore.configuration(url: url), logger: logger)
             }
-            let context = ServerContext(configuration: settings, policyYAML: yaml, store: store, textModel: try TextModel.bundled(), logger: logger)
+            let context = ServerContext(
+                configuration: settings, policyYAML: yaml, store: store, textModel: try TextModel.bundled(), logger: logger,
+                knowledgeBase: knowledgeBase)
             let (host, policyName) = (settings.host, parsed.name)
             let app = context.buildApplication { channel in
                 let port = channel.localAddress?.port ?? 0
