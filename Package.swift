@@ -36,6 +36,7 @@ let package = Package(
             resources: [
                 .copy("Resources/emotion-model.utm"), .copy("Resources/intent-model.uti"), .copy("Resources/Policies"),
                 .copy("Resources/Scorecards"),
+                .copy("Resources/Knowledge"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,5 +1,5 @@
-/// One call, from its first event to its last: signal → decision. Pure and deterministic: the same events give the
-/// same outputs, and time comes only from the events.
+/// One call, from its first event to its last: signal → decision → guidance. Pure and deterministic: the same events
+/// give the same outputs, and time comes only from the events.
 public struct CallAnalyzer: Sendable {
     public let policy: Policy
     let textModel: TextModel
@@ -15,20 +15,47 @@ public struct CallAnalyzer: Sendable {
     /// Each track's audio on its way to voice windows.
     private var customerAudio: AudioFeeder?
     private var agentAudio: AudioFeeder?
+    /// The call's intent, its recent words for the knowledge base, and the pacing of guidance.
+    private var guide: CallGuide
 
-    public init(policy: Policy, textModel: TextModel, cueDetector: CueDetector = CueDetector(), voice: VoiceSettings = VoiceSettings()) {
+    /// `intentModel` reads the call's intent from the customer's turns (the shipped model unless another is given; nil
+    /// for none); `knowledgeBase` is searched for articles to suggest (nil: hints only, no articles).
+    public init(
+        policy: Policy, textModel: TextModel, cueDetector: CueDetector = CueDetector(), voice: VoiceSettings = VoiceSettings(),
+        intentModel: IntentModel? = try? IntentModel.default, knowledgeBase: KnowledgeBase? = nil, guidance: GuidanceSettings = GuidanceSettings()
+    ) {
         self.policy = policy
         self.textModel = textModel
         self.cueDetector = cueDetector
         state = CallState(settings: policy.signals, voice: voice)
+        guide = CallGuide(settings: guidance, intentModel: intentModel, knowledge: knowledgeBase)
     }
+
+    /// What the caller wants, read from their latest turns with the intent model: re-read at each customer turn until
+    /// a reading is confident enough (``GuidanceSettings/intentSettles``), then kept. Nil while every reading is out of
+    /// scope.
+    public var intent: IntentPrediction? { guide.intent }
 
     /// Takes one event and returns what it caused.
     ///
     /// `audio` frames are turned into voice windows, a second per track, and each window is applied exactly as a `voice`
     /// event carrying it would be: so replaying the `voice` outputs instead of the audio gives the same state and the same
     /// decisions. Audio and voice events move the clock for time-based rules only at the end of each window.
+    ///
+    /// Decisions that call for it are followed by a `guidance` output (hints and articles), and so is a customer turn
+    /// whose words strongly match an article (``CallGuide``).
     public mutating func ingest(_ event: CallEvent) -> [EngineOutput] {
+        let outputs = react(to: event)
+        let decisions = outputs.compactMap { output -> Decision? in if case .decision(let decision) = output { decision } else { nil } }
+        var afterCustomerTurn = false
+        if case .turn(let turn) = event, turn.speaker == .customer, case .signal = outputs.first { afterCustomerTurn = true }
+        guard !decisions.isEmpty || afterCustomerTurn,
+            let guidance = guide.guidance(callID: callID, at: event.at, decisions: decisions, afterCustomerTurn: afterCustomerTurn)
+        else { return outputs }
+        return outputs + [.guidance(guidance)]
+    }
+
+    private mutating func react(to event: CallEvent) -> [EngineOutput] {
         if callID.isEmpty { callID = event.callID }
         var outputs: [EngineOutput] = []
         switch event {
@@ -74,15 +101,19 @@ public struct CallAnalyzer: Sendable {
         if turn.speaker == .customer {
             stress = state.addCustomerTurn(utteranceID: turn.utteranceID, at: turn.at, signal: signal, cues: cues).stress
             (smoothed, trend) = (state.smoothedStress, state.trend)
+            guide.hearCustomer(turn.text)
         } else {
             stress = Stress.of(signal.emotions, cues: cues)
             state.addAgentTurn(text: turn.text, stress: stress)
             (smoothed, trend) = (state.agentSmoothedStress, 0)
+            guide.hearAgent(turn.text)
         }
         let reading = TurnSignal(
             callID: turn.callID, utteranceID: turn.utteranceID, speaker: turn.speaker, at: turn.at, emotions: signal.emotions,
-            polarity: signal.polarity, cues: cues, explanations: signal.explanations, stress: stress, smoothedStress: smoothed, trend: trend)
+            polarity: signal.polarity, cues: cues, explanations: signal.explanations, stress: stress, smoothedStress: smoothed, trend: trend,
+            intent: turn.speaker == .customer ? guide.callIntent : nil)
         guard turn.speaker == .customer else { return [.signal(reading)] }
+        guide.noteCustomerSignal(reading)
         return [.signal(reading)] + evaluateRules(now: turn.at, triggeredBy: [turn.utteranceID], timeBasedOnly: false)
     }
 

@@ -6,6 +6,8 @@ public enum EngineOutput: Sendable, Equatable {
     case decision(Decision)
     /// One voice window and its reading (voice calls): the log keeps it and replays it as a `voice` event.
     case voice(VoiceSignal)
+    /// Hints and knowledge-base articles for the agent.
+    case guidance(Guidance)
 
     /// The call the output belongs to.
     public var callID: String {
@@ -13,6 +15,7 @@ public enum EngineOutput: Sendable, Equatable {
         case .signal(let signal): signal.callID
         case .decision(let decision): decision.callID
         case .voice(let voice): voice.window.callID
+        case .guidance(let guidance): guidance.callID
         }
     }
 
@@ -22,20 +25,22 @@ public enum EngineOutput: Sendable, Equatable {
         case .signal(let signal): signal.at
         case .decision(let decision): decision.at
         case .voice(let voice): voice.window.at
+        case .guidance(let guidance): guidance.at
         }
     }
 
-    /// The wire name of the output's type: `signal`, `decision` or `voice`.
+    /// The wire name of the output's type: `signal`, `decision`, `voice` or `guidance`.
     public var type: String {
         switch self {
         case .signal: "signal"
         case .decision: "decision"
         case .voice: "voice"
+        case .guidance: "guidance"
         }
     }
 }
 
-/// One JSON object per output: the payload's own fields plus `"type"` (`signal`, `decision` or `voice`).
+/// One JSON object per output: the payload's own fields plus `"type"` (`signal`, `decision`, `voice` or `guidance`).
 extension EngineOutput: Codable {
     private enum TypeKey: String, CodingKey { case type }
 
@@ -46,6 +51,7 @@ extension EngineOutput: Codable {
         case "signal": self = .signal(try TurnSignal(from: decoder))
         case "decision": self = .decision(try Decision(from: decoder))
         case "voice": self = .voice(try VoiceSignal(from: decoder))
+        case "guidance": self = .guidance(try Guidance(from: decoder))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown output type \"\(type)\"")
         }
@@ -56,6 +62,7 @@ extension EngineOutput: Codable {
         case .signal(let signal): try signal.encode(to: encoder)
         case .decision(let decision): try decision.encode(to: encoder)
         case .voice(let voice): try voice.encode(to: encoder)
+        case .guidance(let guidance): try guidance.encode(to: encoder)
         }
         var container = encoder.container(keyedBy: TypeKey.self)
         try container.encode(type, forKey: .type)

@@ -44,6 +44,9 @@ public struct ServerConfiguration: Sendable {
     public var followUps = FollowUpSettings()
     /// How webhooks are delivered: retries and backoff.
     public var webhooks = WebhookSettings()
+    /// A folder of Markdown articles suggested to agents as calls go on (docs/guidance.md); the sample shipped with the
+    /// engine by default, nil for none (coaching hints are given all the same).
+    public var knowledgeBase: String? = KnowledgeBase.sampleDirectory?.path
 
     public init(policy: Policy) {
         self.policy = policy

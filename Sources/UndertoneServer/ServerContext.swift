@@ -20,7 +20,12 @@ public struct ServerContext: Sendable {
     /// Set once migrations and the first key are in place; `/readyz` answers 200 from then on.
     public let readiness = Readiness()
 
-    public init(configuration: ServerConfiguration, policyYAML: String, store: any EventStore, textModel: TextModel, logger: Logger) {
+    /// `knowledgeBase` is the configuration's folder already loaded (`undertone serve` loads it first, to refuse a bad
+    /// folder with a clear error); when nil the folder is loaded here, and one that cannot be is logged and left out.
+    public init(
+        configuration: ServerConfiguration, policyYAML: String, store: any EventStore, textModel: TextModel, logger: Logger,
+        knowledgeBase: KnowledgeBase? = nil
+    ) {
         self.configuration = configuration
         self.store = store
         self.logger = logger
@@ -42,7 +47,20 @@ public struct ServerContext: Sendable {
         shards = CallShards(
             count: configuration.shards, store: store, policy: { policy.policy }, textModel: textModel,
             redactor: configuration.redactPersonalData ? Redactor() : nil, feed: feed, metrics: metrics,
-            logger: logger, idleEviction: configuration.idleCallEviction, followUps: configuration.followUps, announce: announce)
+            logger: logger, idleEviction: configuration.idleCallEviction, followUps: configuration.followUps, announce: announce,
+            knowledgeBase: knowledgeBase ?? Self.loadKnowledge(configuration.knowledgeBase, logger: logger))
+    }
+
+    /// The knowledge base in a folder (the shipped sample is loaded once per process), or nil, logged, when it cannot be read.
+    static func loadKnowledge(_ path: String?, logger: Logger) -> KnowledgeBase? {
+        guard let path else { return nil }
+        do {
+            if path == KnowledgeBase.sampleDirectory?.path { return try KnowledgeBase.sample }
+            return try KnowledgeBase(directory: URL(fileURLWithPath: path))
+        } catch {
+            logger.error("Knowledge base not loaded: calls get hints without articles", metadata: ["error": "\(error)"])
+            return nil
+        }
     }
 
     /// Ingest waits for the store's migrations: until then it is refused with 503 (clients retry), never half-done.

@@ -12,7 +12,8 @@ extension Undertone {
                 on channel 0 (left) and the agent on channel 1 (right); a mono recording is the customer. The audio is \
                 fed to the engine as audio events from the call's start (--audio-offset to shift it). The policy is a \
                 bundled preset (--preset, default "default") or a YAML file (--policy). --json prints one JSON line per \
-                output, voice windows included.
+                output, voice windows included. Guidance (hints and articles) comes from the sample knowledge base, or \
+                from a folder of Markdown articles given by --knowledge.
                 """
         )
 
@@ -32,9 +33,13 @@ extension Undertone {
 
         @OptionGroup var modelOptions: ModelOptions
 
+        @Option(help: "A folder of Markdown articles to suggest from (default: the shipped sample).")
+        var knowledge: String?
+
         func run() throws {
             let events = try CallRecording.events(call: call, audio: audio, offsetMs: audioOffset)
-            var analyzer = CallAnalyzer(policy: try policyOptions.load(), textModel: try modelOptions.load())
+            var analyzer = CallAnalyzer(
+                policy: try policyOptions.load(), textModel: try modelOptions.load(), knowledgeBase: try KnowledgeOptions.load(knowledge))
             let writer = try LineWriter(path: nil)
             var voice = VoiceTimeline()
             for event in events {
@@ -53,6 +58,7 @@ extension Undertone {
                     }
                     for line in voice.lines(for: outputs) { writer.write(line) }
                     for case .decision(let decision) in outputs { writer.write(Timeline.decisionLine(decision)) }
+                    for case .guidance(let guidance) in outputs { writer.write(Timeline.guidanceLine(guidance)) }
                 }
             }
             if !json, let line = voice.summary(analyzer.state) { writer.write(line) }
@@ -127,6 +133,7 @@ enum Timeline {
             line += "\n           stress \(number(signal.stress)) · smoothed \(number(signal.smoothedStress)) · trend \(signed(signal.trend))"
             let strong = Emotion.allCases.filter { $0 != .neutral && signal.emotions[$0] >= 0.2 }
             if !strong.isEmpty { line += " · " + strong.map { "\($0.rawValue) \(number(signal.emotions[$0]))" }.joined(separator: ", ") }
+            if let intent = signal.intent { line += " · intent \(intent.label)" }
         }
         if !signal.cues.isEmpty {
             line += "\n           cues: " + signal.cues.map { $0.kind.rawValue + ($0.conditional ? " (conditional)" : "") }.joined(separator: ", ")
@@ -152,6 +159,13 @@ enum Timeline {
         for reason in decision.reasons { line += "\n      because \(reason.condition): \(reason.observed)" }
         if let guidance = decision.guidance { line += "\n      say: \(guidance)" }
         if !decision.responses.isEmpty { line += "\n      respond: " + decision.responses.map(\.rawValue).joined(separator: ", ") }
+        return line
+    }
+
+    static func guidanceLine(_ guidance: Guidance) -> String {
+        var line = "  ◆ guidance" + (guidance.tier.map { " (\($0.rawValue))" } ?? "") + (guidance.intent.map { " · intent \($0)" } ?? "")
+        for hint in guidance.hints { line += "\n      hint [\(hint.id)] \(hint.text) (because: \(hint.because))" }
+        for article in guidance.articles { line += "\n      article \(article.id) — \(article.title) (score \(number(article.score)))" }
         return line
     }
 

@@ -79,6 +79,8 @@ extension Undertone {
             }
             return settings
         }
+        @Option(help: "A folder of Markdown articles suggested to agents (default: the sample shipped with the engine).")
+        var knowledge: String?
 
         func run() async throws {
             let environment = ProcessInfo.processInfo.environment
@@ -106,6 +108,8 @@ extension Undertone {
             settings.retentionDays = try integer(retentionDays, "UNDERTONE_RETENTION_DAYS", "retentionDays", "retention days", in: 1...36_500)
             settings.redactPersonalData = !(noRedaction || file["redaction"] == "false")
             settings.bootstrapAdminKey = key ?? environment["UNDERTONE_ADMIN_KEY"] ?? (demo ? APIKey.generate() : nil)
+            if let knowledge { settings.knowledgeBase = knowledge }
+            let knowledgeBase = try KnowledgeOptions.load(knowledge)
 
             var logger = Logger(label: "undertone")
             logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
@@ -116,7 +120,9 @@ extension Undertone {
             case .postgres(let url):
                 store = try PostgresEventStore(configuration: try PostgresEventStore.configuration(url: url), logger: logger)
             }
-            let context = ServerContext(configuration: settings, policyYAML: yaml, store: store, textModel: try TextModel.bundled(), logger: logger)
+            let context = ServerContext(
+                configuration: settings, policyYAML: yaml, store: store, textModel: try TextModel.bundled(), logger: logger,
+                knowledgeBase: knowledgeBase)
             let (host, policyName) = (settings.host, parsed.name)
             guard demo, let adminKey = settings.bootstrapAdminKey else {
                 let app = context.buildApplication { channel in

@@ -8,7 +8,7 @@ struct Undertone: AsyncParsableCommand {
         abstract: "Real-time escalation engine for contact centres: hears frustration, confusion and anxiety, and acts.",
         subcommands: [
             Classify.self, Eval.self, Analyze.self, Prosody.self, ProsodyEval.self, Intents.self, Replay.self, PolicyCommand.self,
-            StaffingCommand.self, ScorecardCommand.self, ReportCommand.self, Serve.self, Keys.self, LoadTest.self,
+            StaffingCommand.self, ScorecardCommand.self, ReportCommand.self, Serve.self, Keys.self, LoadTest.self, KnowledgeCommand.self,
         ]
     )
 }

@@ -30,6 +30,8 @@ let longCall: [CallEvent] = {
 
 let model = try! TextModel.bundled()
 let policy = try! Policy.preset(named: "default")
+/// As the server runs it: the shipped intent model (the analyzer's default) and the sample knowledge base.
+let knowledge = try! KnowledgeBase.sample
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark(
@@ -37,7 +39,7 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(10), maxIterations: 200)
     ) { benchmark in
         for _ in benchmark.scaledIterations {
-            var analyzer = CallAnalyzer(policy: policy, textModel: model)
+            var analyzer = CallAnalyzer(policy: policy, textModel: model, knowledgeBase: knowledge)
             var outputs = 0
             for event in longCall { outputs += analyzer.ingest(event).count }
             blackHole(outputs)

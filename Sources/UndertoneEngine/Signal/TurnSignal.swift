@@ -15,6 +15,22 @@ public struct TurnSignal: Sendable, Equatable, Codable {
     public var smoothedStress: Double
     /// Slope of the smoothed stress per turn over the policy's trend window (customer turns; 0 for the agent).
     public var trend: Double
+    /// The call's intent as the engine reads it after this turn (customer turns; nil until an intent model names one).
+    /// Left out of the JSON when nil, so logs written before it read the same.
+    public var intent: CallIntent? = nil
+}
+
+/// What the caller wants, as the intent model reads it from their latest turns (``CallAnalyzer/intent``).
+public struct CallIntent: Sendable, Equatable, Codable {
+    /// The intent model's label (`billing`, `technical`, …); never out of scope.
+    public var label: String
+    /// The model's probability for it, in [0, 1].
+    public var confidence: Double
+
+    public init(label: String, confidence: Double) {
+        self.label = label
+        self.confidence = confidence
+    }
 }
 
 /// How upset a turn sounds, in 0...1: one number a policy can hold thresholds on.

@@ -84,13 +84,13 @@ public final class CallShards: Service, Sendable {
     public init(
         count: Int, store: any EventStore, policy: @escaping @Sendable () -> Policy, textModel: TextModel, redactor: Redactor?, feed: LiveFeed,
         metrics: ServerMetrics, logger: Logger, idleEviction: Duration? = nil, followUps: FollowUpSettings = FollowUpSettings(),
-        announce: (@Sendable ([Int64]) -> Void)? = nil
+        announce: (@Sendable ([Int64]) -> Void)? = nil, knowledgeBase: KnowledgeBase? = nil
     ) {
         self.idleEviction = idleEviction
         shards = (0..<max(1, count)).map { _ in Shard() }
         context = ShardContext(
             store: store, policy: policy, textModel: textModel, redactor: redactor, feed: feed, metrics: metrics, logger: logger,
-            followUps: followUps, announce: announce)
+            followUps: followUps, announce: announce, knowledgeBase: knowledgeBase)
     }
 
     /// Ingests one call's events in order. Returns once they and their outputs are stored.
@@ -160,6 +160,8 @@ struct ShardContext: Sendable {
     let followUps: FollowUpSettings
     /// Tells other nodes which log positions were just written and published here (nil: a single node).
     let announce: (@Sendable ([Int64]) -> Void)?
+    /// Articles suggested to agents (nil: hints only).
+    var knowledgeBase: KnowledgeBase? = nil
 }
 
 /// One shard: a mailbox and the task that empties it.
@@ -322,6 +324,7 @@ extension ShardContext {
             case .signal: metrics.output("signal")
             case .decision(let decision): metrics.output("decision", tier: decision.tier.rawValue, kind: decision.kind.rawValue)
             case .voice: metrics.output("voice")
+            case .guidance: metrics.output("guidance")
             }
         }
         for entry in entries where entry.kind == .output && Self.actionTypes.contains(entry.type) {
@@ -349,7 +352,7 @@ extension ShardContext {
             }
             if case .callStarted(let started) = item.event {
                 guard call == nil else { throw IngestError.alreadyStarted(callID) }
-                call = LiveCall(analyzer: CallAnalyzer(policy: policy(), textModel: textModel), started: started)
+                call = LiveCall(analyzer: CallAnalyzer(policy: policy(), textModel: textModel, knowledgeBase: knowledgeBase), started: started)
             }
             guard var live = call else { throw IngestError.unknownCall(callID) }
             if live.ended { throw IngestError.callEnded(callID) }
@@ -412,7 +415,7 @@ extension ShardContext {
                     continue
                 }
                 if call == nil, case .callStarted(let started) = event {
-                    call = LiveCall(analyzer: CallAnalyzer(policy: policy(), textModel: textModel), started: started)
+                    call = LiveCall(analyzer: CallAnalyzer(policy: policy(), textModel: textModel, knowledgeBase: knowledgeBase), started: started)
                 }
                 guard var live = call else { continue }
                 let outputs = live.analyzer.ingest(event)
