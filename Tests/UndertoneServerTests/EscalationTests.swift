@@ -427,6 +427,35 @@ struct EscalationTests {
         }
     }
 
+    @Test("guidance reaches the agent's feed: hints and a knowledge-base article for a confused billing call")
+    func guidanceOnFeed() async throws {
+        let server = try await TestServer()
+        let events = try TestServer.exampleCall("02").map { event in
+            guard case .callStarted(var started) = event else { return event }
+            started.agentID = "ag-1"
+            return .callStarted(started)
+        }
+        try await server.run { client in
+            let agentFeed = server.context.feed.subscribe(Principal(keyID: "k", name: "agent", role: .agent, subject: "ag-1"), types: ["guidance"])
+            let otherFeed = server.context.feed.subscribe(Principal(keyID: "o", name: "other", role: .agent, subject: "ag-2"), types: ["guidance"])
+            let body = try events.map { try CallEvents.encode($0) }.joined(separator: "\n")
+            try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {
+                #expect($0.status == .ok)
+            }
+            server.context.feed.cancel(agentFeed.id)
+            server.context.feed.cancel(otherFeed.id)
+            var guidance: [[String: Any]] = []
+            for await message in agentFeed.messages { guidance.append(jsonObject(message.json)) }
+            var others = 0
+            for await _ in otherFeed.messages { others += 1 }
+            #expect(!guidance.isEmpty)
+            #expect(others == 0)
+            #expect(guidance.allSatisfy { $0["type"] as? String == "guidance" && $0["call"] as? String == events[0].callID })
+            #expect(guidance.contains { !(($0["hints"] as? [Any]) ?? []).isEmpty })
+            #expect(guidance.contains { !(($0["articles"] as? [Any]) ?? []).isEmpty })
+        }
+    }
+
     @Test("backoff doubles from the first wait up to the cap")
     func backoff() {
         var settings = WebhookSettings()

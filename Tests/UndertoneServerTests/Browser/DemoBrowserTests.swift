@@ -55,9 +55,10 @@ struct DemoBrowserTests {
                 // Analytics from the real report over the demo's calls.
                 try await page.evaluate("location.hash = '#/analytics'; true")
                 try await page.evaluate("document.querySelector('#report-form button[type=submit]').click(); true")
-                try await page.wait(
-                    for: "document.querySelectorAll('#report svg.chart').length >= 4 && document.getElementById('report-status').textContent.includes(' calls from ')", "the analytics charts from /v1/report", timeout: .seconds(30)
-                )
+                let chartsDrawn =
+                    "document.querySelectorAll('#report svg.chart').length >= 4"
+                    + " && document.getElementById('report-status').textContent.includes(' calls from ')"
+                try await page.wait(for: chartsDrawn, "the analytics charts from /v1/report", timeout: .seconds(30))
                 #expect(try await page.evaluate("document.querySelectorAll('#report svg rect.bar').length > 0") == .bool(true), "bars drawn")
                 try BrowserTests.save(try await page.screenshot(fullPage: true), "demo-analytics.png")
 
