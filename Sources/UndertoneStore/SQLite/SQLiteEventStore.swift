@@ -194,22 +194,15 @@ public final class SQLiteEventStore: EventStore {
     /// Calls that have started, newest first.
     public func calls(_ filter: CallFilter) async throws -> [CallRecord] {
         guard filter.limit > 0 else { return [] }
-        var conditions = ["channel IS NOT NULL"]
-        var binds: [SQLiteData] = []
-        func match(_ condition: String, _ value: SQLiteData?) {
-            guard let value else { return }
-            conditions.append(condition)
-            binds.append(value)
-        }
-        match("status = ?", filter.status.map { .text($0.rawValue) })
-        match("agent_id = ?", filter.agentID.map { .text($0) })
-        match("team = ?", filter.team.map { .text($0) })
-        match("queue = ?", filter.queue.map { .text($0) })
-        match("started_at > ?", filter.startedAfter.map { .date($0) })
-        match("started_at < ?", filter.startedBefore.map { .date($0) })
-        binds.append(.int(filter.limit))
-        let sql = "SELECT \(StoreColumns.calls) FROM calls WHERE \(conditions.joined(separator: " AND ")) ORDER BY started_at DESC, call_id LIMIT ?"
-        return try await read(sql, binds).compactMap { try SQLiteRecords.callRow($0).record }
+        var query = SQLiteConditions("channel IS NOT NULL")
+        query.match("status = ?", filter.status.map { .text($0.rawValue) })
+        query.match("agent_id = ?", filter.agentID.map { .text($0) })
+        query.match("team = ?", filter.team.map { .text($0) })
+        query.match("queue = ?", filter.queue.map { .text($0) })
+        query.match("started_at > ?", filter.startedAfter.map { .date($0) })
+        query.match("started_at < ?", filter.startedBefore.map { .date($0) })
+        let sql = "SELECT \(StoreColumns.calls) FROM calls WHERE \(query.sql) ORDER BY started_at DESC, call_id LIMIT ?"
+        return try await read(sql, query.binds + [.int(filter.limit)]).compactMap { try SQLiteRecords.callRow($0).record }
     }
 
     public func alert(_ alertID: String) async throws -> AlertRecord? {
@@ -219,23 +212,16 @@ public final class SQLiteEventStore: EventStore {
     /// Alerts, newest first.
     public func alerts(_ filter: AlertFilter) async throws -> [AlertRecord] {
         guard filter.limit > 0 else { return [] }
-        var conditions = ["1 = 1"]
-        var binds: [SQLiteData] = []
-        func match(_ condition: String, _ value: SQLiteData?) {
-            guard let value else { return }
-            conditions.append(condition)
-            binds.append(value)
-        }
-        match("call_id = ?", filter.callID.map { .text($0) })
-        match("state = ?", filter.state.map { .text($0.rawValue) })
-        match("agent_id = ?", filter.agentID.map { .text($0) })
-        match("team = ?", filter.team.map { .text($0) })
-        binds.append(.int(filter.limit))
+        var query = SQLiteConditions()
+        query.match("call_id = ?", filter.callID.map { .text($0) })
+        query.match("state = ?", filter.state.map { .text($0.rawValue) })
+        query.match("agent_id = ?", filter.agentID.map { .text($0) })
+        query.match("team = ?", filter.team.map { .text($0) })
         let sql = """
-            SELECT \(StoreColumns.alerts) FROM alerts WHERE \(conditions.joined(separator: " AND "))
+            SELECT \(StoreColumns.alerts) FROM alerts WHERE \(query.sql)
             ORDER BY raised_wall_time DESC, raised_at DESC, alert_id LIMIT ?
             """
-        return try await read(sql, binds).map(SQLiteRecords.alert)
+        return try await read(sql, query.binds + [.int(filter.limit)]).map(SQLiteRecords.alert)
     }
 
     // MARK: Follow-ups
@@ -247,22 +233,15 @@ public final class SQLiteEventStore: EventStore {
     /// Follow-ups, soonest due first.
     public func followUps(_ filter: FollowUpFilter) async throws -> [FollowUpRecord] {
         guard filter.limit > 0 else { return [] }
-        var conditions = ["1 = 1"]
-        var binds: [SQLiteData] = []
-        func match(_ condition: String, _ value: SQLiteData?) {
-            guard let value else { return }
-            conditions.append(condition)
-            binds.append(value)
-        }
-        match("state = ?", filter.state.map { .text($0.rawValue) })
-        match("owner = ?", filter.owner.map { .text($0) })
-        match("call_id = ?", filter.callID.map { .text($0) })
-        match("agent_id = ?", filter.agentID.map { .text($0) })
-        match("team = ?", filter.team.map { .text($0) })
-        match("state = 'open' AND due_at < ?", filter.dueBefore.map { .date($0) })
-        binds.append(.int(filter.limit))
-        let sql = "SELECT \(StoreColumns.followUps) FROM follow_ups WHERE \(conditions.joined(separator: " AND ")) ORDER BY due_at, id LIMIT ?"
-        return try await read(sql, binds).map(SQLiteRecords.followUp)
+        var query = SQLiteConditions()
+        query.match("state = ?", filter.state.map { .text($0.rawValue) })
+        query.match("owner = ?", filter.owner.map { .text($0) })
+        query.match("call_id = ?", filter.callID.map { .text($0) })
+        query.match("agent_id = ?", filter.agentID.map { .text($0) })
+        query.match("team = ?", filter.team.map { .text($0) })
+        query.match("state = 'open' AND due_at < ?", filter.dueBefore.map { .date($0) })
+        let sql = "SELECT \(StoreColumns.followUps) FROM follow_ups WHERE \(query.sql) ORDER BY due_at, id LIMIT ?"
+        return try await read(sql, query.binds + [.int(filter.limit)]).map(SQLiteRecords.followUp)
     }
 
     public func lastPosition() async throws -> Int64 {
@@ -403,4 +382,22 @@ public final class SQLiteEventStore: EventStore {
         }
         return changed
     }
+}
+
+/// A `WHERE` clause built from optional filters: each value given adds its condition and its bind, in order.
+struct SQLiteConditions {
+    private var conditions: [String]
+    private(set) var binds: [SQLiteData] = []
+
+    init(_ always: String = "1 = 1") {
+        conditions = [always]
+    }
+
+    mutating func match(_ condition: String, _ value: SQLiteData?) {
+        guard let value else { return }
+        conditions.append(condition)
+        binds.append(value)
+    }
+
+    var sql: String { conditions.joined(separator: " AND ") }
 }
