@@ -145,8 +145,17 @@ struct EscalationTests {
                 #expect(notice["target"] as? String == "manager")
                 let packet = try #require(notice["packet"] as? [String: Any])
                 #expect(packet["tier"] as? String == "manager")
-                #expect(ShardContext.intent(of: live) != nil)
-                #expect(packet["intent"] as? String == ShardContext.intent(of: live))
+                // The intent is the engine's own reading at the moment of the escalation.
+                var replay = CallAnalyzer(policy: try Policy.preset(named: "default"), textModel: TestServer.model)
+                var intentAtEscalation: String?
+                for event in live where intentAtEscalation == nil {
+                    let escalated = replay.ingest(event).contains {
+                        if case .decision(let decision) = $0 { decision.tier == .manager } else { false }
+                    }
+                    if escalated { intentAtEscalation = replay.intent?.intent }
+                }
+                #expect(intentAtEscalation != nil)
+                #expect(packet["intent"] as? String == intentAtEscalation)
                 #expect((packet["summary"] as? [[String: Any]])?.contains { $0["why"] as? String == "the issue" } == true)
                 let compact = try #require(notice["compact"] as? String)
                 #expect(compact.utf8.count <= 255)
@@ -393,12 +402,10 @@ struct EscalationTests {
         let server = try await TestServer()
         let events = try TestServer.exampleCall("10")
         let callID = events[0].callID
-        let customerWords = events.compactMap { event -> String? in
-            guard case .turn(let turn) = event, turn.speaker == .customer, turn.isFinal else { return nil }
-            return turn.text
-        }
-        let expected = try IntentModel.default.classify(customerWords.suffix(6).joined(separator: " "))
-        #expect(!expected.isOutOfScope)
+        // The engine's own reading of the call, as its signals carry it.
+        var replay = CallAnalyzer(policy: try Policy.preset(named: "default"), textModel: TestServer.model)
+        for event in events { _ = replay.ingest(event) }
+        let expected = try #require(replay.intent)
         try await server.run { client in
             let body = try events.map { try CallEvents.encode($0) }.joined(separator: "\n")
             try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {

@@ -46,7 +46,7 @@ extension ShardContext {
     func act(on event: CallEvent, outputs: [EngineOutput], call: LiveCall, result: inout RunResult) throws {
         let link = "/v1/calls/\(call.started.callID)/handoff"
         var packet: HandoffPacket? {
-            HandoffPacket.build(events: call.events, outputs: call.outputs, intent: Self.intent(of: call.events), link: link)
+            HandoffPacket.build(events: call.events, outputs: call.outputs, intent: call.analyzer.intent?.intent, link: link)
         }
         for case .decision(let decision) in outputs where decision.kind != .folded {
             let handoff = decision.tier == .manager ? packet : nil
@@ -73,17 +73,6 @@ extension ShardContext {
                 compact: handoff.compact)
             try record(notice, type: HandoffNotice.entryType, at: action.at, call: call, result: &result)
         }
-    }
-
-    /// The shipped intent model's reading of the customer's last six final turns, or nil (nothing it recognises).
-    static func intent(of events: [CallEvent]) -> String? {
-        let words = events.compactMap { event -> String? in
-            guard case .turn(let turn) = event, turn.speaker == .customer, turn.isFinal else { return nil }
-            return turn.text
-        }
-        guard !words.isEmpty, let model = try? IntentModel.default else { return nil }
-        let prediction = model.classify(words.suffix(6).joined(separator: " "))
-        return prediction.isOutOfScope ? nil : prediction.intent
     }
 
     private func record(_ value: some Encodable, type: String, at: Int, call: LiveCall, result: inout RunResult) throws {

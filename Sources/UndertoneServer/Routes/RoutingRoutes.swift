@@ -8,8 +8,8 @@ import UndertoneStore
 extension ServerContext {
     /// `POST /v1/route`: where a contact should go — queue, priority and best free agent, with reasons — for the roster
     /// the contact centre's ACD sends along. A known call's live stress fills in when the request gives none, so does its
-    /// intent (the shipped intent model over the customer's words so far), and the choice is recorded in the call's
-    /// event log (and published on the feed).
+    /// intent (as the engine read it from the customer's words, on their latest signal), and the choice is recorded in
+    /// the call's event log (and published on the feed).
     func registerRoutingRoutes(_ router: Router<AppRequestContext>) {
         router.post("/v1/route") { request, context -> Response in
             let principal = try context.caller(atLeast: .supervisor)
@@ -29,18 +29,18 @@ extension ServerContext {
             let call = try await store.call(routing.callID)
             if let call, !principal.maySee(agentID: call.agentID, team: call.team) { throw Problem.notFound("no call \"\(routing.callID)\"") }
             if let call, routing.stress == 0 { routing.stress = call.smoothedStress }
-            var heard: IntentPrediction?
+            var heard: CallIntent?
             if routing.intent.isEmpty {
                 guard let call else { throw Problem.badRequest("request.intent is required for a call the server does not know") }
                 heard = try await customerIntent(call.callID)
-                routing.intent = heard.map(\.intent) ?? IntentModel.outOfScope
+                routing.intent = heard?.label ?? IntentModel.outOfScope
             }
             var decision = Routing.route(routing, roster: body.roster, policy: body.policy ?? RoutingPolicy.standard(industry: call?.industry))
             if let call, body.request.stress == 0 {
                 decision.reasons.insert("live stress \(Routing.format(call.smoothedStress)) from the call", at: 0)
             }
             if body.request.intent.isEmpty {
-                let said = heard.map { "intent \($0.intent) (\(Routing.format($0.confidence))) from the customer's words" }
+                let said = heard.map { "intent \($0.label) (\(Routing.format($0.confidence))) from the customer's words" }
                 decision.reasons.insert(said ?? "no clear intent in the customer's words yet", at: 0)
             }
             let json = String(decoding: try JSONEncoder.sorted.encode(decision), as: UTF8.self)
@@ -55,24 +55,22 @@ extension ServerContext {
         }
     }
 
-    /// The shipped intent model's reading of the customer's final turns so far (the last six), or nil when they say
-    /// nothing it recognises.
-    func customerIntent(_ callID: String) async throws -> IntentPrediction? {
-        var turns: [String] = []
+    /// The call's intent as the engine last read it (the newest customer signal that names one), or nil.
+    func customerIntent(_ callID: String) async throws -> CallIntent? {
+        var intent: CallIntent?
         var after = 0
         while true {
             let page = try await store.entries(call: callID, after: after, limit: 5_000)
             for logged in page {
                 after = logged.callSequence
-                guard logged.entry.type == Turn.eventType, case .turn(let turn)? = try? CallEvents.decode(line: logged.entry.body),
-                    turn.speaker == .customer, turn.isFinal
+                guard logged.entry.kind == .output, logged.entry.type == "signal",
+                    case .signal(let signal)? = try? JSONDecoder().decode(EngineOutput.self, from: Data(logged.entry.body.utf8)),
+                    let read = signal.intent
                 else { continue }
-                turns.append(turn.text)
+                intent = read
             }
             if page.count < 5_000 { break }
         }
-        guard !turns.isEmpty else { return nil }
-        let prediction = try IntentModel.default.classify(turns.suffix(6).joined(separator: " "))
-        return prediction.isOutOfScope ? nil : prediction
+        return intent
     }
 }

@@ -101,11 +101,12 @@ public final class WebhookDispatcher: Service, Sendable {
     private func deliverPending(_ hook: inout WebhookRecord, _ client: HTTPClient) async throws -> Bool {
         let entries = try await store.entries(after: hook.cursor, limit: 200)
         var cursor = hook.cursor
+        let wanted = Set(hook.types)
         for logged in entries {
             // PostgreSQL may make a lower position visible after a higher one (concurrent commits): stop at a recent gap
             // and look again shortly, rather than step over an entry about to appear.
             if logged.position != cursor + 1, Date().timeIntervalSince(logged.recordedAt) < 5 { break }
-            if Set(hook.types).contains(logged.entry.type) {
+            if wanted.contains(logged.entry.type) {
                 try await deliver(logged, to: hook, client)
             }
             cursor = logged.position
