@@ -36,7 +36,7 @@ final class Chromium: @unchecked Sendable {
     private let output: OutputLog
     let devToolsURL: String
 
-    init(timeout: Duration = .seconds(30)) async throws {
+    init(timeout: Duration = .seconds(120)) async throws {
         guard let executable = Self.executable() else { throw Failure.notInstalled }
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
@@ -70,11 +70,13 @@ final class Chromium: @unchecked Sendable {
             }
         }
         try process.run()
+        // Looked for once more after the deadline: on a busy machine (the whole suite runs in parallel on two cores) this
+        // task may wake only after the deadline, with the address long since printed.
         let deadline = ContinuousClock.now.advanced(by: timeout)
-        var found: String?
+        var found = output.text.withLock { Self.devToolsAddress(in: $0) }
         while found == nil, ContinuousClock.now < deadline, process.isRunning {
+            try await Task.sleep(for: .milliseconds(50))
             found = output.text.withLock { Self.devToolsAddress(in: $0) }
-            if found == nil { try await Task.sleep(for: .milliseconds(50)) }
         }
         guard let found else {
             let text = output.text.withLock { $0 }

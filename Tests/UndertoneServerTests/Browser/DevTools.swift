@@ -66,7 +66,7 @@ final class DevTools: Sendable {
 
     /// Sends a command (to the page unless `browserLevel`) and waits for its result, at most `timeout`.
     @discardableResult
-    func send(_ method: String, _ params: [String: JSONValue] = [:], browserLevel: Bool = false, timeout: Duration = .seconds(30)) async throws
+    func send(_ method: String, _ params: [String: JSONValue] = [:], browserLevel: Bool = false, timeout: Duration = .seconds(60)) async throws
         -> JSONValue
     {
         let id = nextID.add(1, ordering: .relaxed).newValue
@@ -161,9 +161,11 @@ final class DevTools: Sendable {
 
     /// Polls `expression` until it is truthy; fails after `timeout` with `what`.
     func wait(for expression: String, _ what: String, timeout: Duration = .seconds(30)) async throws {
+        // Always evaluated once after the deadline too: a task starved by the rest of the suite may wake late.
         let deadline = ContinuousClock.now.advanced(by: timeout)
-        while ContinuousClock.now < deadline {
+        while true {
             if try await evaluate("Boolean(\(expression))") == .bool(true) { return }
+            if ContinuousClock.now >= deadline { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw ProtocolError(description: "timed out after \(timeout) waiting for \(what)")
