@@ -213,6 +213,54 @@ struct BrowserTests {
         }
     }
 
+    @Test("follow-ups: a manager escalation's follow-up appears live on the page, is claimed, then closed with an outcome; REST agrees")
+    func followUpsPage() async throws {
+        try await Self.withSignedInPage { page, client, _ in
+            // The page is open before the calls arrive: the follow-up comes to it over the live feed.
+            try await page.evaluate("location.hash = '#/follow-ups'; true")
+            try await page.wait(for: "!document.getElementById('page-followups').hidden", "the follow-ups page")
+            try await page.wait(for: "document.getElementById('followups-status').textContent === ''", "the first load")
+            _ = try await CallScripts.fillWithAlertingCalls(client)
+            try await page.wait(for: "document.querySelector('#followups-body tr[data-followup] button.claim')", "a follow-up with a Claim button")
+            let id = try #require(
+                try await page.evaluate("document.querySelector('#followups-body tr[data-followup]').dataset.followup").stringValue)
+            let row = "#followups-body tr[data-followup=\"\(id)\"]"
+            #expect(try await page.evaluate("document.querySelector('\(row) .owner').textContent") == .string("duty-manager"))
+            let rows = try await page.evaluate("document.querySelectorAll('#followups-body tr[data-followup]').length").numberValue ?? 0
+            let summary = try await page.evaluate("document.getElementById('followups-summary').textContent").stringValue ?? ""
+            #expect(rows >= 1 && summary == "\(Int(rows)) open · 0 overdue", "the summary counts the rows: \(summary)")
+
+            try await page.evaluate("document.querySelector('\(row) button.claim').click(); true")
+            try await page.wait(for: "!document.querySelector('\(row) button.claim')", "the claim taken")
+            let owner = try #require(try await page.evaluate("document.querySelector('\(row) .owner').textContent").stringValue)
+            #expect(owner != "duty-manager", "the row names the new owner")
+            let claimed = try await Self.followUp(id, client)
+            #expect(claimed["owner"] as? String == owner, "REST shows the claim")
+            try Self.save(try await page.screenshot(), "followups.png")
+            try await Self.expectContrast(page, "the follow-ups page")
+
+            try await page.evaluate(
+                """
+                document.querySelector('\(row) input.outcome').value = 'Called back; refund agreed';
+                document.querySelector('\(row) button.done').click(); true
+                """)
+            // Closed, it leaves the open list; under "Done" it is there with its outcome.
+            try await page.wait(for: "!document.querySelector('\(row)')", "the closed follow-up gone from the open list")
+            let closed = try await Self.followUp(id, client)
+            #expect(closed["state"] as? String == "done")
+            #expect(closed["outcome"] as? String == "Called back; refund agreed")
+            try await page.evaluate(
+                "const s = document.getElementById('followups-filter'); s.value = 'done'; s.dispatchEvent(new Event('change')); true")
+            try await page.wait(for: "document.querySelector('\(row) .state-badge.done')", "the follow-up under Done")
+            #expect(
+                try await page.evaluate("document.querySelector('\(row)').textContent.includes('Called back; refund agreed')") == .bool(true))
+        }
+    }
+
+    static func followUp(_ id: String, _ client: any TestClientProtocol) async throws -> [String: Any] {
+        try await client.execute(uri: "/v1/follow-ups/\(id)", method: .get, headers: TestServer.headers()) { jsonObject($0.body) }
+    }
+
     /// Every visible piece of text against its background, by WCAG 2's contrast ratio: at least 4.5:1, or 3:1 for large
     /// text (24 px, or 18.66 px bold). Returns the failures.
     static let contrastFailures = """

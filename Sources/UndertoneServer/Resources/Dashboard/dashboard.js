@@ -5,6 +5,7 @@
 import { ApiError, api, connectFeed, el } from './api.js';
 import { barChart, createSparkline, legend, timelineChart, updateSparkline } from './chart.js';
 import * as model from './model.js';
+import { createFollowUpsPage, followUpActions, isOverdue } from './followups.js';
 import { packetView } from './packet.js';
 import { ensureSession } from './session.js';
 
@@ -22,6 +23,7 @@ const wall = {
 };
 const announcements = [];
 let me = null;
+let followUps = null;
 window.undertone = { model, wall };
 
 const $ = (id) => document.getElementById(id);
@@ -47,6 +49,7 @@ function onFeedMessage(message, receivedAt) {
   const call = wall.calls.get(change.call);
   if (call) call.seenAt = Date.now();
   if (change.unknown) fetchCall(change.call);
+  if (message.type === 'follow_up') followUps?.apply(message);
   // A hand-off or follow-up for the call on screen: show it.
   if ((message.type === 'handoff' || message.type === 'follow_up') && openCallID === change.call && !$('page-call').hidden) refreshDrillDown(change.call);
   if (change.alert) {
@@ -486,8 +489,12 @@ function renderFollowUps(result) {
     el(
       'ul', { class: 'followups' },
       items.map((item) =>
-        el('li', {}, el('strong', { text: item.state }), ` · due ${new Date(item.due).toLocaleString()}${item.overdue ? ' (overdue)' : ''} · owner ${item.owner ?? 'unclaimed'} · ${item.reason}`,
-          item.outcome ? ` · outcome: ${item.outcome}` : ''),
+        el('li', { 'data-followup': item.id }, el('strong', { text: item.state }),
+          ` · due ${new Date(item.due).toLocaleString()}${isOverdue(item) ? ' (overdue)' : ''} · owner ${item.owner ?? 'unassigned'} · ${item.reason}`,
+          followUpActions(item, me, (updated) => {
+            followUps?.apply(updated);
+            renderFollowUps({ status: 'fulfilled', value: { followUps: items.map((other) => (other.id === updated.id ? updated : other)) } });
+          })),
       ),
     ),
   );
@@ -590,13 +597,14 @@ function card(title, content) {
 
 // ---------------------------------------------------------------- routing
 
-const PAGES = ['wall', 'call', 'analytics'];
+const PAGES = ['wall', 'call', 'followups', 'analytics'];
 
 function route() {
   const hash = location.hash.replace(/^#\/?/, '');
   const [page, ...rest] = hash.split('/');
   let name = page || 'wall';
   if (name === 'alerts') name = 'wall';
+  if (name === 'follow-ups') name = 'followups';
   if (!PAGES.includes(name)) name = 'wall';
   for (const other of PAGES) $(`page-${other}`).hidden = other !== name;
   for (const link of document.querySelectorAll('#nav a[data-page]')) {
@@ -609,6 +617,11 @@ function route() {
     document.title = `Undertone — call ${id}`;
     $('call-title').focus();
     showCall(id).catch((error) => ($('call-error').textContent = error.message));
+  } else if (name === 'followups') {
+    openCallID = null;
+    document.title = 'Undertone — follow-ups';
+    $('followups-title-page').focus();
+    followUps.show();
   } else if (name === 'analytics') {
     openCallID = null;
     document.title = 'Undertone — analytics';
@@ -624,6 +637,8 @@ function route() {
 async function start() {
   me = await ensureSession($('page-signin'));
   $('nav').hidden = false;
+  followUps = createFollowUpsPage({ me, isVisible: () => !$('page-followups').hidden, customerOf: (id) => wall.calls.get(id)?.customer });
+  followUps.start();
   $('wall-body').addEventListener('keydown', onWallKey);
   $('report-form').addEventListener('submit', (event) => {
     event.preventDefault();
