@@ -16,8 +16,10 @@ extension Undertone {
             abstract: "Run the server: live ingest over WebSocket and REST, telephony adapters, the live feed.",
             discussion: """
                 Settings come from flags, then environment variables (UNDERTONE_HOST, UNDERTONE_PORT, UNDERTONE_DATABASE, \
-                UNDERTONE_POLICY, UNDERTONE_ADMIN_KEY, UNDERTONE_RETENTION_DAYS), then a YAML config file (--config) with the \
-                keys host, port, database, policy, shards, retentionDays, redaction. On first start with an empty store an admin \
+                UNDERTONE_POLICY, UNDERTONE_ADMIN_KEY, UNDERTONE_RETENTION_DAYS, UNDERTONE_FOLLOW_UP_OWNER, UNDERTONE_FOLLOW_UP_DUE, \
+                UNDERTONE_WEBHOOK_ATTEMPTS, UNDERTONE_WEBHOOK_TIMEOUT), then a YAML config file (--config) with the keys host, \
+                port, database, policy, shards, retentionDays, redaction, followUpOwner, followUpDue, webhookAttempts, \
+                webhookTimeout. Durations are a number with a unit: 90s, 30m, 24h, 2d. On first start with an empty store an admin \
                 API key is created and printed once, unless UNDERTONE_ADMIN_KEY sets it. docs/api.md describes the API.
 
                 --demo starts on a fresh temporary SQLite file (unless --database is given), prints the dashboard's address and \
@@ -26,7 +28,7 @@ extension Undertone {
                 """
         )
 
-        @Option(help: "A YAML file of settings (host, port, database, policy, shards, retentionDays, redaction).")
+        @Option(help: "A YAML file of settings (host, port, database, policy, shards, retentionDays, redaction, followUpOwner, …).")
         var config: String?
         @Option(help: "Address to listen on (default 127.0.0.1).")
         var host: String?
@@ -40,6 +42,14 @@ extension Undertone {
         var shards: Int?
         @Option(help: "Blank transcripts of calls that ended this many days ago (default: keep).")
         var retentionDays: Int?
+        @Option(help: "Who owns a new follow-up until someone claims it: a user or a role (default duty-manager).")
+        var followUpOwner: String?
+        @Option(help: "How long after a manager escalation its follow-up is due: 90m, 24h, 2d (default 24h).")
+        var followUpDue: String?
+        @Option(help: "Tries per webhook delivery before it is given up on (default 8).")
+        var webhookAttempts: Int?
+        @Option(help: "How long a webhook receiver has to answer: 5s, 30s (default 10s).")
+        var webhookTimeout: String?
         @Flag(help: "Keep personal data in transcripts (test data only).")
         var noRedaction = false
         @Flag(help: "Run the demo: a temporary database, an admin key printed, simulated calls streamed in (docs/demo.md).")
@@ -107,6 +117,21 @@ extension Undertone {
             settings.shards = try integer(shards, "UNDERTONE_SHARDS", "shards", "shards", in: 1...1024) ?? settings.shards
             settings.retentionDays = try integer(retentionDays, "UNDERTONE_RETENTION_DAYS", "retentionDays", "retention days", in: 1...36_500)
             settings.redactPersonalData = !(noRedaction || file["redaction"] == "false")
+            if let owner = setting(followUpOwner, "UNDERTONE_FOLLOW_UP_OWNER", "followUpOwner") {
+                guard !owner.trimmingCharacters(in: .whitespaces).isEmpty, owner.count <= 200 else {
+                    throw CommandFailure("the follow-up owner must be a name of 1 to 200 characters")
+                }
+                settings.followUps.owner = owner
+            }
+            if let due = setting(followUpDue, "UNDERTONE_FOLLOW_UP_DUE", "followUpDue") {
+                settings.followUps.dueAfter = try Self.duration(due, "the follow-up due time", in: 60...(366 * 86_400))
+            }
+            settings.webhooks.maxAttempts =
+                try integer(webhookAttempts, "UNDERTONE_WEBHOOK_ATTEMPTS", "webhookAttempts", "webhook attempts", in: 1...100)
+                ?? settings.webhooks.maxAttempts
+            if let timeout = setting(webhookTimeout, "UNDERTONE_WEBHOOK_TIMEOUT", "webhookTimeout") {
+                settings.webhooks.timeout = try Self.duration(timeout, "the webhook timeout", in: 1...300)
+            }
             settings.bootstrapAdminKey = key ?? environment["UNDERTONE_ADMIN_KEY"] ?? (demo ? APIKey.generate() : nil)
             if let knowledge { settings.knowledgeBase = knowledge }
             let knowledgeBase = try KnowledgeOptions.load(knowledge)
@@ -172,6 +197,21 @@ extension Undertone {
             }
         }
 
+        /// A duration written as a whole number with a unit (`90s`, `30m`, `24h`, `2d`), within `seconds`; or a clear error
+        /// naming the setting.
+        static func duration(_ text: String, _ name: String, in seconds: ClosedRange<Int>) throws -> Duration {
+            let units = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard let unit = trimmed.last.map(String.init), let scale = units[unit], let count = Int(trimmed.dropLast()), count >= 0,
+                count <= seconds.upperBound / scale, seconds.contains(count * scale)
+            else {
+                throw CommandFailure(
+                    "\(name) must be a whole number with a unit (s, m, h or d) from \(seconds.lowerBound)s to \(seconds.upperBound)s, not \"\(text)\""
+                )
+            }
+            return .seconds(count * scale)
+        }
+
         static func readConfig(_ path: String) throws -> [String: String] {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CommandFailure("\(path): cannot read the config file") }
             let loaded: Any?
@@ -181,7 +221,10 @@ extension Undertone {
                 throw CommandFailure("\(path): not valid YAML: \(error)")
             }
             guard let mapping = loaded as? [String: Any] else { throw CommandFailure("\(path): the config file must be a mapping of settings") }
-            let known: Set = ["host", "port", "database", "policy", "shards", "retentionDays", "redaction"]
+            let known: Set = [
+                "host", "port", "database", "policy", "shards", "retentionDays", "redaction", "followUpOwner", "followUpDue", "webhookAttempts",
+                "webhookTimeout",
+            ]
             if let unknown = mapping.keys.first(where: { !known.contains($0) }) {
                 throw CommandFailure("\(path): unknown setting \"\(unknown)\" (expected \(known.sorted().joined(separator: ", ")))")
             }

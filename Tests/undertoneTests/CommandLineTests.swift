@@ -24,8 +24,14 @@ struct Undertone {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], input: String = "") throws -> Outcome {
+    /// Runs the binary to its end. The waiting happens on a thread of its own: the whole suite runs in parallel on the
+    /// cooperative pool (two threads on two cores), and a test blocked in `waitUntilExit` there starves every other one.
+    static func run(_ arguments: [String], input: String = "") async throws -> Outcome {
         let binary = try #require(binary, "the undertone binary is built beside the tests")
+        return try await offThePool { try runBlocking(binary, arguments, input: input) }
+    }
+
+    private static func runBlocking(_ binary: URL, _ arguments: [String], input: String) throws -> Outcome {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -43,17 +49,25 @@ struct Undertone {
     }
 }
 
+/// Runs blocking work (a child process, a pipe read) on a new thread and waits for it without holding a thread of the
+/// cooperative pool.
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+    }
+}
+
 @Suite("undertone command line")
 struct CommandLineTests {
     @Test("classify answers each good line, names the bad one, and exits non-zero")
-    func classifyStream() throws {
+    func classifyStream() async throws {
         let input = [
             #"{"id": "a", "text": "This is the third time I'm calling, it's ridiculous"}"#,
             "{broken",
             #"{"id": 3, "text": "thank you so much"}"#,
             "",
         ].joined(separator: "\n")
-        let outcome = try Undertone.run(["classify"], input: input)
+        let outcome = try await Undertone.run(["classify"], input: input)
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("line 2: invalid JSON"))
         let lines = outcome.stdout.split(separator: "\n")
@@ -69,36 +83,36 @@ struct CommandLineTests {
     }
 
     @Test("--strict stops at the first bad line; a clean stream exits zero")
-    func strictAndClean() throws {
+    func strictAndClean() async throws {
         let input = #"{"text": "ok"}"# + "\n" + #"{"text": 1}"# + "\n" + #"{"text": "fine"}"# + "\n"
-        let strict = try Undertone.run(["classify", "--strict"], input: input)
+        let strict = try await Undertone.run(["classify", "--strict"], input: input)
         #expect(strict.status == 1)
         #expect(strict.stdout.split(separator: "\n").count == 1)
         #expect(strict.stderr.contains("line 2"))
-        let clean = try Undertone.run(["classify"], input: #"{"id": "x", "text": "fine"}"#)
+        let clean = try await Undertone.run(["classify"], input: #"{"id": "x", "text": "fine"}"#)
         #expect(clean.status == 0)
         #expect(clean.stdout.split(separator: "\n").count == 1)
     }
 
     @Test("classify reads --input and writes --output; a missing file is a clear error")
-    func files() throws {
+    func files() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("in.jsonl")
         let output = directory.appendingPathComponent("out.jsonl")
         try Data((1...50).map { #"{"id": \#($0), "text": "I am worried about payment \#($0)"}"# }.joined(separator: "\n").utf8).write(to: input)
-        let outcome = try Undertone.run(["classify", "--input", input.path, "--output", output.path])
+        let outcome = try await Undertone.run(["classify", "--input", input.path, "--output", output.path])
         #expect(outcome.status == 0)
         let written = try String(contentsOf: output, encoding: .utf8)
         #expect(written.split(separator: "\n").count == 50)
-        let missing = try Undertone.run(["classify", "--input", directory.appendingPathComponent("nope").path])
+        let missing = try await Undertone.run(["classify", "--input", directory.appendingPathComponent("nope").path])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("cannot open input file"))
     }
 
     @Test("eval scores a labelled JSON-lines file, typed and in speech form")
-    func evalFile() throws {
+    func evalFile() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-eval-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -110,7 +124,7 @@ struct CommandLineTests {
             #"{"id": 4, "text": "I'm terrified the money is gone", "emotions": ["anxiety"], "polarity": "negative"}"#,
         ]
         try Data(rows.joined(separator: "\n").utf8).write(to: file)
-        let outcome = try Undertone.run(["eval", "--file", file.path, "--json"])
+        let outcome = try await Undertone.run(["eval", "--file", file.path, "--json"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         let sets = try #require(report["sets"] as? [[String: Any]])
@@ -121,7 +135,7 @@ struct CommandLineTests {
         #expect(sets.first?["speechForm"] is [String: Any])
 
         try Data(#"{"text": "x", "emotions": ["rage"]}"#.utf8).write(to: file)
-        let bad = try Undertone.run(["eval", "--file", file.path])
+        let bad = try await Undertone.run(["eval", "--file", file.path])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("line 1: unknown emotion"))
     }
@@ -144,9 +158,9 @@ struct CallCommandTests {
     ].joined(separator: "\n")
 
     @Test("analyze --json prints signals and decisions with reasons")
-    func analyzeJSON() throws {
+    func analyzeJSON() async throws {
         let call = try Self.temporaryFile("call.jsonl", Self.angryCall)
-        let outcome = try Undertone.run(["analyze", call.path, "--json"])
+        let outcome = try await Undertone.run(["analyze", call.path, "--json"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let objects = outcome.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(objects.filter { $0["type"] as? String == "signal" }.count == 2)
@@ -156,9 +170,9 @@ struct CallCommandTests {
     }
 
     @Test("analyze names the bad line of a call file; replay compares two policies")
-    func badCallAndReplay() throws {
+    func badCallAndReplay() async throws {
         let bad = try Self.temporaryFile("bad.jsonl", Self.angryCall + "\n" + #"{"v":1,"type":"turn","call":"c9","at":-5}"#)
-        let outcome = try Undertone.run(["analyze", bad.path])
+        let outcome = try await Undertone.run(["analyze", bad.path])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("line 4"))
 
@@ -175,14 +189,14 @@ struct CallCommandTests {
                   any:
                     - cue: legal_threat
             """)
-        let replay = try Undertone.run(["replay", "--policy", quiet.path, call.path])
+        let replay = try await Undertone.run(["replay", "--policy", quiet.path, call.path])
         #expect(replay.status == 0, "\(replay.stderr)")
         #expect(replay.stdout.contains("CHANGED"))
         #expect(replay.stdout.contains("quiet: no alerts"))
     }
 
     @Test("policy check passes the presets and names the line of a mistake")
-    func policyCheck() throws {
+    func policyCheck() async throws {
         let bad = try Self.temporaryFile(
             "bad.yaml",
             """
@@ -195,13 +209,13 @@ struct CallCommandTests {
                   any:
                     - stress: { above: 0.5 }
             """)
-        let outcome = try Undertone.run(["policy", "check", bad.path])
+        let outcome = try await Undertone.run(["policy", "check", bad.path])
         #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("bad.yaml:5:"))
         #expect(outcome.stdout.contains("unknown tier"))
-        let shown = try Undertone.run(["policy", "show", "banking"])
+        let shown = try await Undertone.run(["policy", "show", "banking"])
         let good = try Self.temporaryFile("banking.yaml", shown.stdout)
-        let ok = try Undertone.run(["policy", "check", good.path])
+        let ok = try await Undertone.run(["policy", "check", good.path])
         #expect(ok.status == 0)
         #expect(ok.stdout.contains("ok"))
     }

@@ -12,7 +12,7 @@ struct ReportCommandTests {
             try? FileManager.default.removeItem(atPath: out)
         }
         let start = Date().addingTimeInterval(-600)
-        let server = try ServeProcess.start(database: database)
+        let server = try await ServeProcess.start(database: database)
         do {
             try await server.waitUntilReady()
             for call in ["01", "04"] {
@@ -23,7 +23,7 @@ struct ReportCommandTests {
         server.kill()
 
         let iso = ISO8601DateFormatter()
-        let outcome = try Undertone.run([
+        let outcome = try await Undertone.run([
             "report", "--database", database, "--from", iso.string(from: start), "--to", iso.string(from: start.addingTimeInterval(3600)), "--out",
             out,
         ])
@@ -38,20 +38,20 @@ struct ReportCommandTests {
         #expect(html.contains("technical-support"))
         #expect(!html.contains("<script"))
 
-        let team = try Undertone.run([
+        let team = try await Undertone.run([
             "report", "--database", database, "--from", iso.string(from: start), "--to", iso.string(from: start.addingTimeInterval(3600)), "--out",
             out,
             "--team", "tech-west",
         ])
         #expect(team.stdout.contains("1 call from"))
 
-        let backwards = try Undertone.run(["report", "--database", database, "--from", "2026-11-24", "--to", "2026-11-23", "--out", out])
+        let backwards = try await Undertone.run(["report", "--database", database, "--from", "2026-11-24", "--to", "2026-11-23", "--out", out])
         #expect(backwards.status == 1)
         #expect(backwards.stderr.contains("from must be before to"))
-        let garbled = try Undertone.run(["report", "--database", database, "--from", "last week", "--to", "2026-11-23", "--out", out])
+        let garbled = try await Undertone.run(["report", "--database", database, "--from", "last week", "--to", "2026-11-23", "--out", out])
         #expect(garbled.status == 1)
         #expect(garbled.stderr.contains("from is not an ISO 8601 time"))
-        let missing = try Undertone.run(["report", "--database", database, "--from", "2026-11-23"])
+        let missing = try await Undertone.run(["report", "--database", database, "--from", "2026-11-23"])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("--to"))
     }

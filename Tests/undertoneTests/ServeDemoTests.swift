@@ -23,11 +23,15 @@ struct ServeDemoTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        var text = ""
-        while !(text.contains("Dashboard: ") && text.contains("API key: ") && text.filter({ $0 == "\n" }).count >= 2) {
-            let chunk = stdout.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
+        let output = stdout.fileHandleForReading
+        let text = try await offThePool {
+            var text = ""
+            while !(text.contains("Dashboard: ") && text.contains("API key: ") && text.filter({ $0 == "\n" }).count >= 2) {
+                let chunk = output.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            return text
         }
         let lines = text.split(separator: "\n").map(String.init)
         let dashboard = try #require(lines.first { $0.hasPrefix("Dashboard: ") }, "printed: \(text)")
@@ -59,14 +63,14 @@ struct ServeDemoTests {
     }
 
     @Test("bad demo settings are refused with a message and a non-zero exit")
-    func badSettings() throws {
-        let speed = try Undertone.run(["serve", "--demo", "--demo-speed", "0"])
+    func badSettings() async throws {
+        let speed = try await Undertone.run(["serve", "--demo", "--demo-speed", "0"])
         #expect(speed.status != 0)
         #expect(speed.stderr.contains("demo speed"))
-        let mix = try Undertone.run(["serve", "--demo", "--demo-mix", "voice=1,fax=2"])
+        let mix = try await Undertone.run(["serve", "--demo", "--demo-mix", "voice=1,fax=2"])
         #expect(mix.status != 0)
         #expect(mix.stderr.contains("fax"))
-        let key = try Undertone.run(["serve", "--demo", "--key", "secret"])
+        let key = try await Undertone.run(["serve", "--demo", "--key", "secret"])
         #expect(key.status != 0)
         #expect(key.stderr.contains("--key"))
     }

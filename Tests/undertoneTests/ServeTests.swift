@@ -11,11 +11,11 @@ struct ServeProcess {
     let process: Process
     let port: Int
 
-    static func start(database: String) throws -> ServeProcess {
+    static func start(database: String, arguments extra: [String] = []) async throws -> ServeProcess {
         let binary = try #require(Undertone.binary, "the undertone binary is built beside the tests")
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["serve", "--port", "0", "--database", database]
+        process.arguments = ["serve", "--port", "0", "--database", database] + extra
         var environment = ProcessInfo.processInfo.environment
         environment["UNDERTONE_ADMIN_KEY"] = adminKey
         environment["LOG_LEVEL"] = "error"
@@ -24,11 +24,15 @@ struct ServeProcess {
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var text = ""
-        while !text.contains("\n") {
-            let chunk = stdout.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
+        let output = stdout.fileHandleForReading
+        let text = try await offThePool {
+            var text = ""
+            while !text.contains("\n") {
+                let chunk = output.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            return text
         }
         let line = try #require(text.split(separator: "\n").first { $0.contains("listening on") }, "the server printed its address: \(text)")
         let port = try #require(line.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) })
@@ -83,7 +87,7 @@ struct ServeTests {
         let half = lines.count / 2
 
         // The reference: the whole call through one server that never stops.
-        let steady = try ServeProcess.start(database: database + ".steady")
+        let steady = try await ServeProcess.start(database: database + ".steady")
         try await steady.waitUntilReady()
         let reference = try await steady.request("POST", "/v1/events", body: lines.joined(separator: "\n"))
         steady.kill()
@@ -92,13 +96,13 @@ struct ServeTests {
         #expect(!expected.isEmpty)
 
         // The same call, with the server killed half-way.
-        let first = try ServeProcess.start(database: database)
+        let first = try await ServeProcess.start(database: database)
         try await first.waitUntilReady()
         let before = try await first.request("POST", "/v1/events", body: lines[..<half].joined(separator: "\n"))
         #expect(before.status == 200)
         first.kill()
 
-        let second = try ServeProcess.start(database: database)
+        let second = try await ServeProcess.start(database: database)
         defer { second.kill() }
         try await second.waitUntilReady()
         // The client resends from the last batch it is unsure of: the overlap is acknowledged, not processed again.
@@ -112,5 +116,39 @@ struct ServeTests {
         #expect(
             (detail.body["call"] as? [String: Any])?["customerTurns"] as? Int
                 == lines.filter { $0.contains("\"speaker\":\"customer\"") && !$0.contains("\"final\":false") }.count)
+    }
+
+    @Test("follow-up owner and due time and webhook attempts come from flags; bad values, from flags or the config file, are refused")
+    func followUpAndWebhookSettings() async throws {
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-settings-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
+        let server = try await ServeProcess.start(
+            database: database, arguments: ["--follow-up-owner", "care-team", "--follow-up-due", "2h", "--webhook-attempts", "3"])
+        defer { server.kill() }
+        try await server.waitUntilReady()
+        let (status, _) = try await server.request("POST", "/v1/events", body: try Self.lines("04").joined(separator: "\n"))
+        #expect(status == 200)
+        let listed = try await server.request("GET", "/v1/follow-ups")
+        let followUp = try #require((listed.body["followUps"] as? [[String: Any]])?.first, "call 04's manager escalation made one")
+        #expect(followUp["owner"] as? String == "care-team")
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let parse = { (value: Any?) in (value as? String).flatMap { formatter.date(from: $0) ?? ISO8601DateFormatter().date(from: $0) } }
+        let due = try #require(parse(followUp["due"])), created = try #require(parse(followUp["createdAt"]))
+        #expect(abs(due.timeIntervalSince(created) - 7_200) < 1, "due 2 h after it was made")
+
+        let config = database + ".yaml"
+        try "followUpDue: soon\n".write(toFile: config, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        for arguments in [
+            ["--follow-up-due", "0m"], ["--follow-up-due", "24"], ["--webhook-attempts", "0"], ["--webhook-timeout", "10 minutes"],
+            ["--follow-up-owner", " "], ["--config", config],
+        ] {
+            let outcome = try await Undertone.run(["serve", "--port", "0", "--database", database + ".refused"] + arguments)
+            #expect(outcome.status != 0, "\(arguments) is refused")
+            #expect(
+                outcome.stderr.contains("follow-up") || outcome.stderr.contains("webhook"),
+                "the message names the setting: \(outcome.stderr)")
+        }
     }
 }

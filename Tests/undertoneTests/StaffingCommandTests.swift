@@ -4,8 +4,8 @@ import Testing
 @Suite("undertone staffing")
 struct StaffingCommandTests {
     @Test("the classic example reads as a planner would and exits zero")
-    func classicExample() throws {
-        let outcome = try Undertone.run([
+    func classicExample() async throws {
+        let outcome = try await Undertone.run([
             "staffing", "--calls", "100", "--interval", "30m", "--aht", "180s", "--target", "80/20", "--shrinkage", "30%",
         ])
         #expect(outcome.status == 0)
@@ -16,8 +16,8 @@ struct StaffingCommandTests {
     }
 
     @Test("--json prints a StaffingResult; --patience switches to Erlang A; --agents evaluates a headcount")
-    func jsonAndHeadcount() throws {
-        let outcome = try Undertone.run(["staffing", "--calls", "100", "--aht", "3m", "--patience", "90s", "--agents", "10", "--json"])
+    func jsonAndHeadcount() async throws {
+        let outcome = try await Undertone.run(["staffing", "--calls", "100", "--aht", "3m", "--patience", "90s", "--agents", "10", "--json"])
         #expect(outcome.status == 0)
         let result = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         #expect(result["model"] as? String == "erlang-a")
@@ -25,35 +25,35 @@ struct StaffingCommandTests {
         #expect(result["meetsTargets"] as? Bool == false)
         #expect((result["abandonment"] as? Double ?? 0) > 0.05)
 
-        let unstable = try Undertone.run(["staffing", "--calls", "100", "--aht", "180", "--agents", "9"])
+        let unstable = try await Undertone.run(["staffing", "--calls", "100", "--aht", "180", "--agents", "9"])
         #expect(unstable.status == 0)
         #expect(unstable.stdout.contains("With 9 agents: unstable"))
         #expect(unstable.stdout.contains("Agents needed: 14"))
     }
 
     @Test("a forecast file gives a table over the day with totals")
-    func forecast() throws {
+    func forecast() async throws {
         let csv = "start,calls,aht\n08:00,40,\n08:30,100,3m\n09:00,0,\n"
         let file = try CallCommandTests.temporaryFile("forecast.csv", csv)
-        let outcome = try Undertone.run(["staffing", "--forecast", file.path, "--aht", "180s", "--max-occupancy", "0.85"])
+        let outcome = try await Undertone.run(["staffing", "--forecast", file.path, "--aht", "180s", "--max-occupancy", "0.85"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("08:30") && $0.contains(" 14 ") })
         #expect(lines.last?.contains("3 intervals, 140 calls; peak 14 agents") == true)
 
-        let json = try Undertone.run(["staffing", "--forecast", file.path, "--aht", "180s", "--json"])
+        let json = try await Undertone.run(["staffing", "--forecast", file.path, "--aht", "180s", "--json"])
         let plan = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((plan["rows"] as? [Any])?.count == 3)
         #expect(plan["peakAgents"] as? Int == 14)
 
         let bad = try CallCommandTests.temporaryFile("bad.csv", "start,calls\n08:00,lots\n")
-        let failed = try Undertone.run(["staffing", "--forecast", bad.path, "--aht", "180"])
+        let failed = try await Undertone.run(["staffing", "--forecast", bad.path, "--aht", "180"])
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("bad.csv: line 2: calls must be a number"))
     }
 
     @Test("bad input is a clear error and a non-zero exit")
-    func badInput() throws {
+    func badInput() async throws {
         let cases: [([String], String)] = [
             (["--calls", "100"], "give --aht"),
             (["--aht", "180"], "give --calls"),
@@ -66,7 +66,7 @@ struct StaffingCommandTests {
             (["--calls", "1e9", "--aht", "600"], "this calculator takes at most"),
         ]
         for (arguments, message) in cases {
-            let outcome = try Undertone.run(["staffing"] + arguments)
+            let outcome = try await Undertone.run(["staffing"] + arguments)
             #expect(outcome.status != 0, "\(arguments)")
             #expect(outcome.stderr.contains(message), "\(arguments): \(outcome.stderr)")
         }

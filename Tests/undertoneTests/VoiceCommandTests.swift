@@ -101,39 +101,39 @@ struct VoiceCommandTests {
     }
 
     @Test("prosody prints a table, JSON lines, and a summary scored against a given baseline")
-    func prosody() throws {
+    func prosody() async throws {
         let directory = try Self.folder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let calm = try Self.write(Recording.wav([Recording.speech(.calm, seconds: 6, seed: 1)]), "calm.wav", in: directory)
         let calmAgain = try Self.write(Recording.wav([Recording.speech(.calm, seconds: 6, seed: 2)]), "calm2.wav", in: directory)
         let angry = try Self.write(Recording.wav([Recording.speech(.agitated, seconds: 6, seed: 3)]), "angry.wav", in: directory)
 
-        let table = try Undertone.run(["prosody", angry])
+        let table = try await Undertone.run(["prosody", angry])
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("arousal") && table.stdout.contains("8000 Hz 16-bit PCM mono, 6.0 s"))
         #expect(table.stdout.contains("(baseline)"))
 
-        let lines = try Undertone.run(["prosody", angry, "--json"])
+        let lines = try await Undertone.run(["prosody", angry, "--json"])
         let objects = try lines.stdout.split(separator: "\n").map { try Self.json(String($0)) }
         #expect(objects.count == 6)
         #expect(objects.allSatisfy { $0["type"] as? String == "voice" && $0["features"] is [String: Any] })
 
-        let scored = try Self.json(try Undertone.run(["prosody", angry, "--summary", "--baseline", calm]).stdout)
+        let scored = try Self.json(try await Undertone.run(["prosody", angry, "--summary", "--baseline", calm]).stdout)
         #expect(try #require(scored["arousal"] as? Double) > 0.8)
         #expect(try #require(scored["confidence"] as? Double) > 0.5)
-        let control = try Self.json(try Undertone.run(["prosody", calmAgain, "--summary", "--baseline", calm]).stdout)
+        let control = try Self.json(try await Undertone.run(["prosody", calmAgain, "--summary", "--baseline", calm]).stdout)
         #expect(try #require(control["arousal"] as? Double) < 0.4)
-        let own = try Self.json(try Undertone.run(["prosody", angry, "--summary"]).stdout)
+        let own = try Self.json(try await Undertone.run(["prosody", angry, "--summary"]).stdout)
         #expect((own["arousal"] as? Double).map { (0...1).contains($0) } == true)
     }
 
     @Test("stereo files read the customer on the left and the agent on the right")
-    func stereo() throws {
+    func stereo() async throws {
         let directory = try Self.folder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = try Self.write(
             Recording.wav([Recording.speech(.calm, seconds: 4, seed: 4), Recording.speech(nil, seconds: 4, seed: 5)]), "call.wav", in: directory)
-        let summary = try Self.json(try Undertone.run(["prosody", file, "--summary"]).stdout)
+        let summary = try Self.json(try await Undertone.run(["prosody", file, "--summary"]).stdout)
         let tracks = try #require(summary["tracks"] as? [String: [String: Any]])
         #expect(Set(tracks.keys) == ["customer", "agent"])
         #expect(tracks["agent"]?["note"] as? String == "no voiced speech")
@@ -141,24 +141,24 @@ struct VoiceCommandTests {
     }
 
     @Test("corrupt, truncated and unsupported WAV files are clear errors; silence is a low-confidence result")
-    func badFiles() throws {
+    func badFiles() async throws {
         let directory = try Self.folder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let good = Recording.wav([Recording.speech(.calm, seconds: 1, seed: 6)])
         let truncated = try Self.write(good.prefix(good.count / 2), "cut.wav", in: directory)
-        let outcome = try Undertone.run(["prosody", truncated])
+        let outcome = try await Undertone.run(["prosody", truncated])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("truncated WAV file: the data chunk declares"))
         var eightBit = good
         eightBit[34] = 8
         let unsupported = try Self.write(eightBit, "8bit.wav", in: directory)
-        #expect(try Undertone.run(["prosody", unsupported]).stderr.contains("unsupported WAV encoding (format tag 1, 8 bits a sample)"))
+        #expect(try await Undertone.run(["prosody", unsupported]).stderr.contains("unsupported WAV encoding (format tag 1, 8 bits a sample)"))
         let text = try Self.write(Data("not audio at all".utf8), "text.wav", in: directory)
-        #expect(try Undertone.run(["prosody", text]).stderr.contains("not a WAV file"))
-        #expect(try Undertone.run(["prosody", directory.appendingPathComponent("missing.wav").path]).stderr.contains("cannot read audio file"))
+        #expect(try await Undertone.run(["prosody", text]).stderr.contains("not a WAV file"))
+        #expect(try await Undertone.run(["prosody", directory.appendingPathComponent("missing.wav").path]).stderr.contains("cannot read audio file"))
 
         let silence = try Self.write(Recording.wav([Recording.speech(nil, seconds: 3, seed: 7)]), "silence.wav", in: directory)
-        let quiet = try Undertone.run(["prosody", silence, "--summary"])
+        let quiet = try await Undertone.run(["prosody", silence, "--summary"])
         #expect(quiet.status == 0)
         let summary = try Self.json(quiet.stdout)
         #expect(summary["confidence"] as? Double == 0)
@@ -166,12 +166,12 @@ struct VoiceCommandTests {
     }
 
     @Test("analyze takes a WAV alone, or a call file with --audio, and shows the voice and the decisions it causes")
-    func analyze() throws {
+    func analyze() async throws {
         let directory = try Self.folder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let customer = Recording.speech(.calm, seconds: 16, seed: 8) + Recording.speech(.agitated, seconds: 16, seed: 9)
         let recording = try Self.write(Recording.wav([customer, Recording.speech(nil, seconds: 32, seed: 10)]), "c42.wav", in: directory)
-        let alone = try Undertone.run(["analyze", recording])
+        let alone = try await Undertone.run(["analyze", recording])
         #expect(alone.status == 0, "\(alone.stderr)")
         #expect(alone.stdout.contains("call c42 started"))
         #expect(alone.stdout.contains("voice customer"))
@@ -185,7 +185,7 @@ struct VoiceCommandTests {
                     #"{"v":1,"type":"turn","call":"c43","at":29000,"utterance":"u1","speaker":"customer","text":"sure no problem at all thats totally fine"}"#,
                     #"{"v":1,"type":"call_ended","call":"c43","at":32000}"#,
                 ].joined(separator: "\n").utf8), "c43.jsonl", in: directory)
-        let merged = try Undertone.run(["analyze", call, "--audio", recording, "--json"])
+        let merged = try await Undertone.run(["analyze", call, "--audio", recording, "--json"])
         #expect(merged.status == 0, "\(merged.stderr)")
         let outputs = try merged.stdout.split(separator: "\n").map { try Self.json(String($0)) }
         #expect(outputs.contains { $0["type"] as? String == "voice" && $0["call"] as? String == "c43" })
@@ -193,7 +193,7 @@ struct VoiceCommandTests {
     }
 
     @Test("prosody-eval ranks angry above calm on RAVDESS-named files and reports the AUC; a missing folder is an error")
-    func evaluation() throws {
+    func evaluation() async throws {
         let directory = try Self.folder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let actor = directory.appendingPathComponent("Actor_01")
@@ -205,12 +205,12 @@ struct VoiceCommandTests {
         for (index, (name, style)) in files.enumerated() {
             _ = try Self.write(Recording.wav([Recording.speech(style, seconds: 3, seed: UInt64(20 + index))]), name + ".wav", in: actor)
         }
-        let outcome = try Undertone.run(["prosody-eval", "--data", directory.path, "--actors", "1", "--json"])
+        let outcome = try await Undertone.run(["prosody-eval", "--data", directory.path, "--actors", "1", "--json"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let report = try Self.json(outcome.stdout)
         #expect(report["auc"] as? Double == 1)
         #expect(report["angry"] as? Int == 2 && report["neutralOrCalm"] as? Int == 2)
-        let missing = try Undertone.run(["prosody-eval", "--data", directory.appendingPathComponent("nowhere").path])
+        let missing = try await Undertone.run(["prosody-eval", "--data", directory.appendingPathComponent("nowhere").path])
         #expect(missing.status != 0 && missing.stderr.contains("cannot read folder"))
     }
 }
