@@ -66,6 +66,8 @@ extension Undertone {
         var demoMix: String?
         @Flag(help: "With --demo: voice calls send transcripts only, no synthesized audio.")
         var noDemoVoice = false
+        @Flag(help: "With --demo: nobody answers the alerts (by default simulated supervisors acknowledge some).")
+        var noDemoSupervisor = false
 
         func validate() throws {
             if let key, !key.hasPrefix("ut_") || key.count < 12 {
@@ -81,6 +83,7 @@ extension Undertone {
             settings.speed = demoSpeed
             settings.seed = demoSeed
             settings.voice = !noDemoVoice
+            settings.supervisor = !noDemoSupervisor
             do {
                 if let demoMix { settings.channelMix = try DemoChannelMix(parsing: demoMix) }
                 try settings.validate()

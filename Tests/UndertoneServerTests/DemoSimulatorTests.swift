@@ -6,8 +6,9 @@ import Logging
 import ServiceLifecycle
 import Testing
 import UndertoneEngine
-import UndertoneServer
 import UndertoneStore
+
+@testable import UndertoneServer
 
 @Suite("Demo simulator against a live server")
 struct DemoSimulatorTests {
@@ -62,7 +63,34 @@ struct DemoSimulatorTests {
             let stored = try await server.context.store.calls(CallFilter(limit: 5_000))
             #expect(stored.count >= statistics.callsEnded)
             #expect(stored.filter { $0.status == .ended }.count >= statistics.callsEnded)
+            // The simulated supervisors answered some alerts, on the calls' own streams: the store holds their answers.
+            let answered = try await server.context.store.alerts(AlertFilter()).filter { $0.acknowledgedBy == "demo-supervisor" }
+            #expect(statistics.alertAnswers.values.reduce(0, +) > 0, "some alerts answered: \(statistics.alertAnswers)")
+            #expect(answered.count == statistics.alertAnswers.values.reduce(0, +), "every answer sent is in the alerts table")
+            #expect(answered.allSatisfy { $0.outcome == "useful" || $0.outcome == "dismissed" })
             print("demo test:", statistics)
         }
+    }
+
+    @Test(
+        "the simulated supervisor: the same alert gets the same answer; calm scripts' alerts are dismissed, most others useful; not every alert is answered"
+    )
+    func supervisorAnswers() {
+        let supervisor = DemoSupervisor(seed: 7)
+        var answered = 0
+        var useful = 0
+        for index in 0..<200 {
+            let id = "demo-call-\(index)-a1"
+            let first = supervisor.answer(alertID: id, tier: .supervisor, at: 10_000, scenario: "billing-calm")
+            let again = supervisor.answer(alertID: id, tier: .supervisor, at: 10_000, scenario: "billing-calm")
+            #expect(first?.at == again?.at && first?.outcome == again?.outcome)
+            guard let first else { continue }
+            answered += 1
+            #expect(first.outcome == .dismissed)
+            #expect((14_000...30_000).contains(first.at), "answered 4 to 20 s after the alert")
+            if supervisor.answer(alertID: id, tier: .supervisor, at: 10_000, scenario: "cancel-threat")?.outcome == .useful { useful += 1 }
+        }
+        #expect((120...180).contains(answered), "about 75% of supervisor alerts answered: \(answered)")
+        #expect((Double(useful) / Double(answered)) > 0.7 && useful < answered, "most, not all, answers on a real escalation are useful: \(useful)")
     }
 }

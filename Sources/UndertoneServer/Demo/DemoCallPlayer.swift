@@ -20,6 +20,8 @@ struct DemoCallPlayer: Sendable {
     let window: Int
     let tally: DemoTally
     let logger: Logger
+    /// Answers some alerts with an `alert_ack` on the call's stream (nil: nobody answers).
+    var supervisor: DemoSupervisor? = nil
 
     /// The stream opened but the server never said it was ready: treated like a failed connection (tried again).
     struct NotReady: Error {}
@@ -42,6 +44,8 @@ struct DemoCallPlayer: Sendable {
         /// This many messages were acknowledged and the outputs announced with them have arrived.
         case acknowledged(Int)
         case refused(String)
+        /// The engine raised (or climbed to) this alert at this point of the call.
+        case alert(id: String, tier: Tier, at: Int)
     }
 
     /// Plays `call`, sending what falls before `skipMs` of its time at once (without its audio) and the rest in time.
@@ -111,6 +115,11 @@ struct DemoCallPlayer: Sendable {
             default:
                 pendingOutputs -= 1
                 tally.update { $0.outputs[type, default: 0] += 1 }
+                if type == "decision", object["kind"] as? String != "folded", let id = object["alertID"] as? String,
+                    let tier = (object["tier"] as? String).flatMap(Tier.init(rawValue:)), let at = object["at"] as? Int
+                {
+                    sink.yield(.alert(id: id, tier: tier, at: at))
+                }
             }
             if pendingOutputs <= 0, pendingAcks > 0 {
                 sink.yield(.acknowledged(pendingAcks))
@@ -126,10 +135,16 @@ struct DemoCallPlayer: Sendable {
         guard case .ready = await notes.next() else { throw NotReady() }
         var sequence = 0
         var acknowledged = 0
+        // The supervisor's answers still to send, soonest last.
+        var answers: [(at: Int, alertID: String, outcome: AlertOutcome)] = []
         func settle(upTo limit: Int) async throws {
             while sequence - acknowledged > limit {
                 switch await notes.next() {
                 case .acknowledged(let count): acknowledged += count
+                case .alert(let id, let tier, let at):
+                    guard let answer = supervisor?.answer(alertID: id, tier: tier, at: at, scenario: call.scenario) else { continue }
+                    answers.append((answer.at, id, answer.outcome))
+                    answers.sort { $0.at > $1.at }
                 case .ready: continue
                 case .refused(let reason): throw Failure(description: "refused: \(reason)")
                 case nil: throw Failure(description: "the server closed the stream with \(sequence - acknowledged) message(s) unacknowledged")
@@ -138,13 +153,32 @@ struct DemoCallPlayer: Sendable {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        var timeline = DemoTimeline(call, skipMs: skipMs)
-        while let (due, message) = timeline.next() {
+        func wait(until due: Int) async throws {
             if due > skipMs {
                 let wait = Double(due - skipMs) / speed
                 try await clock.sleep(until: start.advanced(by: .milliseconds(Int64(wait))))
             }
             try Task.checkCancellation()
+        }
+        var timeline = DemoTimeline(call, skipMs: skipMs)
+        var lastAt = 0
+        while let (due, message) = timeline.next() {
+            // Answers due before this message go first, at their own time (never before what was already sent).
+            while let answer = answers.last, answer.at <= due {
+                answers.removeLast()
+                let at = max(answer.at, lastAt)
+                try await wait(until: at)
+                sequence += 1
+                let ack = AlertAcknowledgement(callID: call.callID, at: at, alertID: answer.alertID, by: DemoSupervisor.name, outcome: answer.outcome)
+                try await outbound.write(.text("{\"seq\":\(sequence)," + CallEvents.encode(.alertAcknowledged(ack)).dropFirst()))
+                tally.update {
+                    $0.messagesSent += 1
+                    $0.alertAnswers[answer.outcome.rawValue, default: 0] += 1
+                }
+                try await settle(upTo: window)
+            }
+            try await wait(until: due)
+            lastAt = max(lastAt, due)
             sequence += 1
             switch message {
             case .event(let event):

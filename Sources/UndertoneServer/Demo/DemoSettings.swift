@@ -23,6 +23,9 @@ public struct DemoSettings: Sendable {
     public var channelMix = DemoChannelMix()
     /// Synthesized audio for voice calls (off: voice calls send their transcript only).
     public var voice = true
+    /// Simulated supervisors answer some alerts (`DemoSupervisor`): acknowledged alerts stop climbing, and the report's
+    /// alert precision has answers to count.
+    public var supervisor = true
     /// The first calls start part-way through their script (sent at once), so the wall is full from the first seconds.
     public var warmStart = true
     /// Calls to play in all before stopping (nil: until shutdown).

@@ -46,7 +46,9 @@ public struct DemoSimulator: Service {
                 "demo.voice": "\(settings.voice)", "demo.server": "\(base)",
             ])
         let writer = ScriptQueue(DemoScriptWriter(seed: settings.seed, runID: settings.runID, channelMix: settings.channelMix, voice: settings.voice))
-        let player = DemoCallPlayer(baseURL: base, apiKey: apiKey, speed: settings.speed, window: settings.window, tally: tally, logger: logger)
+        let player = DemoCallPlayer(
+            baseURL: base, apiKey: apiKey, speed: settings.speed, window: settings.window, tally: tally, logger: logger,
+            supervisor: settings.supervisor ? DemoSupervisor(seed: settings.seed) : nil)
         let settings = settings
         await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in

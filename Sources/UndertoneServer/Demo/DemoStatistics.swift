@@ -17,6 +17,8 @@ public struct DemoStatistics: Sendable, Equatable {
     public var refusals: [String] = []
     /// Outputs received on the ingest streams, by `"type"` (`signal`, `decision`, `voice`, …).
     public var outputs: [String: Int] = [:]
+    /// Alerts the simulated supervisors answered, by outcome (`useful`, `dismissed`).
+    public var alertAnswers: [String: Int] = [:]
     /// Calls started per scenario.
     public var scenarios: [String: Int] = [:]
 
