@@ -51,6 +51,12 @@ public struct ServerContext: Sendable {
             knowledgeBase: knowledgeBase ?? Self.loadKnowledge(configuration.knowledgeBase, logger: logger))
     }
 
+    /// Tells the other nodes sharing a PostgreSQL log about entries appended outside the shards (follow-up changes,
+    /// overdue alerts), so that their feeds show them too; nothing to do on one node.
+    func announce(_ logged: [LoggedEntry]) {
+        cluster?.announce(logged.map(\.position))
+    }
+
     /// The knowledge base in a folder (the shipped sample is loaded once per process), or nil, logged, when it cannot be read.
     static func loadKnowledge(_ path: String?, logger: Logger) -> KnowledgeBase? {
         guard let path else { return nil }

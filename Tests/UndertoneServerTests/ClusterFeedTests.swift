@@ -14,6 +14,8 @@ import UndertoneStore
 /// The rules of the decisions a subscriber received (a class, so that tasks can share it).
 private final class Received: Sendable {
     let rules = Mutex<[String]>([])
+    /// The owner of each `follow_up` message, in order.
+    let followUpOwners = Mutex<[String]>([])
 }
 
 @Suite("Feed across nodes")
@@ -35,7 +37,7 @@ struct ClusterFeedTests {
 
     /// Two nodes on one PostgreSQL log: a call ingested on node A reaches a supervisor subscribed on node B.
     @Test(
-        "a decision made on one node reaches a subscriber on another (PostgreSQL LISTEN/NOTIFY)",
+        "a decision made on one node reaches a subscriber on another, and so does a follow-up claimed over REST (PostgreSQL LISTEN/NOTIFY)",
         .enabled(if: ProcessInfo.processInfo.environment["POSTGRES_HOST"] != nil))
     func acrossNodes() async throws {
         let logger = Logger(label: "test")
@@ -60,8 +62,15 @@ struct ClusterFeedTests {
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await groupB.run() }
             tasks.addTask {
-                let messages = feedB.subscribe(principal, types: ["decision"]).messages
-                for await message in messages { received.rules.withLock { $0.append(jsonObject(message.json)["rule"] as? String ?? "") } }
+                let messages = feedB.subscribe(principal, types: ["decision", "follow_up"]).messages
+                for await message in messages {
+                    let object = jsonObject(message.json)
+                    if message.type == "follow_up" {
+                        received.followUpOwners.withLock { $0.append(object["owner"] as? String ?? "") }
+                    } else {
+                        received.rules.withLock { $0.append(object["rule"] as? String ?? "") }
+                    }
+                }
             }
             try await nodeA.buildApplication().test(.live) { client in
                 for _ in 0..<1_500 where !nodeA.readiness.isReady { try await Task.sleep(for: .milliseconds(20)) }
@@ -72,6 +81,15 @@ struct ClusterFeedTests {
                     #expect($0.status == .ok)
                 }
                 for _ in 0..<500 where received.rules.withLock({ $0.count }) < expected.count { try await Task.sleep(for: .milliseconds(20)) }
+                // A follow-up claimed on node A (an append outside the call's shard) shows on node B as the follow-up it leaves.
+                let listed = try await client.execute(uri: "/v1/follow-ups", method: .get, headers: TestServer.headers()) { jsonObject($0.body) }
+                let id = try #require((listed["followUps"] as? [[String: Any]])?.first?["id"] as? String, "call 04 made a follow-up")
+                let claimed = try await client.execute(uri: "/v1/follow-ups/\(id)/claim", method: .post, headers: TestServer.headers()) {
+                    jsonObject($0.body)
+                }
+                let owner = try #require(claimed["owner"] as? String)
+                for _ in 0..<500 where !received.followUpOwners.withLock({ $0.contains(owner) }) { try await Task.sleep(for: .milliseconds(20)) }
+                #expect(received.followUpOwners.withLock { $0.contains(owner) }, "node B saw the claim: \(received.followUpOwners.withLock { $0 })")
             }
             #expect(received.rules.withLock { $0 } == expected.map(\.rule))
             feedB.finishAll()

@@ -143,6 +143,11 @@ public final class ClusterFeed: Service, Sendable {
                     // The same rule as the node that wrote them: outputs and call events, but turns only through their readings.
                     guard entry.kind == .output || entry.type != Turn.eventType else { continue }
                     let owner = try await owner(of: entry.callID)
+                    // A follow-up change is shown as the follow-up it leaves, as the node that made it shows it.
+                    if entry.type == FollowUpChange.entryType {
+                        if let message = try await followUpMessage(entry, owner: owner) { messages.append(message) }
+                        continue
+                    }
                     messages.append(FeedMessage(callID: entry.callID, agentID: owner.agentID, team: owner.team, type: entry.type, json: entry.body))
                 }
             } catch {
@@ -150,6 +155,16 @@ public final class ClusterFeed: Service, Sendable {
             }
         }
         feed.publish(messages)
+    }
+
+    /// The follow-up a `follow_up_update` entry changed, as it stands in the projection now (without its packet, like
+    /// the feed of the node that wrote it).
+    private func followUpMessage(_ entry: LogEntry, owner: (agentID: String?, team: String?)) async throws -> FeedMessage? {
+        let change = try JSONDecoder().decode(FollowUpChange.self, from: Data(entry.body.utf8))
+        guard let record = try await store.followUp(change.id) else { return nil }
+        return FeedMessage(
+            callID: entry.callID, agentID: owner.agentID, team: owner.team, type: FollowUp.entryType,
+            json: try FollowUpView(record.followUp, now: .now, withPacket: false).json())
     }
 
     private func owner(of callID: String) async throws -> (agentID: String?, team: String?) {

@@ -44,10 +44,11 @@ struct FollowUpSweeper: Service {
                 id: followUp.id, callID: followUp.callID, action: .overdue, by: "system", overdueAlertID: alertID, changedAt: now)
             let decisionJSON = String(decoding: try JSONEncoder.sorted.encode(EngineOutput.decision(decision)), as: UTF8.self)
             let changeJSON = try TaggedEntry(change, type: FollowUpChange.entryType, at: at).json()
-            _ = try await undertone.store.append([
+            let logged = try await undertone.store.append([
                 LogEntry(callID: followUp.callID, kind: .output, type: "decision", at: at, body: decisionJSON),
                 LogEntry(callID: followUp.callID, kind: .output, type: FollowUpChange.entryType, at: at, body: changeJSON),
             ])
+            undertone.announce(logged)
             var shown = followUp
             shown.overdueAlertID = alertID
             undertone.feed.publish([

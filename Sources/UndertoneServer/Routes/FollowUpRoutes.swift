@@ -103,7 +103,7 @@ extension ServerContext {
         }
         let at = try await store.call(change.callID)?.lastAt ?? 0
         let body = try TaggedEntry(change, type: FollowUpChange.entryType, at: at).json()
-        _ = try await store.append([LogEntry(callID: change.callID, kind: .output, type: FollowUpChange.entryType, at: at, body: body)])
+        announce(try await store.append([LogEntry(callID: change.callID, kind: .output, type: FollowUpChange.entryType, at: at, body: body)]))
         try await audit(principal, "follow_up.\(change.action.rawValue)", target: change.id, detail: next.owner ?? "")
         let view = FollowUpView(next, now: .now)
         feed.publish([
