@@ -276,6 +276,57 @@ struct EscalationTests {
         }
     }
 
+    @Test("two nodes' dispatchers on one store: the lease holder delivers; when it stops, the other takes over from its cursor; each once")
+    func leaseTakeover() async throws {
+        let server = try await TestServer { $0.webhooks.lease = .seconds(3) }
+        let events = try TestServer.exampleCall("04")
+        let all = try TestServer.engineDecisions(events)
+        // Split just after the first decision's turn: node B delivers that one, the server's dispatcher the rest.
+        let half = try #require(events.firstIndex { $0.at > (all.first?.at ?? .max) })
+        let first = try TestServer.engineDecisions(Array(events[..<half]))
+        try #require(!first.isEmpty && all.count > first.count, "decisions in both halves of call 07")
+        let receiver = WebhookReceiver(secret: Self.secret)
+        try await receiver.run { url in
+            try await server.run { client in
+                let store = server.context.store
+                let webhookID = try await client.execute(
+                    uri: "/v1/webhooks", method: .post, headers: TestServer.headers(),
+                    body: ByteBuffer(string: #"{"url":"\#(url)","secret":"\#(Self.secret)","types":["decision"]}"#)
+                ) { jsonObject($0.body)["id"] as? String ?? "" }
+                // Node B holds the lease from the start; the server's own dispatcher is refused until B lets go.
+                #expect(try await store.leaseWebhook(id: webhookID, owner: "node-b", until: Date() + 3, now: Date()))
+                var settings = server.context.configuration.webhooks
+                settings.lease = .seconds(3)
+                let nodeB = WebhookDispatcher(store: store, settings: settings, logger: Logger(label: "node-b"), nodeID: "node-b")
+                let runningB = Task { try await nodeB.run() }
+                // Both workers are up (dispatchers look for new webhooks every second) before anything is posted: the
+                // server's worker waits on the lease with the cursor the webhook started with.
+                try await Task.sleep(for: .milliseconds(1_500))
+                let post = { (part: ArraySlice<CallEvent>) in
+                    let body = try part.map { try CallEvents.encode($0) }.joined(separator: "\n")
+                    try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {
+                        #expect($0.status == .ok)
+                    }
+                }
+                try await post(events[..<half])
+                _ = try await receiver.wait { $0.count >= first.count }
+                // B stops once its cursor is stored past what it delivered (a crash before that would mean a redelivery).
+                let last = try await store.entries(after: 0, limit: 10_000).last?.position ?? 0
+                for _ in 0..<500 where (try await store.webhooks().first { $0.id == webhookID }?.cursor ?? 0) < last {
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+                runningB.cancel()
+                _ = await runningB.result
+                try await post(events[half...])
+                let delivered = try await receiver.wait(seconds: 30) { $0.count >= all.count }
+                try await Task.sleep(for: .milliseconds(500))
+                #expect(receiver.deliveries.count == all.count, "nothing delivered twice")
+                #expect(delivered.map { $0.body["alertID"] as? String } == all.map(\.alertID), "every decision, in order")
+                #expect(Set(delivered.map(\.position)).count == delivered.count)
+            }
+        }
+    }
+
     @Test("webhook requests are checked: URL, types, secret length; admin only; unknown ids are 404")
     func webhookRefusals() async throws {
         let server = try await TestServer()

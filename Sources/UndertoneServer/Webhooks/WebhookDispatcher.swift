@@ -19,6 +19,9 @@ public struct WebhookSettings: Sendable, Equatable {
     public var timeout: Duration = .seconds(10)
     /// How often the log is looked at for new entries when there is nothing to send.
     public var poll: Duration = .milliseconds(250)
+    /// How long a node's hold on delivering a webhook lasts unless renewed (renewed after a third of it). Nodes sharing
+    /// one log each run a dispatcher; only the holder delivers. A node that dies holds its webhooks this long at most.
+    public var lease: Duration = .seconds(30)
 
     public init() {}
 
@@ -33,7 +36,8 @@ public struct WebhookSettings: Sendable, Equatable {
 /// Delivers log entries to webhooks: each webhook has its own worker that reads the log after its cursor, POSTs every
 /// entry of the types it asked for (signed, see `WebhookSignature`), in log order, retrying with exponential backoff,
 /// records every attempt in the delivery log, and moves its cursor only past entries delivered or given up on. Because
-/// the cursor is in the store, a restart resumes where delivery stopped: at least once, never lost.
+/// the cursor is in the store, a restart resumes where delivery stopped: at least once, never lost. Several nodes on one
+/// PostgreSQL log each run one; a lease in the store (`leaseWebhook`) lets one node at a time deliver each webhook.
 public final class WebhookDispatcher: Service, Sendable {
     /// Entry types a webhook may ask for.
     public static let deliverableTypes: Set<String> = [
@@ -46,12 +50,15 @@ public final class WebhookDispatcher: Service, Sendable {
     let store: any EventStore
     let settings: WebhookSettings
     let logger: Logger
+    /// This dispatcher's name in the leases it holds.
+    let nodeID: String
     private let running = Mutex<Set<String>>([])
 
-    public init(store: any EventStore, settings: WebhookSettings, logger: Logger) {
+    public init(store: any EventStore, settings: WebhookSettings, logger: Logger, nodeID: String = UUID().uuidString.lowercased()) {
         self.store = store
         self.settings = settings
         self.logger = logger
+        self.nodeID = nodeID
     }
 
     public func run() async throws {
@@ -74,22 +81,35 @@ public final class WebhookDispatcher: Service, Sendable {
                 group.cancelAll()
             }
         }
+        // Hand the leases back, so that another node (or this one, restarted) takes over at once.
+        for hook in (try? await store.webhooks()) ?? [] {
+            _ = try? await store.leaseWebhook(id: hook.id, owner: nodeID, until: Date(timeIntervalSince1970: 0), now: Date())
+        }
         try? await client.shutdown()
     }
 
     /// One webhook's worker: delivers until the webhook is deleted or the server stops.
     private func work(_ start: WebhookRecord, _ client: HTTPClient) async {
         var hook = start
+        var lease = WebhookLease(id: hook.id, owner: nodeID, length: settings.lease)
         while !Task.isCancelled {
             do {
                 guard let current = try await store.webhooks().first(where: { $0.id == hook.id }), current.active else { return }
                 hook.url = current.url
                 hook.types = current.types
                 hook.secret = current.secret
-                let moved = try await deliverPending(&hook, client)
+                guard try await lease.hold(store) else {
+                    try await Task.sleep(for: settings.lease / 3)
+                    continue
+                }
+                // Where the last holder (another node, or this one before it lost the lease) got to.
+                hook.cursor = max(hook.cursor, current.cursor)
+                let moved = try await deliverPending(&hook, client, lease: &lease)
                 if !moved { try await Task.sleep(for: settings.poll) }
             } catch is CancellationError {
                 return
+            } catch is WebhookLease.Lost {
+                logger.info("Webhook lease taken over by another node", metadata: ["webhook.id": "\(hook.id)"])
             } catch {
                 logger.error("Webhook worker failed; retrying", metadata: ["webhook.id": "\(hook.id)", "error": "\(String(reflecting: error))"])
                 try? await Task.sleep(for: settings.initialBackoff)
@@ -98,7 +118,7 @@ public final class WebhookDispatcher: Service, Sendable {
     }
 
     /// Delivers what follows the cursor; returns whether the cursor moved.
-    private func deliverPending(_ hook: inout WebhookRecord, _ client: HTTPClient) async throws -> Bool {
+    private func deliverPending(_ hook: inout WebhookRecord, _ client: HTTPClient, lease: inout WebhookLease) async throws -> Bool {
         let entries = try await store.entries(after: hook.cursor, limit: 200)
         var cursor = hook.cursor
         let wanted = Set(hook.types)
@@ -107,7 +127,7 @@ public final class WebhookDispatcher: Service, Sendable {
             // and look again shortly, rather than step over an entry about to appear.
             if logged.position != cursor + 1, Date().timeIntervalSince(logged.recordedAt) < 5 { break }
             if wanted.contains(logged.entry.type) {
-                try await deliver(logged, to: hook, client)
+                try await deliver(logged, to: hook, client, lease: &lease)
             }
             cursor = logged.position
         }
@@ -118,10 +138,12 @@ public final class WebhookDispatcher: Service, Sendable {
     }
 
     /// One entry to one webhook, retried with backoff until it is taken or the attempts run out.
-    private func deliver(_ logged: LoggedEntry, to hook: WebhookRecord, _ client: HTTPClient) async throws {
+    private func deliver(_ logged: LoggedEntry, to hook: WebhookRecord, _ client: HTTPClient, lease: inout WebhookLease) async throws {
         let body = Self.body(logged)
         for attempt in 1...max(1, settings.maxAttempts) {
             try Task.checkCancellation()
+            // Retries can outlast the lease: renewed as they go, and stopped if another node has taken it.
+            guard try await lease.hold(store) else { throw WebhookLease.Lost() }
             let started = ContinuousClock.now
             let timestamp = Int(Date().timeIntervalSince1970)
             var status: Int?
@@ -172,6 +194,34 @@ public final class WebhookDispatcher: Service, Sendable {
             {"call":\(call),"at":\(logged.entry.at),"data":\(logged.entry.body),"delivery":\(logged.position),\
             "recordedAt":"\(ISODate.format(logged.recordedAt))","type":"\(logged.entry.type)"}
             """
+    }
+}
+
+/// One node's hold on delivering one webhook: taken or renewed in the store when a third of it has passed.
+struct WebhookLease {
+    /// Another node holds the lease now: this one stops delivering.
+    struct Lost: Error {}
+
+    let id: String
+    let owner: String
+    let length: Duration
+    /// When to renew; nil while not held.
+    private var renewAfter: ContinuousClock.Instant?
+
+    init(id: String, owner: String, length: Duration) {
+        self.id = id
+        self.owner = owner
+        self.length = length
+    }
+
+    /// Whether this node holds the lease now, asking the store when it is not held or due for renewal.
+    mutating func hold(_ store: any EventStore) async throws -> Bool {
+        let now = ContinuousClock.now
+        if let renewAfter, now < renewAfter { return true }
+        let seconds = Double(length.components.seconds) + Double(length.components.attoseconds) / 1e18
+        let granted = try await store.leaseWebhook(id: id, owner: owner, until: Date().addingTimeInterval(seconds), now: Date())
+        renewAfter = granted ? now.advanced(by: length / 3) : nil
+        return granted
     }
 }
 

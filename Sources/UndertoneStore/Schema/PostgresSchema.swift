@@ -167,5 +167,10 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, id)",
             ]),
+        Migration(
+            version: 3, name: "webhook delivery leases (one node delivers each webhook)",
+            statements: [
+                "ALTER TABLE webhooks ADD COLUMN lease_owner text, ADD COLUMN lease_until bigint NOT NULL DEFAULT 0",
+            ]),
     ]
 }

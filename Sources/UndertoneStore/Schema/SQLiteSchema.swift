@@ -164,5 +164,11 @@ enum SQLiteSchema {
                 """,
                 "CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, id)",
             ]),
+        Migration(
+            version: 3, name: "webhook delivery leases (one node delivers each webhook)",
+            statements: [
+                "ALTER TABLE webhooks ADD COLUMN lease_owner TEXT",
+                "ALTER TABLE webhooks ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0",
+            ]),
     ]
 }
