@@ -170,7 +170,7 @@ enum PostgresSchema {
         Migration(
             version: 3, name: "webhook delivery leases (one node delivers each webhook)",
             statements: [
-                "ALTER TABLE webhooks ADD COLUMN lease_owner text, ADD COLUMN lease_until bigint NOT NULL DEFAULT 0",
+                "ALTER TABLE webhooks ADD COLUMN lease_owner text, ADD COLUMN lease_until bigint NOT NULL DEFAULT 0"
             ]),
     ]
 }
