@@ -224,7 +224,7 @@ public struct CallAnalyzer: Sendable {
                     Decision(
                         callID: callID, at: now, kind: existing == nil ? .climbed : .folded, tier: next, rule: "acknowledgement-timeout",
                         alertID: id, reasons: [reason], utteranceIDs: state.customerTurns.suffix(1).map(\.utteranceID), guidance: nil,
-                        responses: [])))
+                        responses: [], climbedFrom: alert.id)))
         }
         return outputs
     }

@@ -74,6 +74,7 @@ struct ExampleCallTests {
             #expect(climb.at - supervisor.raisedAt >= 90_000)
             #expect(climb.reasons.contains { $0.observed.contains(supervisor.id) })
             #expect(supervisor.state == .climbed)
+            #expect(climb.climbedFrom == supervisor.id, "the climb names the alert it supersedes")
         }
 
         let acknowledged = try ExampleCalls.run(ExampleCalls.named("15-supervisor-acknowledged-in-time.jsonl"))

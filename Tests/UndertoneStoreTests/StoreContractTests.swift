@@ -223,6 +223,16 @@ struct StoreContractTests {
             #expect(alert.tier == climb.tier.rawValue)
             #expect(alert.rule == climb.rule)
             #expect(try await store.call(run.callID)?.highestTier == Tier.manager.rawValue)
+            // The supervisor alert that went unanswered is closed by the climb: nobody is asked to answer it any more.
+            let supersededID = try #require(climb.climbedFrom)
+            let superseded = try #require(try await store.alert(supersededID))
+            #expect(superseded.tier == Tier.supervisor.rawValue)
+            #expect(superseded.state == .resolved)
+            #expect(superseded.outcome == "climbed")
+            #expect(superseded.acknowledgedBy == "undertone")
+            let open = try await store.alerts(AlertFilter(callID: run.callID, state: .open))
+            #expect(!open.contains { $0.alertID == superseded.alertID })
+            #expect(try await store.call(run.callID)?.openAlerts == open.count)
         }
     }
 

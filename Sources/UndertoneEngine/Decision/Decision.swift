@@ -38,10 +38,13 @@ public struct Decision: Sendable, Equatable, Codable {
     public var guidance: String?
     /// Automatic responses to carry out.
     public var responses: [AutomaticResponse]
+    /// For a climb (`acknowledgement-timeout`): the unacknowledged alert that climbed, which the climb supersedes (it is
+    /// closed; the alert named by `alertID` carries on). Absent otherwise.
+    public var climbedFrom: String?
 
     public init(
         callID: String, at: Int, kind: Kind, tier: Tier, rule: String, alertID: String, reasons: [Reason], utteranceIDs: [String],
-        guidance: String?, responses: [AutomaticResponse]
+        guidance: String?, responses: [AutomaticResponse], climbedFrom: String? = nil
     ) {
         self.callID = callID
         self.at = at
@@ -53,6 +56,7 @@ public struct Decision: Sendable, Equatable, Codable {
         self.utteranceIDs = utteranceIDs
         self.guidance = guidance
         self.responses = responses
+        self.climbedFrom = climbedFrom
     }
 }
 

@@ -44,8 +44,8 @@ struct DemoCallPlayer: Sendable {
         /// This many messages were acknowledged and the outputs announced with them have arrived.
         case acknowledged(Int)
         case refused(String)
-        /// The engine raised (or climbed to) this alert at this point of the call.
-        case alert(id: String, tier: Tier, at: Int)
+        /// The engine raised (or climbed to) this alert at this point of the call; a climb names the alert it superseded.
+        case alert(id: String, tier: Tier, at: Int, climbedFrom: String?)
     }
 
     /// Plays `call`, sending what falls before `skipMs` of its time at once (without its audio) and the rest in time.
@@ -118,7 +118,7 @@ struct DemoCallPlayer: Sendable {
                 if type == "decision", object["kind"] as? String != "folded", let id = object["alertID"] as? String,
                     let tier = (object["tier"] as? String).flatMap(Tier.init(rawValue:)), let at = object["at"] as? Int
                 {
-                    sink.yield(.alert(id: id, tier: tier, at: at))
+                    sink.yield(.alert(id: id, tier: tier, at: at, climbedFrom: object["climbedFrom"] as? String))
                 }
             }
             if pendingOutputs <= 0, pendingAcks > 0 {
@@ -141,7 +141,9 @@ struct DemoCallPlayer: Sendable {
             while sequence - acknowledged > limit {
                 switch await notes.next() {
                 case .acknowledged(let count): acknowledged += count
-                case .alert(let id, let tier, let at):
+                case .alert(let id, let tier, let at, let climbedFrom):
+                    // Too late for the alert that climbed: nobody answers it now.
+                    if let climbedFrom { answers.removeAll { $0.alertID == climbedFrom } }
                     guard let answer = supervisor?.answer(alertID: id, tier: tier, at: at, scenario: call.scenario) else { continue }
                     answers.append((answer.at, id, answer.outcome))
                     answers.sort { $0.at > $1.at }

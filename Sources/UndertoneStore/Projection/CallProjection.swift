@@ -82,6 +82,8 @@ struct CallProjection {
     // MARK: Alerts
 
     private mutating func record(_ decision: Decision, body: String, call row: CallRow, at now: Date, logger: Logger) {
+        // A climb supersedes the alert that went unacknowledged: it is closed as climbed, the higher one carries on.
+        if let from = decision.climbedFrom { resolveAlert(from, by: "undertone", outcome: "climbed", at: now) }
         guard alerts?[decision.alertID] != nil else {
             // A raise, or a climb the engine gave a new id: a new alert. A fold into an alert this store never saw
             // (its entry was unreadable) opens one too, so the fold is not lost.

@@ -358,9 +358,13 @@ struct BrowserTests {
                       const unknown = m.applyMessage(calls, {type: 'signal', callID: 'z', speaker: 'customer', at: 5, stress: 0.7, smoothedStress: 0.6,
                         emotions: {frustration: 0.8, confusion: 0.1}, cues: [{kind: 'cancel_threat'}]});
                       const z = calls.get('z');
+                      m.applyMessage(calls, {type: 'decision', callID: 'c', at: 10, kind: 'raised', tier: 'supervisor', rule: 'r', alertID: 'c-a1', reasons: []});
+                      m.applyMessage(calls, {type: 'decision', callID: 'c', at: 99, kind: 'climbed', tier: 'manager', rule: 'acknowledgement-timeout',
+                        alertID: 'c-a2', climbedFrom: 'c-a1', reasons: []});
+                      const climbed = [...calls.get('c').alerts.values()].map(x => `${x.id}:${x.state}:${x.outcome ?? ''}`).join(',');
                       const ended = m.applyMessage(calls, {type: 'call_ended', call: 'z', at: 9});
                       return { before, after, unknown: unknown.unknown, zStress: z.smoothed, zEmotion: z.emotion, zCues: z.cues.join(','),
-                        ended: ended.removed, alertState: calls.get('b').alerts.get('b-a1').state,
+                        ended: ended.removed, alertState: calls.get('b').alerts.get('b-a1').state, climbed,
                         calm: m.dominantEmotion({frustration: 0.1, satisfaction: 0.7}), neutral: m.dominantEmotion({frustration: 0.2}),
                         anxious: m.dominantEmotion({anxiety: 0.5, frustration: 0.4}),
                         short: m.formatDuration(65000), long: m.formatDuration(3723000),
@@ -372,6 +376,7 @@ struct BrowserTests {
                 #expect(result.member("before") == .string("bac"), "an open supervisor alert outranks higher stress")
                 #expect(result.member("after") == .string("acb"), "once acknowledged, stress then peak decide")
                 #expect(result.member("alertState") == .string("acknowledged"))
+                #expect(result.member("climbed") == .string("c-a1:resolved:climbed,c-a2:open:"), "a climb closes the alert it supersedes")
                 #expect(result.member("unknown") == .bool(true), "a message for an unseen call asks for it")
                 #expect(result.member("zStress") == .number(0.6))
                 #expect(result.member("zEmotion") == .string("frustration"))

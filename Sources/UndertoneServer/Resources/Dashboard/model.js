@@ -146,6 +146,9 @@ export function applyMessage(calls, message) {
       if (call.spark.length > SPARK_POINTS) call.spark.splice(0, call.spark.length - SPARK_POINTS);
       break;
     case 'decision': {
+      // A climb closes the alert that went unacknowledged; the one it climbed to carries on.
+      const superseded = message.climbedFrom ? call.alerts.get(message.climbedFrom) : null;
+      if (superseded && superseded.state !== 'resolved') Object.assign(superseded, { state: 'resolved', outcome: 'climbed', by: 'undertone' });
       const existing = call.alerts.get(message.alertID);
       if (message.kind === 'folded' && existing) {
         existing.folded = (existing.folded ?? 0) + 1;
