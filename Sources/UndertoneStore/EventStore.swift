@@ -62,7 +62,8 @@ public protocol EventStore: Service {
     func audit(_ record: AuditRecord) async throws
     func auditLog(after id: Int64, limit: Int) async throws -> [AuditRecord]
 
-    /// Retention: blanks the text of every turn (and of every signal's explanations) in calls that ended before `date`.
+    /// Retention: blanks the words of calls that ended before `date`: every turn's text, and every word of the call that
+    /// signals, decisions, hand-offs and follow-ups quote (`TranscriptPurge`), in the log and in the follow-ups' packets.
     /// Returns how many log entries were changed.
     func purgeTranscripts(endedBefore date: Date) async throws -> Int
 }

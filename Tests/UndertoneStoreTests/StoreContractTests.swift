@@ -556,22 +556,50 @@ struct StoreContractTests {
 
     // MARK: Retention
 
-    @Test("purge blanks the words of ended calls but keeps every entry", arguments: StoreBackend.available)
+    @Test(
+        "purge blanks every word of ended calls (turns, explanations, cues, quoted reasons, hand-off packets) but keeps every entry",
+        arguments: StoreBackend.available)
     func purgeTranscripts(_ backend: StoreBackend) async throws {
         let run = try ExampleCallRun.run("04-")
+        let outputs = Array(run.outputs.joined())
+        let packet = try #require(HandoffPacket.build(events: run.events, outputs: outputs))
+        try #require(packet.summary.contains { !$0.text.isEmpty }, "the packet quotes the customer")
+        let followUp = FollowUp(
+            id: "fu-\(run.callID)", callID: run.callID, reason: "escalated to a manager: cancel-threat", owner: "duty-manager",
+            due: Date().addingTimeInterval(86_400), createdAt: Date(), packet: packet)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        let followUpBody = String(decoding: try encoder.encode(followUp), as: UTF8.self)
+        let handoffBody =
+            #"{"type":"handoff","call":"\#(run.callID)","at":1,"target":"manager","reason":"escalation","compact":"v=1","packet":"#
+            + String(decoding: try encoder.encode(packet), as: UTF8.self) + "}"
+        let words = run.events.compactMap { event -> String? in
+            if case .turn(let turn) = event, turn.speaker == .customer, turn.text.count >= 12 { turn.text } else { nil }
+        }
+        try #require(words.count > 5)
         try await backend.withStore { store in
             for index in run.events.indices { _ = try await store.append(try run.entries(forEvent: index)) }
+            let end = try #require(run.events.last?.at)
+            _ = try await store.append([
+                LogEntry(callID: run.callID, kind: .output, type: "handoff", at: end, body: handoffBody),
+                LogEntry(callID: run.callID, kind: .output, type: "follow_up", at: end, body: followUpBody),
+            ])
+            #expect(try await store.followUp(followUp.id)?.followUp.packet?.summary.contains { !$0.text.isEmpty } == true)
             // A live call is left alone.
             let live = Fixture.callID("live")
             _ = try await store.append([Fixture.started(live), Fixture.turn(live, at: 1_000, utterance: "u-1", text: "still talking")])
             let before = try await store.entries(call: run.callID, after: 0, limit: 10_000)
+            #expect(before.contains { logged in words.contains { logged.entry.kind == .output && logged.entry.body.contains($0) } })
 
             #expect(try await store.purgeTranscripts(endedBefore: Date().addingTimeInterval(-3_600)) == 0)
-            let expected = before.count { entry in
-                switch try? ProjectedBody(entry.entry) {
+            let quoted = /"[^"]+"/
+            let expected = before.count { logged in
+                switch try? ProjectedBody(logged.entry) {
                 case .turn(let turn): !turn.text.isEmpty
-                case .signal(let signal): !signal.explanations.isEmpty
-                default: false
+                case .signal(let signal): !signal.explanations.isEmpty || signal.cues.contains { !$0.text.isEmpty }
+                case .decision(let decision): decision.reasons.contains { $0.observed.contains(quoted) }
+                default: logged.entry.type == "handoff" || logged.entry.type == "follow_up"
                 }
             }
             #expect(expected > 10)
@@ -579,6 +607,11 @@ struct StoreContractTests {
 
             let after = try await store.entries(call: run.callID, after: 0, limit: 10_000)
             #expect(after.count == before.count)
+            for logged in after {
+                for text in words {
+                    #expect(!logged.entry.body.contains(text), "entry \(logged.position) (\(logged.entry.type)) still quotes the customer")
+                }
+            }
             for (old, new) in zip(before, after) {
                 #expect(old.position == new.position)
                 #expect(old.entry.type == new.entry.type)
@@ -589,14 +622,37 @@ struct StoreContractTests {
                     #expect(newTurn.speaker == oldTurn.speaker)
                 case (.signal(let oldSignal), .signal(let newSignal)):
                     #expect(newSignal.explanations.isEmpty)
+                    #expect(newSignal.cues.allSatisfy { $0.text.isEmpty })
+                    #expect(newSignal.cues.map(\.kind) == oldSignal.cues.map(\.kind))
                     #expect(newSignal.stress == oldSignal.stress)
                     #expect(newSignal.emotions == oldSignal.emotions)
+                case (.decision(let oldDecision), .decision(let newDecision)):
+                    #expect(!newDecision.reasons.contains { $0.observed.contains(quoted) })
+                    #expect(newDecision.reasons.map(\.condition) == oldDecision.reasons.map(\.condition))
+                    #expect(newDecision.alertID == oldDecision.alertID && newDecision.tier == oldDecision.tier)
+                case (.other, .other) where old.entry.type == "handoff" || old.entry.type == "follow_up":
+                    let object = try #require(try JSONSerialization.jsonObject(with: Data(new.entry.body.utf8)) as? [String: Any])
+                    let newPacket = try JSONDecoder().decode(
+                        HandoffPacket.self, from: try JSONSerialization.data(withJSONObject: object["packet"] ?? [:]))
+                    #expect(newPacket.summary.allSatisfy { $0.text.isEmpty } && newPacket.promises.allSatisfy { $0.text.isEmpty })
+                    #expect(newPacket.summary.count == packet.summary.count && newPacket.peakStress == packet.peakStress)
                 case (.other, .other):
                     #expect(old.entry.body == new.entry.body)
                 default:
                     Issue.record("entry \(old.position) changed type")
                 }
             }
+            let alerts = try await store.alerts(AlertFilter(callID: run.callID))
+            #expect(!alerts.isEmpty)
+            for alert in alerts {
+                let decision = try JSONDecoder().decode(Decision.self, from: Data(alert.decision.utf8))
+                #expect(!decision.reasons.contains { $0.observed.contains(quoted) }, "alert \(alert.alertID)'s decision quotes no words")
+            }
+            let observed = try alerts.flatMap { try JSONDecoder().decode(Decision.self, from: Data($0.decision.utf8)).reasons.map(\.observed) }
+            #expect(observed.contains { $0.contains("\"\"") }, "a quotation emptied in place: \(observed)")
+            let purgedFollowUp = try #require(try await store.followUp(followUp.id)?.followUp)
+            #expect(purgedFollowUp.packet?.summary.allSatisfy { $0.text.isEmpty } == true, "the follow-up's copy of the packet too")
+            #expect(purgedFollowUp.packet?.summary.count == packet.summary.count)
             #expect(try await store.entries(call: live, after: 0, limit: 10).last?.entry.body.contains("still talking") == true)
             #expect(try await store.purgeTranscripts(endedBefore: Date().addingTimeInterval(60)) == 0)
         }
@@ -607,17 +663,19 @@ struct StoreContractTests {
 enum ProjectedBody {
     case turn(Turn)
     case signal(TurnSignal)
+    case decision(Decision)
     case other
 
+    /// Entries the engine does not write (hand-offs, follow-ups) are `other`.
     init(_ entry: LogEntry) throws {
         switch entry.kind {
         case .event:
             if case .turn(let turn) = try CallEvents.decode(line: entry.body) { self = .turn(turn) } else { self = .other }
         case .output:
-            if case .signal(let signal) = try JSONDecoder().decode(EngineOutput.self, from: Data(entry.body.utf8)) {
-                self = .signal(signal)
-            } else {
-                self = .other
+            switch try? JSONDecoder().decode(EngineOutput.self, from: Data(entry.body.utf8)) {
+            case .signal(let signal): self = .signal(signal)
+            case .decision(let decision): self = .decision(decision)
+            default: self = .other
             }
         }
     }

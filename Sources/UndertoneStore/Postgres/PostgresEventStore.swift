@@ -337,7 +337,7 @@ public final class PostgresEventStore: EventStore {
                     """
                     SELECT position, kind, body FROM event_log
                     WHERE call_id = \(callID)
-                        AND ((kind = 'event' AND type = \(TranscriptPurge.eventType)) OR (kind = 'output' AND type = \(TranscriptPurge.outputType)))
+                        AND ((kind = 'event' AND type = \(TranscriptPurge.eventType)) OR (kind = 'output' AND type = ANY(\(TranscriptPurge.outputTypes))))
                     ORDER BY call_sequence
                     FOR UPDATE
                     """, logger: logger
@@ -352,6 +352,24 @@ public final class PostgresEventStore: EventStore {
                     )
                     .collect()
                     count += 1
+                }
+                // The projections' copies: each alert's raising decision, each follow-up's hand-off packet.
+                for row in try await connection.query("SELECT alert_id, decision FROM alerts WHERE call_id = \(callID) FOR UPDATE", logger: logger)
+                    .collect()
+                {
+                    let read = PostgresRowReader(row, table: "alerts")
+                    guard let blanked = TranscriptPurge.blankedJSON(try read.string("decision")) else { continue }
+                    _ = try await connection.query(
+                        "UPDATE alerts SET decision = \(blanked) WHERE alert_id = \(try read.string("alert_id"))", logger: logger
+                    ).collect()
+                }
+                for row in try await connection.query("SELECT id, packet FROM follow_ups WHERE call_id = \(callID) FOR UPDATE", logger: logger)
+                    .collect()
+                {
+                    let read = PostgresRowReader(row, table: "follow_ups")
+                    guard let packet = try read.optionalString("packet"), let blanked = TranscriptPurge.blankedJSON(packet) else { continue }
+                    _ = try await connection.query("UPDATE follow_ups SET packet = \(blanked) WHERE id = \(try read.string("id"))", logger: logger)
+                        .collect()
                 }
                 return count
             }

@@ -372,13 +372,14 @@ public final class SQLiteEventStore: EventStore {
         var changed = 0
         for callID in callIDs {
             changed += try await write { connection in
+                let outputTypes = TranscriptPurge.outputTypes.map { _ in "?" }.joined(separator: ", ")
                 let rows = try await connection.query(
                     """
                     SELECT position, kind, body FROM event_log
-                    WHERE call_id = ? AND ((kind = 'event' AND type = ?) OR (kind = 'output' AND type = ?))
+                    WHERE call_id = ? AND ((kind = 'event' AND type = ?) OR (kind = 'output' AND type IN (\(outputTypes))))
                     ORDER BY call_sequence
                     """,
-                    [.text(callID), .text(TranscriptPurge.eventType), .text(TranscriptPurge.outputType)])
+                    [.text(callID), .text(TranscriptPurge.eventType)] + TranscriptPurge.outputTypes.map { .text($0) })
                 var count = 0
                 for row in rows {
                     let read = SQLiteRowReader(row: row, table: "event_log")
@@ -387,6 +388,18 @@ public final class SQLiteEventStore: EventStore {
                     _ = try await connection.query(
                         "UPDATE event_log SET body = ? WHERE position = ?", [.text(blanked), .int(try read.int64("position"))])
                     count += 1
+                }
+                // The projections' copies: each alert's raising decision, each follow-up's hand-off packet.
+                for row in try await connection.query("SELECT alert_id, decision FROM alerts WHERE call_id = ?", [.text(callID)]) {
+                    let read = SQLiteRowReader(row: row, table: "alerts")
+                    guard let blanked = TranscriptPurge.blankedJSON(try read.string("decision")) else { continue }
+                    _ = try await connection.query(
+                        "UPDATE alerts SET decision = ? WHERE alert_id = ?", [.text(blanked), .text(try read.string("alert_id"))])
+                }
+                for row in try await connection.query("SELECT id, packet FROM follow_ups WHERE call_id = ?", [.text(callID)]) {
+                    let read = SQLiteRowReader(row: row, table: "follow_ups")
+                    guard let packet = try read.optionalString("packet"), let blanked = TranscriptPurge.blankedJSON(packet) else { continue }
+                    _ = try await connection.query("UPDATE follow_ups SET packet = ? WHERE id = ?", [.text(blanked), .text(try read.string("id"))])
                 }
                 return count
             }
