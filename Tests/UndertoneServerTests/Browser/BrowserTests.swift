@@ -347,6 +347,14 @@ struct BrowserTests {
                     """
                     (async () => {
                       const m = await import('/assets/model.js');
+                      const charts = await import('/assets/chart.js');
+                      const names = ['acknowledgement-timeout', 'a-rule-name-far-too-long-to-fit-anywhere', 'x', 'y', 'z', 'w'];
+                      const precision = charts.barChart({ categories: names, width: 400, totals: true,
+                        series: [{ name: 'Precision', cls: 'precision', values: [1, 0.5, null, 0.2, 0.3, 0.4] }] });
+                      const short = charts.barChart({ categories: ['a', 'b'], width: 400, series: [{ name: 'n', cls: 'text', values: [1, 2] }] });
+                      const labels = [...precision.querySelectorAll('text.category')];
+                      precision.style.width = '400px';
+                      document.body.replaceChildren(precision);
                       const calls = new Map();
                       const a = m.newCall('a'); a.smoothed = 0.9; calls.set('a', a);
                       const b = m.newCall('b'); b.smoothed = 0.2; calls.set('b', b);
@@ -365,6 +373,10 @@ struct BrowserTests {
                       const ended = m.applyMessage(calls, {type: 'call_ended', call: 'z', at: 9});
                       return { before, after, unknown: unknown.unknown, zStress: z.smoothed, zEmotion: z.emotion, zCues: z.cues.join(','),
                         ended: ended.removed, alertState: calls.get('b').alerts.get('b-a1').state, climbed,
+                        slanted: labels.length === 6 && labels.every((t) => (t.getAttribute('transform') ?? '').startsWith('rotate(')),
+                        cut: labels[1].firstChild.textContent, whole: labels[1].querySelector('title')?.textContent ?? '',
+                        taller: precision.viewBox.baseVal.height > 240,
+                        upright: [...short.querySelectorAll('text.category')].every((t) => !t.hasAttribute('transform')),
                         calm: m.dominantEmotion({frustration: 0.1, satisfaction: 0.7}), neutral: m.dominantEmotion({frustration: 0.2}),
                         anxious: m.dominantEmotion({anxiety: 0.5, frustration: 0.4}),
                         short: m.formatDuration(65000), long: m.formatDuration(3723000),
@@ -376,6 +388,12 @@ struct BrowserTests {
                 #expect(result.member("before") == .string("bac"), "an open supervisor alert outranks higher stress")
                 #expect(result.member("after") == .string("acb"), "once acknowledged, stress then peak decide")
                 #expect(result.member("alertState") == .string("acknowledged"))
+                #expect(result.member("slanted") == .bool(true), "names wider than their slot are slanted")
+                #expect(result.member("cut") == .string("a-rule-name-far-too-long-to…"))
+                #expect(result.member("whole") == .string("a-rule-name-far-too-long-to-fit-anywhere"), "the whole name in its tooltip")
+                #expect(result.member("taller") == .bool(true))
+                #expect(result.member("upright") == .bool(true), "short names stay upright")
+                try Self.save(try await page.screenshot("svg.chart"), "chart-slanted-labels.png")
                 #expect(result.member("climbed") == .string("c-a1:resolved:climbed,c-a2:open:"), "a climb closes the alert it supersedes")
                 #expect(result.member("unknown") == .bool(true), "a message for an unseen call asks for it")
                 #expect(result.member("zStress") == .number(0.6))

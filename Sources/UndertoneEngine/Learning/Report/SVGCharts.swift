@@ -55,7 +55,8 @@ enum SVGCharts {
     static func horizontalBars(_ bars: [Bar], title: String, range: ClosedRange<Double> = 0...1, percent: Bool = true, colour: String = "#5b8def")
         -> String
     {
-        let labelWidth = 220.0
+        // Wide enough for the longest label at 12 px (about 7 px a character), so long rule names are not cut off.
+        let labelWidth = min(420, max(120, Double(bars.map(\.label.count).max() ?? 0) * 7 + 12))
         let plotWidth = 420.0
         let row = 24.0
         let height = Double(max(bars.count, 1)) * row + 30

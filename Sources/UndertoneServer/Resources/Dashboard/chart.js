@@ -93,6 +93,19 @@ export function timelineChart({ series, markers = [], width = 720, height = 240,
  */
 export function barChart({ categories, series, width = 720, height = 240, label, format = (value) => String(value), max, totals = false }) {
   const pad = { left: 40, right: 12, top: 12, bottom: 40 };
+  // Category names wider than their slot (long rule names) are drawn slanted, cut at 28 characters, the whole name in
+  // their tooltip; the chart grows downwards to make room.
+  const names = categories.map((category) => String(category));
+  const longest = Math.max(0, ...names.map((name) => Math.min(name.length, 28)));
+  const slant = longest * 6.2 > (width - pad.left - pad.right) / Math.max(1, categories.length) - 6;
+  if (slant) {
+    // Slanted at 35°, a name reaches down sin 35° and left cos 35° of its length from under its bar.
+    const extra = Math.round(longest * 6.2 * 0.57);
+    pad.bottom += extra;
+    height += extra;
+    const firstSlot = (width - pad.left - pad.right) / Math.max(1, categories.length);
+    pad.left = Math.max(pad.left, Math.round(Math.min(names[0]?.length ?? 0, 28) * 6.2 * 0.82 - firstSlot / 2 + 8));
+  }
   const sums = categories.map((_, index) => series.reduce((sum, line) => sum + (line.values[index] ?? 0), 0));
   const top = max ?? Math.max(1, ...sums);
   const plotWidth = width - pad.left - pad.right;
@@ -131,8 +144,18 @@ export function barChart({ categories, series, width = 720, height = 240, label,
       svg.append(text);
     }
     if (index % labelEvery === 0) {
-      const text = svgElement('text', { x: round(left + barWidth / 2), y: height - pad.bottom + 16, 'text-anchor': 'middle', class: 'category' });
-      text.textContent = category;
+      const x = round(left + barWidth / 2);
+      const y = height - pad.bottom + 16;
+      const name = names[index];
+      const text = slant
+        ? svgElement('text', { x, y, 'text-anchor': 'end', class: 'category', transform: `rotate(-35 ${x} ${y - 4})` })
+        : svgElement('text', { x, y, 'text-anchor': 'middle', class: 'category' });
+      text.textContent = name.length > 28 ? `${name.slice(0, 27)}…` : name;
+      if (name.length > 28) {
+        const title = svgElement('title');
+        title.textContent = name;
+        text.append(title);
+      }
       svg.append(text);
     }
   });
