@@ -257,6 +257,52 @@ struct BrowserTests {
         }
     }
 
+    @Test("webhooks page: an admin adds a webhook to a real receiver, sees its signed deliveries in the log, and deletes it")
+    func webhooksPage() async throws {
+        try await Self.withSignedInPage { page, client, _ in
+            let secret = "whsec_browser_0123456789"
+            let receiver = WebhookReceiver(secret: secret)
+            try await receiver.run { url in
+                try await page.wait(for: "!document.getElementById('nav-webhooks').hidden", "the Webhooks link, for an admin")
+                try await page.evaluate("location.hash = '#/webhooks'; true")
+                try await page.wait(for: "!document.getElementById('page-webhooks').hidden", "the webhooks page")
+                try await page.evaluate(
+                    """
+                    document.getElementById('webhook-url').value = \(JSONValue.string(url).serialized());
+                    document.getElementById('webhook-secret').value = \(JSONValue.string(secret).serialized());
+                    document.getElementById('webhook-form').requestSubmit(); true
+                    """)
+                try await page.wait(for: "document.querySelectorAll('#webhooks-body tr[data-webhook]').length === 1", "the webhook listed")
+                #expect(
+                    try await page.evaluate("document.getElementById('webhooks-status').textContent.includes('\(secret)')") == .bool(true),
+                    "the secret is shown once, when it is made")
+                let listed = try await client.execute(uri: "/v1/webhooks", method: .get, headers: TestServer.headers()) { String(buffer: $0.body) }
+                #expect(listed.contains(url), "REST lists it")
+
+                _ = try await CallScripts.fillWithAlertingCalls(client)
+                let delivered = try await receiver.wait(seconds: 30) { !$0.isEmpty }
+                #expect(!delivered.isEmpty && delivered.allSatisfy(\.verified), "signed deliveries reached the receiver")
+                // Refresh until the log shows them (each poll clicks Refresh).
+                try await page.wait(
+                    for: "(document.getElementById('deliveries-refresh').click(), document.querySelector('#deliveries-body tr.delivered'))",
+                    "a delivery in the log")
+                #expect(
+                    try await page.evaluate("document.querySelector('#deliveries-body tr.delivered .outcome').textContent")
+                        == .string("delivered (204)"))
+                try Self.save(try await page.screenshot(fullPage: true), "webhooks.png")
+                try await Self.expectContrast(page, "the webhooks page")
+
+                // Delete asks once more on the same button.
+                try await page.evaluate("document.querySelector('#webhooks-body button.delete').click(); true")
+                #expect(try await page.evaluate("document.querySelector('#webhooks-body button.delete').textContent") == .string("Confirm delete"))
+                try await page.evaluate("document.querySelector('#webhooks-body button.delete').click(); true")
+                try await page.wait(for: "document.querySelectorAll('#webhooks-body tr').length === 0", "the webhook gone")
+                let after = try await client.execute(uri: "/v1/webhooks", method: .get, headers: TestServer.headers()) { String(buffer: $0.body) }
+                #expect(!after.contains(url), "REST no longer lists it")
+            }
+        }
+    }
+
     static func followUp(_ id: String, _ client: any TestClientProtocol) async throws -> [String: Any] {
         try await client.execute(uri: "/v1/follow-ups/\(id)", method: .get, headers: TestServer.headers()) { jsonObject($0.body) }
     }

@@ -7,6 +7,7 @@ import { barChart, createSparkline, legend, timelineChart, updateSparkline } fro
 import * as model from './model.js';
 import { createFollowUpsPage, followUpActions, isOverdue } from './followups.js';
 import { packetView } from './packet.js';
+import { createWebhooksPage } from './webhooks.js';
 import { ensureSession } from './session.js';
 
 const wall = {
@@ -24,6 +25,7 @@ const wall = {
 const announcements = [];
 let me = null;
 let followUps = null;
+let webhooks = null;
 window.undertone = { model, wall };
 
 const $ = (id) => document.getElementById(id);
@@ -597,7 +599,7 @@ function card(title, content) {
 
 // ---------------------------------------------------------------- routing
 
-const PAGES = ['wall', 'call', 'followups', 'analytics'];
+const PAGES = ['wall', 'call', 'followups', 'analytics', 'webhooks'];
 
 function route() {
   const hash = location.hash.replace(/^#\/?/, '');
@@ -605,7 +607,7 @@ function route() {
   let name = page || 'wall';
   if (name === 'alerts') name = 'wall';
   if (name === 'follow-ups') name = 'followups';
-  if (!PAGES.includes(name)) name = 'wall';
+  if (!PAGES.includes(name) || (name === 'webhooks' && !webhooks)) name = 'wall';
   for (const other of PAGES) $(`page-${other}`).hidden = other !== name;
   for (const link of document.querySelectorAll('#nav a[data-page]')) {
     const current = link.dataset.page === (page || 'wall');
@@ -622,6 +624,11 @@ function route() {
     document.title = 'Undertone — follow-ups';
     $('followups-title-page').focus();
     followUps.show();
+  } else if (name === 'webhooks') {
+    openCallID = null;
+    document.title = 'Undertone — webhooks';
+    $('webhooks-title').focus();
+    webhooks.show();
   } else if (name === 'analytics') {
     openCallID = null;
     document.title = 'Undertone — analytics';
@@ -639,6 +646,12 @@ async function start() {
   $('nav').hidden = false;
   followUps = createFollowUpsPage({ me, isVisible: () => !$('page-followups').hidden, customerOf: (id) => wall.calls.get(id)?.customer });
   followUps.start();
+  // Webhooks are for admins: the page and its link exist only for them (the API refuses others anyway).
+  if (me.role === 'admin') {
+    webhooks = createWebhooksPage();
+    webhooks.start();
+    $('nav-webhooks').hidden = false;
+  }
   $('wall-body').addEventListener('keydown', onWallKey);
   $('report-form').addEventListener('submit', (event) => {
     event.preventDefault();
