@@ -226,9 +226,12 @@ struct BrowserTests {
                 try await page.evaluate("document.querySelector('#followups-body tr[data-followup]').dataset.followup").stringValue)
             let row = "#followups-body tr[data-followup=\"\(id)\"]"
             #expect(try await page.evaluate("document.querySelector('\(row) .owner').textContent") == .string("duty-manager"))
-            let rows = try await page.evaluate("document.querySelectorAll('#followups-body tr[data-followup]').length").numberValue ?? 0
-            let summary = try await page.evaluate("document.getElementById('followups-summary').textContent").stringValue ?? ""
-            #expect(rows >= 1 && summary == "\(Int(rows)) open · 0 overdue", "the summary counts the rows: \(summary)")
+            // Read in one go: more follow-ups may arrive between two reads (the table and its summary are drawn together).
+            let counted = try await page.evaluate(
+                "[document.querySelectorAll('#followups-body tr[data-followup]').length, document.getElementById('followups-summary').textContent]")
+            let rows = Int(counted.arrayValue?.first?.numberValue ?? 0)
+            let summary = counted.arrayValue?.last?.stringValue ?? ""
+            #expect(rows >= 1 && summary == "\(rows) open · 0 overdue", "the summary counts the rows: \(summary)")
 
             try await page.evaluate("document.querySelector('\(row) button.claim').click(); true")
             try await page.wait(for: "!document.querySelector('\(row) button.claim')", "the claim taken")
