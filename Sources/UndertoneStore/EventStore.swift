@@ -48,6 +48,9 @@ public protocol EventStore: Service {
     /// `owner` already does, or when the holder's lease ended before `now`. Returns whether `owner` holds it now. Nodes
     /// sharing one log each run a dispatcher; only the holder delivers, so no entry goes out twice at once.
     func leaseWebhook(id: String, owner: String, until: Date, now: Date) async throws -> Bool
+    /// Takes or renews the lease called `name` (a periodic job: `follow-up-sweep`) for `owner` until `until`, on the same
+    /// terms as `leaseWebhook`; the lease is made the first time it is asked for. Returns whether `owner` holds it now.
+    func lease(_ name: String, owner: String, until: Date, now: Date) async throws -> Bool
     func recordDelivery(_ delivery: WebhookDelivery) async throws
     /// A webhook's deliveries, newest first.
     func deliveries(webhook id: String, limit: Int) async throws -> [WebhookDelivery]

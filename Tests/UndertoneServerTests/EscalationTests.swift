@@ -373,6 +373,36 @@ struct EscalationTests {
         }
     }
 
+    @Test("several nodes' sweepers on one store: the sweep lease lets one sweep at a time, so an overdue follow-up raises one alert")
+    func sweepersShareALease() async throws {
+        let server = try await TestServer {
+            $0.followUps.dueAfter = .seconds(1)
+            $0.followUps.overdueSweep = .milliseconds(50)
+        }
+        let events = try TestServer.exampleCall("07")
+        let callID = events[0].callID
+        try await server.run { client in
+            // Ten more nodes' sweepers, started together, besides the server's own.
+            let sweepers = (0..<10).map { FollowUpSweeper(undertone: server.context, nodeID: "node-\($0)") }
+            let running = sweepers.map { sweeper in Task { try await sweeper.run() } }
+            let body = try events.map { try CallEvents.encode($0) }.joined(separator: "\n")
+            try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {
+                #expect($0.status == .ok)
+            }
+            let record = try #require(try await server.context.store.followUps(FollowUpFilter(callID: callID)).first)
+            for _ in 0..<250 where try await server.context.store.followUp(record.followUp.id)?.followUp.overdueAlertID == nil {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            // A few more sweeps by everyone, then count.
+            try await Task.sleep(for: .milliseconds(500))
+            for task in running { task.cancel() }
+            let logged = try await server.context.store.entries(call: callID, after: 0, limit: 10_000)
+            let raised = logged.filter { $0.entry.type == "decision" && $0.entry.body.contains("\"rule\":\"\(FollowUpSweeper.rule)\"") }
+            #expect(raised.count == 1, "one overdue alert, not one per node: \(raised.count)")
+            #expect(logged.filter { $0.entry.type == FollowUpChange.entryType }.count == 1, "one overdue mark")
+        }
+    }
+
     @Test("an overdue follow-up raises a supervisor alert once; closing the follow-up resolves it; roles filter follow-ups")
     func overdue() async throws {
         let server = try await TestServer { $0.followUps.dueAfter = .seconds(60) }

@@ -371,7 +371,7 @@ struct StoreContractTests {
             case let postgres as PostgresEventStore: versions = try await postgres.appliedMigrations()
             default: throw StoreTestFailure("unknown store")
             }
-            #expect(versions == [1, 2, 3])
+            #expect(versions == [1, 2, 3, 4])
         }
     }
 
@@ -503,6 +503,27 @@ struct StoreContractTests {
             try await store.saveWebhook(
                 WebhookRecord(id: id, url: "https://example.com/h2", secret: "s3cret-s3cret-s3cret", types: ["decision"], cursor: 0, createdAt: now))
             #expect(!(try await store.leaseWebhook(id: id, owner: "node-a", until: now + 100, now: now + 80)))
+        }
+    }
+
+    @Test(
+        "named leases: made when first asked for, one holder at a time, renewed by its holder, taken over once lapsed",
+        arguments: StoreBackend.available)
+    func namedLeases(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let name = "job-\(UUID().uuidString.prefix(8))"
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            let first = try await store.lease(name, owner: "node-a", until: now + 30, now: now)
+            #expect(first, "new: node A has it")
+            #expect(!(try await store.lease(name, owner: "node-b", until: now + 40, now: now + 10)), "held: B waits")
+            #expect(try await store.lease(name, owner: "node-a", until: now + 50, now: now + 20), "the holder renews")
+            #expect(!(try await store.lease(name, owner: "node-b", until: now + 70, now: now + 40)))
+            #expect(try await store.lease(name, owner: "node-b", until: now + 90, now: now + 60), "lapsed: B takes over")
+            #expect(!(try await store.lease(name, owner: "node-a", until: now + 100, now: now + 70)))
+            // Handing it back (a lease that ended long ago) lets the other take it at once.
+            #expect(try await store.lease(name, owner: "node-b", until: Date(timeIntervalSince1970: 0), now: now + 75))
+            #expect(try await store.lease(name, owner: "node-a", until: now + 110, now: now + 76))
+            #expect(try await store.lease("other-\(name)", owner: "node-b", until: now + 30, now: now), "names are separate")
         }
     }
 

@@ -6,23 +6,33 @@ import UndertoneStore
 
 /// Looks for open follow-ups past their due time and raises a supervisor alert for each, once: a `decision` entry
 /// (rule `follow-up-overdue`) and a `follow_up_update` marking it overdue, in one append. Closing the follow-up resolves
-/// the alert.
+/// the alert. Nodes sharing one PostgreSQL store each run a sweeper; the store's `follow-up-sweep` lease lets one of
+/// them sweep at a time, so an overdue follow-up raises its alert once.
 struct FollowUpSweeper: Service {
     static let rule = "follow-up-overdue"
+    static let leaseName = "follow-up-sweep"
 
     let undertone: ServerContext
+    /// This node's name in the lease.
+    var nodeID = UUID().uuidString.lowercased()
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
             while (try? await Task.sleep(for: undertone.configuration.followUps.overdueSweep)) != nil {
                 guard undertone.readiness.isReady else { continue }
                 do {
+                    // Held for three sweeps, renewed at each: another node takes over only when this one stops sweeping.
+                    let period = undertone.configuration.followUps.overdueSweep
+                    let hold = Double(period.components.seconds) * 3 + Double(period.components.attoseconds) * 3 / 1e18
+                    guard try await undertone.store.lease(Self.leaseName, owner: nodeID, until: Date() + hold, now: Date()) else { continue }
                     _ = try await sweep(now: .now)
                 } catch {
                     undertone.logger.error("Follow-up sweep failed", metadata: ["error": "\(String(reflecting: error))"])
                 }
             }
         }
+        // Handed back at shutdown, so that another node (or this one, restarted) sweeps without waiting it out.
+        _ = try? await undertone.store.lease(Self.leaseName, owner: nodeID, until: Date(timeIntervalSince1970: 0), now: Date())
     }
 
     /// Raises the alerts for follow-ups overdue at `now`; returns how many.

@@ -260,6 +260,17 @@ public final class PostgresEventStore: EventStore {
         ).isEmpty == false
     }
 
+    public func lease(_ name: String, owner: String, until: Date, now: Date) async throws -> Bool {
+        try await rows(
+            """
+            INSERT INTO leases (name, owner, until) VALUES (\(name), \(owner), \(until.storeMilliseconds))
+            ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until
+            WHERE leases.owner = excluded.owner OR leases.until < \(now.storeMilliseconds)
+            RETURNING name
+            """
+        ).isEmpty == false
+    }
+
     public func recordDelivery(_ delivery: WebhookDelivery) async throws {
         try await rows(
             """

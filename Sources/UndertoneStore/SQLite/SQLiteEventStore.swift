@@ -288,6 +288,19 @@ public final class SQLiteEventStore: EventStore {
         }.isEmpty == false
     }
 
+    public func lease(_ name: String, owner: String, until: Date, now: Date) async throws -> Bool {
+        try await write { connection in
+            try await connection.query(
+                """
+                INSERT INTO leases (name, owner, until) VALUES (?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until
+                WHERE leases.owner = excluded.owner OR leases.until < ?
+                RETURNING name
+                """,
+                [.text(name), .text(owner), .date(until), .date(now)])
+        }.isEmpty == false
+    }
+
     public func recordDelivery(_ delivery: WebhookDelivery) async throws {
         try await write { connection in
             _ = try await connection.query(

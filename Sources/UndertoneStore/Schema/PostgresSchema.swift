@@ -172,5 +172,16 @@ enum PostgresSchema {
             statements: [
                 "ALTER TABLE webhooks ADD COLUMN lease_owner text, ADD COLUMN lease_until bigint NOT NULL DEFAULT 0"
             ]),
+        Migration(
+            version: 4, name: "named leases (one node runs a periodic job such as the follow-up sweep)",
+            statements: [
+                """
+                CREATE TABLE leases (
+                    name text PRIMARY KEY,
+                    owner text NOT NULL,
+                    until bigint NOT NULL
+                )
+                """
+            ]),
     ]
 }

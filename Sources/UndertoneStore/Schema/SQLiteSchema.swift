@@ -170,5 +170,16 @@ enum SQLiteSchema {
                 "ALTER TABLE webhooks ADD COLUMN lease_owner TEXT",
                 "ALTER TABLE webhooks ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0",
             ]),
+        Migration(
+            version: 4, name: "named leases (one node runs a periodic job such as the follow-up sweep)",
+            statements: [
+                """
+                CREATE TABLE leases (
+                    name TEXT PRIMARY KEY,
+                    owner TEXT NOT NULL,
+                    until INTEGER NOT NULL
+                ) STRICT
+                """
+            ]),
     ]
 }
