@@ -44,12 +44,10 @@ public protocol EventStore: Service {
     func webhooks() async throws -> [WebhookRecord]
     /// Moves a webhook's cursor forward (never back).
     func moveWebhookCursor(id: String, to position: Int64) async throws
-    /// Takes or renews the lease on delivering a webhook for `owner` until `until`: granted when nobody holds it, when
-    /// `owner` already does, or when the holder's lease ended before `now`. Returns whether `owner` holds it now. Nodes
-    /// sharing one log each run a dispatcher; only the holder delivers, so no entry goes out twice at once.
-    func leaseWebhook(id: String, owner: String, until: Date, now: Date) async throws -> Bool
-    /// Takes or renews the lease called `name` (a periodic job: `follow-up-sweep`) for `owner` until `until`, on the same
-    /// terms as `leaseWebhook`; the lease is made the first time it is asked for. Returns whether `owner` holds it now.
+    /// Takes or renews the lease called `name` for `owner` until `until`: granted when nobody holds it (it is made the
+    /// first time it is asked for), when `owner` already does, or when the holder's lease ended before `now`. Returns
+    /// whether `owner` holds it now. Nodes sharing one log use it so that one node at a time delivers a webhook
+    /// (`webhook:ID`) or sweeps follow-ups (`follow-up-sweep`).
     func lease(_ name: String, owner: String, until: Date, now: Date) async throws -> Bool
     func recordDelivery(_ delivery: WebhookDelivery) async throws
     /// A webhook's deliveries, newest first.

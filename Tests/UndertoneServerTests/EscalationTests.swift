@@ -300,7 +300,7 @@ struct EscalationTests {
                     body: ByteBuffer(string: #"{"url":"\#(url)","secret":"\#(Self.secret)","types":["decision"]}"#)
                 ) { jsonObject($0.body)["id"] as? String ?? "" }
                 // Node B holds the lease from the start; the server's own dispatcher is refused until B lets go.
-                #expect(try await store.leaseWebhook(id: webhookID, owner: "node-b", until: Date() + 3, now: Date()))
+                #expect(try await store.lease(WebhookLease.name(webhookID), owner: "node-b", until: Date() + 3, now: Date()))
                 var settings = server.context.configuration.webhooks
                 settings.lease = .seconds(3)
                 let nodeB = WebhookDispatcher(store: store, settings: settings, logger: Logger(label: "node-b"), nodeID: "node-b")

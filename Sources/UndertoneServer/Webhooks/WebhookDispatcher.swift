@@ -37,7 +37,7 @@ public struct WebhookSettings: Sendable, Equatable {
 /// entry of the types it asked for (signed, see `WebhookSignature`), in log order, retrying with exponential backoff,
 /// records every attempt in the delivery log, and moves its cursor only past entries delivered or given up on. Because
 /// the cursor is in the store, a restart resumes where delivery stopped: at least once, never lost. Several nodes on one
-/// PostgreSQL log each run one; a lease in the store (`leaseWebhook`) lets one node at a time deliver each webhook.
+/// PostgreSQL log each run one; a lease in the store (`webhook:ID`) lets one node at a time deliver each webhook.
 public final class WebhookDispatcher: Service, Sendable {
     /// Entry types a webhook may ask for.
     public static let deliverableTypes: Set<String> = [
@@ -83,7 +83,7 @@ public final class WebhookDispatcher: Service, Sendable {
         }
         // Hand the leases back, so that another node (or this one, restarted) takes over at once.
         for hook in (try? await store.webhooks()) ?? [] {
-            _ = try? await store.leaseWebhook(id: hook.id, owner: nodeID, until: Date(timeIntervalSince1970: 0), now: Date())
+            _ = try? await store.lease(WebhookLease.name(hook.id), owner: nodeID, until: Date(timeIntervalSince1970: 0), now: Date())
         }
         try? await client.shutdown()
     }
@@ -205,6 +205,9 @@ struct WebhookLease {
     let id: String
     let owner: String
     let length: Duration
+
+    /// The store's name for the lease on delivering webhook `id`.
+    static func name(_ id: String) -> String { "webhook:\(id)" }
     /// When to renew; nil while not held.
     private var renewAfter: ContinuousClock.Instant?
 
@@ -219,7 +222,7 @@ struct WebhookLease {
         let now = ContinuousClock.now
         if let renewAfter, now < renewAfter { return true }
         let seconds = Double(length.components.seconds) + Double(length.components.attoseconds) / 1e18
-        let granted = try await store.leaseWebhook(id: id, owner: owner, until: Date().addingTimeInterval(seconds), now: Date())
+        let granted = try await store.lease(Self.name(id), owner: owner, until: Date().addingTimeInterval(seconds), now: Date())
         renewAfter = granted ? now.advanced(by: length / 3) : nil
         return granted
     }

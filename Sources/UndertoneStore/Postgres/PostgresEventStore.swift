@@ -251,15 +251,6 @@ public final class PostgresEventStore: EventStore {
         try await rows("UPDATE webhooks SET cursor = GREATEST(cursor, \(position)) WHERE id = \(id)")
     }
 
-    public func leaseWebhook(id: String, owner: String, until: Date, now: Date) async throws -> Bool {
-        try await rows(
-            """
-            UPDATE webhooks SET lease_owner = \(owner), lease_until = \(until.storeMilliseconds)
-            WHERE id = \(id) AND (lease_owner IS NULL OR lease_owner = \(owner) OR lease_until < \(now.storeMilliseconds)) RETURNING id
-            """
-        ).isEmpty == false
-    }
-
     public func lease(_ name: String, owner: String, until: Date, now: Date) async throws -> Bool {
         try await rows(
             """

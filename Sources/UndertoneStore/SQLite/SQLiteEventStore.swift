@@ -277,17 +277,6 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    public func leaseWebhook(id: String, owner: String, until: Date, now: Date) async throws -> Bool {
-        try await write { connection in
-            try await connection.query(
-                """
-                UPDATE webhooks SET lease_owner = ?, lease_until = ?
-                WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?) RETURNING id
-                """,
-                [.text(owner), .date(until), .text(id), .text(owner), .date(now)])
-        }.isEmpty == false
-    }
-
     public func lease(_ name: String, owner: String, until: Date, now: Date) async throws -> Bool {
         try await write { connection in
             try await connection.query(

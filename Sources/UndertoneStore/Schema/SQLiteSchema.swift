@@ -165,13 +165,7 @@ enum SQLiteSchema {
                 "CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, id)",
             ]),
         Migration(
-            version: 3, name: "webhook delivery leases (one node delivers each webhook)",
-            statements: [
-                "ALTER TABLE webhooks ADD COLUMN lease_owner TEXT",
-                "ALTER TABLE webhooks ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0",
-            ]),
-        Migration(
-            version: 4, name: "named leases (one node runs a periodic job such as the follow-up sweep)",
+            version: 3, name: "named leases (one node at a time delivers a webhook or runs the follow-up sweep)",
             statements: [
                 """
                 CREATE TABLE leases (
