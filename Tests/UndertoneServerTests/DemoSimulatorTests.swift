@@ -75,6 +75,39 @@ struct DemoSimulatorTests {
         }
     }
 
+    @Test("text only: the simulated supervisors still answer alerts (a quiet call sends few messages; answers do not wait on them)")
+    func supervisorsAnswerTextCalls() async throws {
+        let server = try await TestServer()
+        try await server.run { client in
+            var settings = DemoSettings()
+            settings.concurrentCalls = 8
+            settings.speed = 30
+            settings.seed = 5
+            settings.voice = false
+            settings.totalCalls = 16
+            settings.runID = "text"
+            var logger = Logger(label: "demo-text-test")
+            logger.logLevel = .warning
+            let simulator = DemoSimulator(
+                settings: settings, apiKey: TestServer.adminKey, host: "127.0.0.1", port: try #require(client.port), logger: logger)
+            // It stops by itself after its 16 calls (or the test gives up after 150 s).
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await simulator.run() }
+                tasks.addTask {
+                    try await Task.sleep(for: .seconds(150))
+                    throw CancellationError()
+                }
+                try await tasks.next()
+                tasks.cancelAll()
+            }
+            #expect(simulator.tally.statistics.callsEnded == 16)
+            let statistics = simulator.tally.statistics
+            #expect(statistics.audioFrames == 0)
+            let answered = try await server.context.store.alerts(AlertFilter()).filter { $0.acknowledgedBy == DemoSupervisor.name }
+            #expect(!answered.isEmpty, "alerts answered on text calls: \(statistics.alertAnswers)")
+        }
+    }
+
     @Test(
         "the simulated supervisor: the same alert gets the same answer; calm scripts' alerts are dismissed, most others useful; not every alert is answered"
     )

@@ -4,6 +4,7 @@ import HummingbirdWSClient
 import Logging
 import NIOCore
 import NIOWebSocket
+import Synchronization
 import UndertoneEngine
 import WSCore
 
@@ -44,8 +45,27 @@ struct DemoCallPlayer: Sendable {
         /// This many messages were acknowledged and the outputs announced with them have arrived.
         case acknowledged(Int)
         case refused(String)
-        /// The engine raised (or climbed to) this alert at this point of the call; a climb names the alert it superseded.
-        case alert(id: String, tier: Tier, at: Int, climbedFrom: String?)
+    }
+
+    /// Alerts the engine raised (or climbed to) on the call, as the reader hears of them; the sender takes them before
+    /// each message, without waiting (a quiet text call may send few messages). A climb names the alert it superseded.
+    final class AlertInbox: Sendable {
+        struct Raised: Sendable {
+            var id: String
+            var tier: Tier
+            var at: Int
+            var climbedFrom: String?
+        }
+
+        private let items = Mutex<[Raised]>([])
+
+        func put(_ raised: Raised) { items.withLock { $0.append(raised) } }
+
+        func take() -> [Raised] {
+            items.withLock { items in
+                defer { items.removeAll() }; return items
+            }
+        }
     }
 
     /// Plays `call`, sending what falls before `skipMs` of its time at once (without its audio) and the rest in time.
@@ -81,20 +101,21 @@ struct DemoCallPlayer: Sendable {
         let configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 20, additionalHeaders: headers)
         _ = try await WebSocketClient.connect(url: url, configuration: configuration, logger: logger) { inbound, outbound, _ in
             let (notes, noteSink) = AsyncStream.makeStream(of: Note.self)
+            let alerts = AlertInbox()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     defer { noteSink.finish() }
-                    try await read(inbound, into: noteSink)
+                    try await read(inbound, into: noteSink, alerts: alerts)
                 }
                 defer { group.cancelAll() }
-                try await send(call, skipMs: skipMs, outbound: outbound, notes: notes)
+                try await send(call, skipMs: skipMs, outbound: outbound, notes: notes, alerts: alerts)
                 try await outbound.close(.normalClosure, reason: nil)
             }
         }
     }
 
     /// Reads `ready`, then acknowledgements and outputs; tells the sender once each acknowledged message's outputs are in.
-    private func read(_ inbound: WebSocketInboundStream, into sink: AsyncStream<Note>.Continuation) async throws {
+    private func read(_ inbound: WebSocketInboundStream, into sink: AsyncStream<Note>.Continuation, alerts: AlertInbox) async throws {
         var pendingOutputs = 0
         var pendingAcks = 0
         for try await message in inbound.messages(maxSize: 1 << 22) {
@@ -118,7 +139,7 @@ struct DemoCallPlayer: Sendable {
                 if type == "decision", object["kind"] as? String != "folded", let id = object["alertID"] as? String,
                     let tier = (object["tier"] as? String).flatMap(Tier.init(rawValue:)), let at = object["at"] as? Int
                 {
-                    sink.yield(.alert(id: id, tier: tier, at: at, climbedFrom: object["climbedFrom"] as? String))
+                    alerts.put(.init(id: id, tier: tier, at: at, climbedFrom: object["climbedFrom"] as? String))
                 }
             }
             if pendingOutputs <= 0, pendingAcks > 0 {
@@ -130,7 +151,9 @@ struct DemoCallPlayer: Sendable {
     }
 
     /// Sends every message at its time, at most `window` ahead of the acknowledgements, and waits for the last.
-    private func send(_ call: DemoCall, skipMs: Int, outbound: WebSocketOutboundWriter, notes: AsyncStream<Note>) async throws {
+    private func send(
+        _ call: DemoCall, skipMs: Int, outbound: WebSocketOutboundWriter, notes: AsyncStream<Note>, alerts: AlertInbox
+    ) async throws {
         var notes = notes.makeAsyncIterator()
         guard case .ready = await notes.next() else { throw NotReady() }
         var sequence = 0
@@ -141,12 +164,6 @@ struct DemoCallPlayer: Sendable {
             while sequence - acknowledged > limit {
                 switch await notes.next() {
                 case .acknowledged(let count): acknowledged += count
-                case .alert(let id, let tier, let at, let climbedFrom):
-                    // Too late for the alert that climbed: nobody answers it now.
-                    if let climbedFrom { answers.removeAll { $0.alertID == climbedFrom } }
-                    guard let answer = supervisor?.answer(alertID: id, tier: tier, at: at, scenario: call.scenario) else { continue }
-                    answers.append((answer.at, id, answer.outcome))
-                    answers.sort { $0.at > $1.at }
                 case .ready: continue
                 case .refused(let reason): throw Failure(description: "refused: \(reason)")
                 case nil: throw Failure(description: "the server closed the stream with \(sequence - acknowledged) message(s) unacknowledged")
@@ -165,6 +182,15 @@ struct DemoCallPlayer: Sendable {
         var timeline = DemoTimeline(call, skipMs: skipMs)
         var lastAt = 0
         while let (due, message) = timeline.next() {
+            for raised in alerts.take() {
+                // Too late for the alert that climbed: nobody answers it now.
+                if let from = raised.climbedFrom { answers.removeAll { $0.alertID == from } }
+                guard let answer = supervisor?.answer(alertID: raised.id, tier: raised.tier, at: raised.at, scenario: call.scenario) else {
+                    continue
+                }
+                answers.append((answer.at, raised.id, answer.outcome))
+                answers.sort { $0.at > $1.at }
+            }
             // Answers due before this message go first, at their own time (never before what was already sent).
             while let answer = answers.last, answer.at <= due {
                 answers.removeLast()
