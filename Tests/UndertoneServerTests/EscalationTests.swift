@@ -284,25 +284,27 @@ struct EscalationTests {
 
     @Test("two nodes' dispatchers on one store: the lease holder delivers; when it stops, the other takes over from its cursor; each once")
     func leaseTakeover() async throws {
-        let server = try await TestServer { $0.webhooks.lease = .seconds(3) }
+        // Leases long enough that no renewal is missed on a loaded machine; stopping hands the lease over at once.
+        let server = try await TestServer { $0.webhooks.lease = .seconds(10) }
         let events = try TestServer.exampleCall("04")
         let all = try TestServer.engineDecisions(events)
         // Split just after the first decision's turn: node B delivers that one, the server's dispatcher the rest.
         let half = try #require(events.firstIndex { $0.at > (all.first?.at ?? .max) })
         let first = try TestServer.engineDecisions(Array(events[..<half]))
-        try #require(!first.isEmpty && all.count > first.count, "decisions in both halves of call 07")
+        try #require(!first.isEmpty && all.count > first.count, "decisions in both halves of call 04")
         let receiver = WebhookReceiver(secret: Self.secret)
         try await receiver.run { url in
             try await server.run { client in
                 let store = server.context.store
-                let webhookID = try await client.execute(
-                    uri: "/v1/webhooks", method: .post, headers: TestServer.headers(),
-                    body: ByteBuffer(string: #"{"url":"\#(url)","secret":"\#(Self.secret)","types":["decision"]}"#)
-                ) { jsonObject($0.body)["id"] as? String ?? "" }
-                // Node B holds the lease from the start; the server's own dispatcher is refused until B lets go.
-                #expect(try await store.lease(WebhookLease.name(webhookID), owner: "node-b", until: Date() + 3, now: Date()))
+                // Node B holds the lease before the webhook exists, so the server's own dispatcher is refused from its
+                // first try until B lets go.
+                let webhookID = "wh_takeover"
+                #expect(try await store.lease(WebhookLease.name(webhookID), owner: "node-b", until: Date() + 10, now: Date()))
+                try await store.saveWebhook(
+                    WebhookRecord(
+                        id: webhookID, url: url, secret: Self.secret, types: ["decision"], cursor: try await store.lastPosition(), createdAt: .now))
                 var settings = server.context.configuration.webhooks
-                settings.lease = .seconds(3)
+                settings.lease = .seconds(10)
                 let nodeB = WebhookDispatcher(store: store, settings: settings, logger: Logger(label: "node-b"), nodeID: "node-b")
                 let runningB = Task { try await nodeB.run() }
                 // Both workers are up (dispatchers look for new webhooks every second) before anything is posted: the

@@ -7,7 +7,8 @@ import UndertoneStore
 /// Looks for open follow-ups past their due time and raises a supervisor alert for each, once: a `decision` entry
 /// (rule `follow-up-overdue`) and a `follow_up_update` marking it overdue, in one append. Closing the follow-up resolves
 /// the alert. Nodes sharing one PostgreSQL store each run a sweeper; the store's `follow-up-sweep` lease lets one of
-/// them sweep at a time, so an overdue follow-up raises its alert once.
+/// them sweep at a time, and a lease per follow-up that never lapses (`follow-up-overdue:ID`) makes sure that an
+/// overdue follow-up raises its alert once, even if a sweeping node stalls past its lease.
 struct FollowUpSweeper: Service {
     static let rule = "follow-up-overdue"
     static let leaseName = "follow-up-sweep"
@@ -38,8 +39,15 @@ struct FollowUpSweeper: Service {
     /// Raises the alerts for follow-ups overdue at `now`; returns how many.
     func sweep(now: Date) async throws -> Int {
         let overdue = try await undertone.store.followUps(FollowUpFilter(dueBefore: now, limit: 500)).filter { $0.followUp.overdueAlertID == nil }
+        var raised = 0
         for record in overdue {
             let followUp = record.followUp
+            // The sweep lease keeps nodes from sweeping together, but a node stalled past its lease could still race
+            // the next one: a lease on this follow-up that never lapses makes its overdue alert one node's, once.
+            guard try await undertone.store.lease("\(Self.rule):\(followUp.id)", owner: nodeID, until: .distantFuture, now: Date()) else {
+                continue
+            }
+            raised += 1
             let at = try await undertone.store.call(followUp.callID)?.lastAt ?? 0
             let alertID = "\(followUp.id)-overdue"
             let decision = Decision(
@@ -69,6 +77,6 @@ struct FollowUpSweeper: Service {
             ])
             undertone.logger.info("Follow-up overdue: alert raised", metadata: ["follow_up.id": "\(followUp.id)", "alert.id": "\(alertID)"])
         }
-        return overdue.count
+        return raised
     }
 }

@@ -99,7 +99,8 @@ public final class WebhookDispatcher: Service, Sendable {
                 hook.types = current.types
                 hook.secret = current.secret
                 guard try await lease.hold(store) else {
-                    try await Task.sleep(for: settings.lease / 3)
+                    // Asked again soon: a lease handed back at shutdown is taken over within seconds.
+                    try await Task.sleep(for: min(settings.lease / 3, .seconds(2)))
                     continue
                 }
                 // Where the last holder (another node, or this one before it lost the lease) got to.
