@@ -285,7 +285,7 @@ struct EscalationTests {
     @Test("two nodes' dispatchers on one store: the lease holder delivers; when it stops, the other takes over from its cursor; each once")
     func leaseTakeover() async throws {
         // Leases long enough that no renewal is missed on a loaded machine; stopping hands the lease over at once.
-        let server = try await TestServer { $0.webhooks.lease = .seconds(10) }
+        let server = try await TestServer { $0.webhooks.lease = .seconds(30) }
         let events = try TestServer.exampleCall("04")
         let all = try TestServer.engineDecisions(events)
         // Split just after the first decision's turn: node B delivers that one, the server's dispatcher the rest.
@@ -299,14 +299,15 @@ struct EscalationTests {
                 // Node B holds the lease before the webhook exists, so the server's own dispatcher is refused from its
                 // first try until B lets go.
                 let webhookID = "wh_takeover"
-                #expect(try await store.lease(WebhookLease.name(webhookID), owner: "node-b", until: Date() + 10, now: Date()))
+                #expect(try await store.lease(WebhookLease.name(webhookID), owner: "node-b", until: Date() + 30, now: Date()))
                 try await store.saveWebhook(
                     WebhookRecord(
                         id: webhookID, url: url, secret: Self.secret, types: ["decision"], cursor: try await store.lastPosition(), createdAt: .now))
                 var settings = server.context.configuration.webhooks
-                settings.lease = .seconds(10)
+                settings.lease = .seconds(30)
                 let nodeB = WebhookDispatcher(store: store, settings: settings, logger: Logger(label: "node-b"), nodeID: "node-b")
-                let runningB = Task { try await nodeB.run() }
+                let groupB = ServiceGroup(services: [nodeB], logger: Logger(label: "node-b"))
+                let runningB = Task { try await groupB.run() }
                 // Both workers are up (dispatchers look for new webhooks every second) before anything is posted: the
                 // server's worker waits on the lease with the cursor the webhook started with.
                 try await Task.sleep(for: .milliseconds(1_500))
@@ -323,10 +324,11 @@ struct EscalationTests {
                 for _ in 0..<500 where (try await store.webhooks().first { $0.id == webhookID }?.cursor ?? 0) < last {
                     try await Task.sleep(for: .milliseconds(20))
                 }
-                runningB.cancel()
+                // A graceful stop, as at a node's shutdown: B hands its lease back and the server's dispatcher takes over.
+                await groupB.triggerGracefulShutdown()
                 _ = await runningB.result
                 try await post(events[half...])
-                let delivered = try await receiver.wait(seconds: 30) { $0.count >= all.count }
+                let delivered = try await receiver.wait(seconds: 60) { $0.count >= all.count }
                 try await Task.sleep(for: .milliseconds(500))
                 #expect(receiver.deliveries.count == all.count, "nothing delivered twice")
                 #expect(delivered.map { $0.body["alertID"] as? String } == all.map(\.alertID), "every decision, in order")
