@@ -47,7 +47,7 @@ public protocol EventStore: Service {
     /// Takes or renews the lease called `name` for `owner` until `until`: granted when nobody holds it (it is made the
     /// first time it is asked for), when `owner` already does, or when the holder's lease ended before `now`. Returns
     /// whether `owner` holds it now. Nodes sharing one log use it so that one node at a time delivers a webhook
-    /// (`webhook:ID`) or sweeps follow-ups (`follow-up-sweep`).
+    /// (`webhook:ID`) or raises a follow-up's overdue alert (`follow-up-overdue:ID`).
     func lease(_ name: String, owner: String, until: Date, now: Date) async throws -> Bool
     func recordDelivery(_ delivery: WebhookDelivery) async throws
     /// A webhook's deliveries, newest first.

@@ -19,6 +19,9 @@ struct ReportTests {
         #expect(rules.contains { $0["rule"] as? String == "cancel-threat" && $0["precision"] is NSNull })
         let agent = try #require((object["byAgent"] as? [String: Any])?["A1"] as? [String: Any])
         #expect(agent["aiContainmentRate"] is NSNull)
+        // Read back, a null or a missing key is nil; a value is kept.
+        let rates = try JSONDecoder().decode(TierRates.self, from: Data(#"{"coach":0.25,"supervisor":null}"#.utf8))
+        #expect(rates == TierRates(coach: 0.25, supervisor: nil, manager: nil))
         #expect(Set(object.keys).isSuperset(of: ["overall", "byQueue", "byTeam", "byAgent", "hourly", "stressByQueue", "recovery", "scorecards"]))
         // Every finished call scored with the default scorecard's eight items.
         #expect(report.scorecards.calls == 10)

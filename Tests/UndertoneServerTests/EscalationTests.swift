@@ -377,7 +377,7 @@ struct EscalationTests {
         }
     }
 
-    @Test("several nodes' sweepers on one store: the sweep lease lets one sweep at a time, so an overdue follow-up raises one alert")
+    @Test("several nodes' sweepers on one store: a lease per follow-up, so an overdue follow-up raises one alert")
     func sweepersShareALease() async throws {
         let server = try await TestServer {
             $0.followUps.dueAfter = .seconds(1)

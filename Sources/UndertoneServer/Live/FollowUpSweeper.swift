@@ -6,15 +6,16 @@ import UndertoneStore
 
 /// Looks for open follow-ups past their due time and raises a supervisor alert for each, once: a `decision` entry
 /// (rule `follow-up-overdue`) and a `follow_up_update` marking it overdue, in one append. Closing the follow-up resolves
-/// the alert. Nodes sharing one PostgreSQL store each run a sweeper; the store's `follow-up-sweep` lease lets one of
-/// them sweep at a time, and a lease per follow-up that never lapses (`follow-up-overdue:ID`) makes sure that an
-/// overdue follow-up raises its alert once, even if a sweeping node stalls past its lease.
+/// the alert. Nodes sharing one PostgreSQL store each run a sweeper; before raising a follow-up's alert a node takes
+/// the store's lease `follow-up-overdue:ID` for five minutes, so the alert is raised once. A node that dies between the
+/// lease and the append leaves the follow-up to the next node's sweep after those five minutes.
 struct FollowUpSweeper: Service {
     static let rule = "follow-up-overdue"
-    static let leaseName = "follow-up-sweep"
+    /// How long a node has to raise a follow-up's overdue alert once it has taken it.
+    static let claim: TimeInterval = 300
 
     let undertone: ServerContext
-    /// This node's name in the lease.
+    /// This node's name in the leases.
     var nodeID = UUID().uuidString.lowercased()
 
     func run() async throws {
@@ -22,18 +23,12 @@ struct FollowUpSweeper: Service {
             while (try? await Task.sleep(for: undertone.configuration.followUps.overdueSweep)) != nil {
                 guard undertone.readiness.isReady else { continue }
                 do {
-                    // Held for three sweeps, renewed at each: another node takes over only when this one stops sweeping.
-                    let period = undertone.configuration.followUps.overdueSweep
-                    let hold = Double(period.components.seconds) * 3 + Double(period.components.attoseconds) * 3 / 1e18
-                    guard try await undertone.store.lease(Self.leaseName, owner: nodeID, until: Date() + hold, now: Date()) else { continue }
                     _ = try await sweep(now: .now)
                 } catch {
                     undertone.logger.error("Follow-up sweep failed", metadata: ["error": "\(String(reflecting: error))"])
                 }
             }
         }
-        // Handed back at shutdown, so that another node (or this one, restarted) sweeps without waiting it out.
-        _ = try? await undertone.store.lease(Self.leaseName, owner: nodeID, until: Date(timeIntervalSince1970: 0), now: Date())
     }
 
     /// Raises the alerts for follow-ups overdue at `now`; returns how many.
@@ -42,11 +37,9 @@ struct FollowUpSweeper: Service {
         var raised = 0
         for record in overdue {
             let followUp = record.followUp
-            // The sweep lease keeps nodes from sweeping together, but a node stalled past its lease could still race
-            // the next one: a lease on this follow-up that never lapses makes its overdue alert one node's, once.
-            guard try await undertone.store.lease("\(Self.rule):\(followUp.id)", owner: nodeID, until: .distantFuture, now: Date()) else {
-                continue
-            }
+            // Another node sweeping at the same moment takes the same follow-up: the lease makes it one node's.
+            guard try await undertone.store.lease("\(Self.rule):\(followUp.id)", owner: nodeID, until: Date() + Self.claim, now: Date())
+            else { continue }
             raised += 1
             let at = try await undertone.store.call(followUp.callID)?.lastAt ?? 0
             let alertID = "\(followUp.id)-overdue"

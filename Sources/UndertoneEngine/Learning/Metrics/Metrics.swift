@@ -2,21 +2,14 @@ import Foundation
 
 /// The share of calls that reached each tier, or higher.
 public struct TierRates: Sendable, Equatable, Codable {
-    public var coach: Double?
-    public var supervisor: Double?
-    public var manager: Double?
+    @ExplicitNull public var coach: Double?
+    @ExplicitNull public var supervisor: Double?
+    @ExplicitNull public var manager: Double?
 
     public init(coach: Double?, supervisor: Double?, manager: Double?) {
         self.coach = coach
         self.supervisor = supervisor
         self.manager = manager
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(coach, forKey: .coach)
-        try container.encode(supervisor, forKey: .supervisor)
-        try container.encode(manager, forKey: .manager)
     }
 }
 
@@ -25,22 +18,15 @@ public struct CSATSummary: Sendable, Equatable, Codable {
     /// Calls with a survey score.
     public var responses: Int
     /// The mean score, 1 to 5; nil without responses.
-    public var mean: Double?
+    @ExplicitNull public var mean: Double?
     /// Pearson's correlation between the score and the call's peak smoothed customer stress; nil with fewer than 3
     /// responses from calls where the customer spoke, or when either side does not vary.
-    public var stressCorrelation: Double?
+    @ExplicitNull public var stressCorrelation: Double?
 
     public init(responses: Int, mean: Double?, stressCorrelation: Double?) {
         self.responses = responses
         self.mean = mean
         self.stressCorrelation = stressCorrelation
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(responses, forKey: .responses)
-        try container.encode(mean, forKey: .mean)
-        try container.encode(stressCorrelation, forKey: .stressCorrelation)
     }
 }
 
@@ -52,22 +38,22 @@ public struct Metrics: Sendable, Equatable, Codable {
     public var escalationRate: TierRates
     /// Calls that reached coach or supervisor, never manager, and whose stress fell back, over calls that reached coach or
     /// supervisor.
-    public var preventionRate: Double?
+    @ExplicitNull public var preventionRate: Double?
     /// Mean minutes of event time from the first supervisor-or-manager decision to the first `resolved` acknowledgement
     /// after it, or to the end of the call.
-    public var meanMinutesToResolution: Double?
+    @ExplicitNull public var meanMinutesToResolution: Double?
     /// Calls without a repeat contact in the window after them, over calls whose window is over.
-    public var firstContactResolution: Double?
+    @ExplicitNull public var firstContactResolution: Double?
     /// Calls that are a repeat contact (an earlier contact on the same issue within the window), over calls.
-    public var repeatContactRate: Double?
+    @ExplicitNull public var repeatContactRate: Double?
     /// Calls with a transfer, over calls.
-    public var transferRate: Double?
+    @ExplicitNull public var transferRate: Double?
     /// Abandoned calls over finished calls.
-    public var abandonmentRate: Double?
+    @ExplicitNull public var abandonmentRate: Double?
     /// Finished bot calls the bot handled alone, over finished calls with a bot turn.
-    public var aiContainmentRate: Double?
+    @ExplicitNull public var aiContainmentRate: Double?
     /// Calls with a bot turn later answered by an agent or transferred, over calls with a bot turn.
-    public var aiToHumanRate: Double?
+    @ExplicitNull public var aiToHumanRate: Double?
     public var csat: CSATSummary
 
     public init(
@@ -89,20 +75,6 @@ public struct Metrics: Sendable, Equatable, Codable {
     }
 
     /// Writes every field, nil ones as JSON null.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(calls, forKey: .calls)
-        try container.encode(escalationRate, forKey: .escalationRate)
-        try container.encode(preventionRate, forKey: .preventionRate)
-        try container.encode(meanMinutesToResolution, forKey: .meanMinutesToResolution)
-        try container.encode(firstContactResolution, forKey: .firstContactResolution)
-        try container.encode(repeatContactRate, forKey: .repeatContactRate)
-        try container.encode(transferRate, forKey: .transferRate)
-        try container.encode(abandonmentRate, forKey: .abandonmentRate)
-        try container.encode(aiContainmentRate, forKey: .aiContainmentRate)
-        try container.encode(aiToHumanRate, forKey: .aiToHumanRate)
-        try container.encode(csat, forKey: .csat)
-    }
 }
 
 extension Metrics {

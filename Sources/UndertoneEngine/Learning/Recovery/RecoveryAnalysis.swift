@@ -9,7 +9,7 @@ public struct RecoveryMoveEffect: Sendable, Equatable, Codable {
     public var meanStressChange: Double
     /// Cohen's d against agent turns without any move (negative: stress falls more after the move); nil when either
     /// side has fewer than 2 samples or no spread.
-    public var effectSize: Double?
+    @ExplicitNull public var effectSize: Double?
 
     public init(move: RecoveryMove, count: Int, meanStressChange: Double, effectSize: Double?) {
         self.move = move
@@ -17,30 +17,16 @@ public struct RecoveryMoveEffect: Sendable, Equatable, Codable {
         self.meanStressChange = meanStressChange
         self.effectSize = effectSize
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(move, forKey: .move)
-        try container.encode(count, forKey: .count)
-        try container.encode(meanStressChange, forKey: .meanStressChange)
-        try container.encode(effectSize, forKey: .effectSize)
-    }
 }
 
 /// The agent turns without any move: what the moves are compared with.
 public struct RecoveryBaseline: Sendable, Equatable, Codable {
     public var count: Int
-    public var meanStressChange: Double?
+    @ExplicitNull public var meanStressChange: Double?
 
     public init(count: Int, meanStressChange: Double?) {
         self.count = count
         self.meanStressChange = meanStressChange
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(count, forKey: .count)
-        try container.encode(meanStressChange, forKey: .meanStressChange)
     }
 }
 
@@ -56,7 +42,7 @@ public struct ManagerEscalationOutcome: Sendable, Equatable, Codable {
     /// The customer's smoothed stress at the escalation (0 when they had not spoken).
     public var stressBefore: Double
     /// The customer's last smoothed stress after it; nil when they said nothing more.
-    public var stressAfter: Double?
+    @ExplicitNull public var stressAfter: Double?
 
     public init(call: String, alert: String, resolved: Bool, acknowledgedResolved: Bool, stressBefore: Double, stressAfter: Double?) {
         self.call = call
@@ -65,16 +51,6 @@ public struct ManagerEscalationOutcome: Sendable, Equatable, Codable {
         self.acknowledgedResolved = acknowledgedResolved
         self.stressBefore = stressBefore
         self.stressAfter = stressAfter
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(call, forKey: .call)
-        try container.encode(alert, forKey: .alert)
-        try container.encode(resolved, forKey: .resolved)
-        try container.encode(acknowledgedResolved, forKey: .acknowledgedResolved)
-        try container.encode(stressBefore, forKey: .stressBefore)
-        try container.encode(stressAfter, forKey: .stressAfter)
     }
 }
 

@@ -12,7 +12,7 @@ public struct RuleAlerts: Sendable, Equatable, Codable {
     /// Alerts answered at all (any acknowledgement).
     public var acknowledged: Int
     /// useful / (useful + dismissed); nil when neither was said.
-    public var precision: Double?
+    @ExplicitNull public var precision: Double?
 
     public init(rule: String, tier: Tier, alerts: Int, useful: Int, dismissed: Int, acknowledged: Int, precision: Double?) {
         self.rule = rule
@@ -22,17 +22,6 @@ public struct RuleAlerts: Sendable, Equatable, Codable {
         self.dismissed = dismissed
         self.acknowledged = acknowledged
         self.precision = precision
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(rule, forKey: .rule)
-        try container.encode(tier, forKey: .tier)
-        try container.encode(alerts, forKey: .alerts)
-        try container.encode(useful, forKey: .useful)
-        try container.encode(dismissed, forKey: .dismissed)
-        try container.encode(acknowledged, forKey: .acknowledged)
-        try container.encode(precision, forKey: .precision)
     }
 }
 
@@ -77,19 +66,12 @@ public struct ScorecardItemSummary: Sendable, Equatable, Codable {
     /// The item's description, or its id.
     public var title: String
     /// Passes over passes plus fails; nil when the item applied to no call.
-    public var passRate: Double?
+    @ExplicitNull public var passRate: Double?
 
     public init(id: String, title: String, passRate: Double?) {
         self.id = id
         self.title = title
         self.passRate = passRate
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(title, forKey: .title)
-        try container.encode(passRate, forKey: .passRate)
     }
 }
 
@@ -100,7 +82,7 @@ public struct ScorecardSummary: Sendable, Equatable, Codable {
     /// Finished calls scored.
     public var calls: Int
     /// Mean score in percent over the calls that have one; nil when none has.
-    public var meanScore: Double?
+    @ExplicitNull public var meanScore: Double?
     public var items: [ScorecardItemSummary]
 
     public init(scorecard: String, calls: Int, meanScore: Double?, items: [ScorecardItemSummary]) {
@@ -108,14 +90,6 @@ public struct ScorecardSummary: Sendable, Equatable, Codable {
         self.calls = calls
         self.meanScore = meanScore
         self.items = items
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(scorecard, forKey: .scorecard)
-        try container.encode(calls, forKey: .calls)
-        try container.encode(meanScore, forKey: .meanScore)
-        try container.encode(items, forKey: .items)
     }
 }
 
