@@ -3,8 +3,19 @@ import Foundation
 import UndertoneEngine
 
 extension Undertone {
+    /// `undertone eval` scores the text model (`eval text`, the default) or the escalation decisions on labelled calls
+    /// (`eval calls`).
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
+            abstract: "Detection quality: of the text model on labelled texts (default), or of escalation decisions on labelled calls.",
+            subcommands: [EvalText.self, EvalCalls.self],
+            defaultSubcommand: EvalText.self
+        )
+    }
+
+    struct EvalText: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "text",
             abstract: "Detection quality of the text model on a labelled set, typed and in speech-transcript form.",
             discussion: """
                 By default scores GoEmotions' dev split (rows with at least one taxonomy label for emotions; rows with \

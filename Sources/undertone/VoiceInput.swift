@@ -33,7 +33,8 @@ enum VoiceInput {
     }
 
     /// A file's audio as `audio` events: 8 kHz 16-bit frames of 100 ms, each channel on its own track, from `offsetMs`.
-    static func audioEvents(_ file: WAVFile, callID: String, offsetMs: Int = 0) -> [CallEvent] {
+    /// The customer is on `customerChannel` of a stereo file (the agent on the other).
+    static func audioEvents(_ file: WAVFile, callID: String, offsetMs: Int = 0, customerChannel: Int = 0) -> [CallEvent] {
         let frameSamples = ProsodyExtractor.sampleRate / 10
         var events: [CallEvent] = []
         for channel in 0..<file.channelCount {
@@ -49,7 +50,8 @@ enum VoiceInput {
                     bytes.append(UInt8(value >> 8))
                 }
                 let frame = AudioFrame(
-                    callID: callID, at: offsetMs + start * 1000 / ProsodyExtractor.sampleRate, track: track(channel: channel), encoding: .pcm16,
+                    callID: callID, at: offsetMs + start * 1000 / ProsodyExtractor.sampleRate,
+                    track: track(channel: channel == customerChannel ? 0 : 1), encoding: .pcm16,
                     sampleRate: ProsodyExtractor.sampleRate, samples: bytes)
                 events.append(.audio(frame))
                 start = end

@@ -114,53 +114,10 @@ struct ExampleCallTests {
 
 // MARK: - Loading and checking
 
-/// One entry of `examples/calls/expected.json`.
-struct ExampleCallExpectation: Decodable, Sendable {
-    struct ExpectedAlert: Decodable, Sendable, Equatable, CustomStringConvertible {
-        var tier: Tier
-        var rule: String
-        var description: String { "\(tier.rawValue) \(rule)" }
-    }
-
-    /// What a run must show. Everything but `raised` is optional.
-    struct Outcome: Decodable, Sendable {
-        /// Decisions of kind `raised`, in order.
-        var raised: [ExpectedAlert]
-        /// Tiers no alert of the call may have (climbs included).
-        var mustNotRaise: [Tier]?
-        /// The most alerts the call may hold (climbs included).
-        var maxRaised: Int?
-        /// Decisions of kind `climbed`.
-        var climbs: Int?
-        /// The most alerts of any one tier.
-        var maxAlertsPerTier: Int?
-        /// Stress falls after the agent's apology: recovering at the end, and at least 0.2 below its peak.
-        var recovers: Bool?
-    }
-
-    var preset: String
-    var why: String
-    var knownGap: String?
-    /// The engine's behaviour today, for a call with a known gap.
-    var current: Outcome?
-    var outcome: Outcome
-
-    private enum CodingKeys: String, CodingKey { case preset, why, knownGap, current }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        preset = try container.decode(String.self, forKey: .preset)
-        why = try container.decode(String.self, forKey: .why)
-        knownGap = try container.decodeIfPresent(String.self, forKey: .knownGap)
-        current = try container.decodeIfPresent(Outcome.self, forKey: .current)
-        outcome = try Outcome(from: decoder)
-    }
-}
-
 /// One example call as a test argument; a known gap shows in the test's name.
 struct ExampleCallCase: Sendable, CustomTestStringConvertible {
     var file: String
-    var expectation: ExampleCallExpectation
+    var expectation: CallExpectation
 
     var testDescription: String {
         let name = file.replacingOccurrences(of: ".jsonl", with: "")
@@ -181,10 +138,10 @@ enum ExampleCalls {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("examples/calls")
 
-    static let expectations: [String: ExampleCallExpectation] = {
+    static let expectations: [String: CallExpectation] = {
         do {
             let data = try Data(contentsOf: directory.appendingPathComponent("expected.json"))
-            return try JSONDecoder().decode([String: ExampleCallExpectation].self, from: data)
+            return try JSONDecoder().decode([String: CallExpectation].self, from: data)
         } catch {
             // The `files` test then fails: the names in the folder do not match.
             return [:]
@@ -220,29 +177,9 @@ enum ExampleCalls {
     }
 
     /// Records an issue for each way the run differs from the outcome.
-    static func check(_ run: ExampleCallRun, against outcome: ExampleCallExpectation.Outcome, file: String) {
-        let raised = run.decisions.filter { $0.kind == .raised }.map { ExampleCallExpectation.ExpectedAlert(tier: $0.tier, rule: $0.rule) }
-        #expect(raised == outcome.raised, "\(file): raised alerts")
-        for tier in outcome.mustNotRaise ?? [] {
-            #expect(!run.analyzer.alerts.contains { $0.tier == tier }, "\(file): raised a \(tier.rawValue) alert")
-        }
-        if let maxRaised = outcome.maxRaised {
-            #expect(run.analyzer.alerts.count <= maxRaised, "\(file): too many alerts")
-        }
-        if let climbs = outcome.climbs {
-            #expect(run.decisions.count { $0.kind == .climbed } == climbs, "\(file): climbs")
-        }
-        if let perTier = outcome.maxAlertsPerTier {
-            for tier in Tier.allCases {
-                #expect(run.analyzer.alerts.count { $0.tier == tier } <= perTier, "\(file): too many \(tier.rawValue) alerts")
-            }
-        }
-        if outcome.recovers == true {
-            let stresses = run.analyzer.state.customerTurns.compactMap { $0.readings[.stress] }
-            let peak = stresses.max() ?? 0
-            let last = stresses.last ?? 0
-            #expect(run.analyzer.state.isRecovering, "\(file): not recovering at the end")
-            #expect(last <= peak - 0.2, "\(file): stress \(last) did not fall from its peak \(peak)")
+    static func check(_ run: ExampleCallRun, against outcome: CallExpectation.Outcome, file: String) {
+        for problem in outcome.violations(decisions: run.decisions, alerts: run.analyzer.alerts, state: run.analyzer.state) {
+            Issue.record("\(file): \(problem)")
         }
     }
 

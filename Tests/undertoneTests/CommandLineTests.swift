@@ -139,6 +139,47 @@ struct CommandLineTests {
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("line 1: unknown emotion"))
     }
+
+    @Test("eval calls scores the example calls against expected.json and USS dialogues by their ratings; bad sets are errors")
+    func evalCalls() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let examples = try await Undertone.run(["eval", "calls", root.appendingPathComponent("examples/calls").path])
+        #expect(examples.status == 0, "\(examples.stderr)")
+        #expect(examples.stdout.contains("call files with expected.json"))
+        let held = try #require(examples.stdout.split(separator: "\n").first { $0.hasPrefix("expected outcomes held:") })
+        let counts = held.split(separator: " ").last?.split(separator: "/").compactMap { Int($0) } ?? []
+        #expect(counts.count == 2 && counts[0] == counts[1], "\(held)")
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-evalcalls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let dialogues = directory.appendingPathComponent("dialogues.txt")
+        try Data(
+            [
+                "SYSTEM\tWhat can I do for you?\t\t", "USER\tI need my parcel redelivered on Friday.\t\t3,3,3",
+                "SYSTEM\tI can redeliver it on Monday.\t\t", "USER\tNo, I said Friday. Friday.\t\t2,1,1",
+                "SYSTEM\tMonday is the earliest.\t\t", "USER\tForget it, this is pointless.\t\t1,1,1", "USER\tOVERALL\t\t1,1,2",
+                "SYSTEM\tHello!\t\t", "USER\tCan you check my balance?\t\t4,4,4", "SYSTEM\tIt is 42 pounds.\t\t",
+                "USER\tGreat, thanks.\t\t5,5,5", "USER\tOVERALL\t\t5,5,4",
+            ].joined(separator: "\n").utf8
+        ).write(to: dialogues)
+        let outcome = try await Undertone.run(["eval", "calls", dialogues.path, "--json", "--details"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let set = try #require((report["sets"] as? [[String: Any]])?.first)
+        #expect(set["troubled"] as? Int == 1 && set["calm"] as? Int == 1)
+        let tiers = try #require(set["tiers"] as? [[String: Any]])
+        #expect(tiers.map { $0["tier"] as? String } == ["coach", "supervisor", "manager"])
+        #expect(tiers[0]["caught"] as? Int == 1, "the corrected, abandoned request alerts")
+        #expect(tiers[0]["falseAlarms"] as? Int == 0, "the thanked balance check does not")
+        #expect((set["outcomes"] as? [[String: Any]])?.count == 2)
+
+        try Data("USER\thi\t\t7\n".utf8).write(to: dialogues)
+        let bad = try await Undertone.run(["eval", "calls", dialogues.path])
+        #expect(bad.status != 0 && bad.stderr.contains("line 1: a rating must be a number from 1 to 5"))
+        let unlabelled = try await Undertone.run(["eval", "calls", directory.path])
+        #expect(unlabelled.status != 0 && unlabelled.stderr.contains("needs expected.json"))
+    }
 }
 
 @Suite("undertone call commands")

@@ -192,6 +192,44 @@ struct VoiceCommandTests {
         #expect(outputs.contains { $0["type"] as? String == "decision" && $0["rule"] as? String == "tone-mismatch" })
     }
 
+    @Test("eval calls scores a folder of stereo voice calls: the escalating call alerts soon after its onset, the calm one not")
+    func evalVoiceCalls() async throws {
+        let directory = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Turn-taking as on a call: the customer speaks on the left, then the agent on the right, four seconds each.
+        func call(_ customerTurns: [Recording.Style], seed: UInt64) -> Data {
+            var left: [Double] = []
+            var right: [Double] = []
+            for (index, style) in customerTurns.enumerated() {
+                let customer = Recording.speech(style, seconds: 4, seed: seed + UInt64(2 * index))
+                let agent = Recording.speech(.calm, seconds: 4, seed: seed + UInt64(2 * index + 1))
+                left += customer + Recording.speech(nil, seconds: 4, seed: seed + 99)
+                right += Recording.speech(nil, seconds: 4, seed: seed + 98) + agent
+            }
+            return Recording.wav([left, right])
+        }
+        _ = try Self.write(call([.calm, .calm, .agitated, .agitated, .agitated], seed: 40), "escalating.wav", in: directory)
+        _ = try Self.write(call([.calm, .calm, .calm, .calm, .calm], seed: 60), "control.wav", in: directory)
+        let labels =
+            #"{"escalating.wav": {"kind": "escalating", "customer_channel": "left", "anger_onset_ms": 16000},"#
+            + #" "control.wav": {"kind": "control", "customer_channel": "left", "anger_onset_ms": null}}"#
+        _ = try Self.write(Data(labels.utf8), "calls.json", in: directory)
+        let outcome = try await Undertone.run(["eval", "calls", directory.path, "--json", "--details"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let report = try Self.json(outcome.stdout)
+        let set = try #require((report["sets"] as? [[String: Any]])?.first)
+        #expect(set["format"] as? String == "stereo voice calls")
+        let coach = try #require((set["tiers"] as? [[String: Any]])?.first)
+        #expect(coach["caught"] as? Int == 1 && coach["troubled"] as? Int == 1)
+        #expect(coach["falseAlarms"] as? Int == 0 && coach["calm"] as? Int == 1)
+        let latency = try #require(coach["medianLatencyMs"] as? Int)
+        #expect(latency <= 10_000, "the first alert came \(latency) ms after the anger began")
+
+        _ = try Self.write(Data(#"{"escalating.wav": {"kind": "furious"}}"#.utf8), "calls.json", in: directory)
+        let bad = try await Undertone.run(["eval", "calls", directory.path])
+        #expect(bad.status != 0 && bad.stderr.contains("kind must be escalating or control"))
+    }
+
     @Test("prosody-eval ranks angry above calm on RAVDESS-named files and reports the AUC; a missing folder is an error")
     func evaluation() async throws {
         let directory = try Self.folder()
