@@ -188,6 +188,9 @@ def main():
     p.add_argument("--domain", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "domain", "contact-centre.jsonl"),
                    help="contact-centre utterances written for this project (labelled JSON lines)")
     p.add_argument("--domain-weight", type=float, default=4.0)
+    p.add_argument("--complaint-prior", type=float, default=0.4,
+                   help="share of a CFPB complaint sentence's polarity target moved to negative: a sentence of a complaint "
+                        "narrative is more likely a complaint than the teacher, trained on Reddit, reads it")
     p.add_argument("--cache", default="work", help="folder that keeps fitted weights between runs ('' for none)")
     p.add_argument("--holdout", type=float, default=0.2, help="share of GoEmotions train held out for calibration and thresholds")
     args = p.parse_args()
@@ -206,6 +209,12 @@ def main():
         use = np.array([s not in args.exclude for s in sources])
         un_texts = [t for t, u in zip(un_texts, use) if u]
         soft_un = soft_un[use]
+        complaint = np.array([s == "cfpb" for s, u in zip(sources, use) if u])
+        if args.complaint_prior > 0:
+            soft_un = soft_un.copy()
+            negative = np.array([1.0, 0.0, 0.0], np.float32)
+            soft_un[complaint, 34:] = (1 - args.complaint_prior) * soft_un[complaint, 34:] + args.complaint_prior * negative
+            log(f"{complaint.sum()} CFPB complaint sentences: polarity target moved {args.complaint_prior} towards negative")
         if "extra" in teacher.files and len(teacher["extra"]) and not args.no_augmented:
             rng = augment.random.Random(29)
             seen = set(texts)
@@ -260,7 +269,7 @@ def main():
     order = rng.permutation(n)
     held = np.sort(order[: int(n * args.holdout)])
     kept = np.sort(order[int(n * args.holdout) :])
-    key = f"b{args.bits}-c{args.c}-a{args.alpha}-i{args.iterations}-h{args.holdout}-t{int(teacher is not None)}-x{'+'.join(sorted(args.exclude))}-p{args.polarity_weight}-u{len(un_texts)}-d{0 if X_dom is None else X_dom.shape[0]}x{args.domain_weight}"
+    key = f"b{args.bits}-c{args.c}-a{args.alpha}-i{args.iterations}-h{args.holdout}-t{int(teacher is not None)}-x{'+'.join(sorted(args.exclude))}-p{args.polarity_weight}-u{len(un_texts)}-d{0 if X_dom is None else X_dom.shape[0]}x{args.domain_weight}-cp{args.complaint_prior}"
     log("fitting on the kept part for calibration")
     W, b = cached_fit(args.cache, key + "-kept", *training_set(kept), args.c, args.iterations, log, args.polarity_weight)
     Z = np.asarray(X_ge[np.concatenate([held, held + n])] @ W) + b
@@ -335,7 +344,7 @@ def main():
         "about": {
             "model": "hashed word 1-2-gram and character 2-5-gram tf-idf, linear, distilled from a MiniLM-L6 teacher ensemble",
             "trainedOn": "GoEmotions train (Apache-2.0) and unlabelled text from ../shared/data except " + ",".join(args.exclude),
-            "settings": f"bits={args.bits} c={args.c} alpha={args.alpha} iterations={args.iterations} polarity_weight={args.polarity_weight} calibration={args.calibration} teacher={'yes' if teacher is not None else 'no'}",
+            "settings": f"bits={args.bits} c={args.c} alpha={args.alpha} iterations={args.iterations} polarity_weight={args.polarity_weight} calibration={args.calibration} teacher={'yes' if teacher is not None else 'no'} domain={0 if X_dom is None else X_dom.shape[0] // 2}x{args.domain_weight} complaint_prior={args.complaint_prior}",
         },
     }
     blob = json.dumps(header, ensure_ascii=False).encode("utf-8")
