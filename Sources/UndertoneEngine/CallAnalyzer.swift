@@ -88,23 +88,19 @@ public struct CallAnalyzer: Sendable {
     }
 
     private mutating func analyze(_ turn: Turn) -> [EngineOutput] {
-        let signal = textModel.analyzeTurn(turn.text)
-        var cues = cueDetector.detect(turn.text)
-        if turn.speaker == .customer, cues.contains(where: { $0.kind == .sarcasm }) {
-            // Praise is sarcasm only in a sour context: after bad news, while the customer is upset, or beside anger.
-            let sour = state.lastAgentTurnWasBadNews || state.smoothedStress >= 0.3 || Stress.of(signal.emotions, cues: []) >= 0.3
-            cues.removeAll { sour ? $0.kind == .gratitude : $0.kind == .sarcasm }
-        }
+        let soured = turn.speaker == .customer && (state.lastAgentTurnWasBadNews || state.smoothedStress >= 0.3)
+        let heard = TurnReading(turn.text, model: textModel, cues: cueDetector, turn: true, soured: soured)
+        let (signal, cues) = (heard.signal, heard.cues)
         let stress: Double
         let smoothed: Double
         let trend: Double
         if turn.speaker == .customer {
-            stress = state.addCustomerTurn(utteranceID: turn.utteranceID, at: turn.at, signal: signal, cues: cues).stress
+            stress = state.addCustomerTurn(utteranceID: turn.utteranceID, at: turn.at, text: turn.text, signal: signal, cues: cues).stress
             (smoothed, trend) = (state.smoothedStress, state.trend)
             guide.hearCustomer(turn.text)
         } else {
             stress = Stress.of(signal.emotions, cues: cues)
-            state.addAgentTurn(text: turn.text, stress: stress)
+            state.addAgentTurn(utteranceID: turn.utteranceID, text: turn.text, stress: stress, cues: cues)
             (smoothed, trend) = (state.agentSmoothedStress, 0)
             guide.hearAgent(turn.text)
         }
@@ -286,7 +282,14 @@ public struct CallAnalyzer: Sendable {
         let name = threshold.signal.rawValue
         switch threshold.sustain {
         case nil:
-            return (true, [Reason(condition: condition.description, observed: "\(name) \(Self.number(current))")])
+            return (
+                true,
+                [
+                    Reason(
+                        condition: condition.description,
+                        observed: "\(name) \(Self.number(current))" + voiceDetail(threshold.signal) + frictionDetail(threshold.signal))
+                ]
+            )
         case .turns(let count):
             guard turns.count >= count else { return (false, []) }
             let values = (turns.count - count..<turns.count).compactMap { state.reading(threshold.signal, at: $0) }
@@ -294,7 +297,15 @@ public struct CallAnalyzer: Sendable {
             return (true, [Reason(condition: condition.description, observed: "\(name) " + values.map(Self.number).joined(separator: ", "))])
         case .milliseconds(let duration) where threshold.signal.isVoice && !state.voiceMoments.isEmpty:
             guard let held = state.voiceHeld(threshold, now: now), held >= duration else { return (false, []) }
-            return (true, [Reason(condition: condition.description, observed: "\(name) \(Self.number(current)) for \(PolicyDuration.text(held))")])
+            let speech = PolicyDuration.text(held / 100 * 100)
+            return (
+                true,
+                [
+                    Reason(
+                        condition: condition.description,
+                        observed: "\(name) \(Self.number(current)) for \(speech) of the customer's speech" + voiceDetail(threshold.signal))
+                ]
+            )
         case .milliseconds(let duration):
             var first = turns.count - 1
             while first > 0, let value = state.reading(threshold.signal, at: first - 1), threshold.isMet(by: value) { first -= 1 }
@@ -302,6 +313,28 @@ public struct CallAnalyzer: Sendable {
             guard held >= duration else { return (false, []) }
             return (true, [Reason(condition: condition.description, observed: "\(name) \(Self.number(current)) for \(PolicyDuration.text(held))")])
         }
+    }
+
+    /// What a voice signal's value rests on, for its reason: the words' and the voice's parts of a fused stress, and the
+    /// voice cues that moved most from the customer's baseline (" (words 0.31, voice 0.97: loudness +2.4σ, roughness
+    /// +1.9σ)"). Empty for other signals.
+    private func voiceDetail(_ signal: SignalName) -> String {
+        guard signal.isVoice, let reading = state.customerVoice.confident else { return "" }
+        let cues = reading.drivers.filter { $0.contribution >= 0.25 }.prefix(2).map {
+            "\($0.cue.rawValue) \($0.z >= 0 ? "+" : "")\(Self.number($0.z))σ"
+        }
+        let voice = "voice \(Self.number(reading.arousal))" + (cues.isEmpty ? "" : ": " + cues.joined(separator: ", "))
+        guard signal == .fusedStress, let words = state.customerTurns.last?.readings[.stress] else { return " (\(voice))" }
+        return " (words \(Self.number(words)), \(voice))"
+    }
+
+    /// The signs behind friction, strongest first: " (rejection "not interested" at u5; asks again what u3 asked at u7)".
+    private func frictionDetail(_ signal: SignalName) -> String {
+        guard signal == .friction else { return "" }
+        let signs = state.flow.strongestSigns.prefix(3).map {
+            "\($0.kind.rawValue.split(separator: "_").joined(separator: " ")) \($0.detail) at \($0.utteranceID)"
+        }
+        return signs.isEmpty ? "" : " (" + signs.joined(separator: "; ") + ")"
     }
 
     static func number(_ value: Double) -> String { JSONText.probability((value * 100).rounded() / 100) }

@@ -33,7 +33,8 @@ extension Undertone {
             let model = try modelOptions.load()
             let cueDetector = CueDetector()
             try answerEachLine(input: input, output: output, strict: strict, command: "undertone classify") { request in
-                model.analyze(request.text, explain: !noExplain).classifyJSON(idJSON: request.idJSON, cues: cueDetector.detect(request.text))
+                let reading = TurnReading(request.text, model: model, cues: cueDetector, explain: !noExplain)
+                return reading.signal.classifyJSON(idJSON: request.idJSON, cues: reading.cues)
             }
         }
     }

@@ -37,6 +37,9 @@ extension Undertone {
         @Flag(help: "Print one JSON object instead of tables.")
         var json = false
 
+        @Flag(help: "Score the text model alone (by default: the engine's reading, the model with the cues in the same words).")
+        var modelOnly = false
+
         @OptionGroup var modelOptions: ModelOptions
 
         func run() throws {
@@ -51,9 +54,9 @@ extension Undertone {
             }
             var results: [[String: Any]] = []
             for set in sets {
-                let typed = Evaluation.evaluate(set.rows, model: model)
-                let spoken = Evaluation.evaluate(set.rows.rewritten(speechTranscriptForm), model: model)
-                let noisy = Evaluation.evaluate(set.rows.rewritten(noisySpeechTranscriptForm), model: model)
+                let typed = Evaluation.evaluate(set.rows, model: model, modelOnly: modelOnly)
+                let spoken = Evaluation.evaluate(set.rows.rewritten(speechTranscriptForm), model: model, modelOnly: modelOnly)
+                let noisy = Evaluation.evaluate(set.rows.rewritten(noisySpeechTranscriptForm), model: model, modelOnly: modelOnly)
                 if json {
                     results.append([
                         "set": set.name, "typed": try jsonObject(typed), "speechForm": try jsonObject(spoken),

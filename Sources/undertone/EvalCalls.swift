@@ -21,7 +21,8 @@ extension Undertone {
                 With no SET it scores examples/calls and the USS files in ../shared/data/uss-dev. For each set and tier \
                 it prints recall on troubled calls (coach+: any alert; supervisor+: a supervisor or manager alert; \
                 manager), false alarms on calm calls, and the time from the onset to the first alert (median and 90th \
-                percentile). --details lists every troubled call missed and every calm call alerted.
+                percentile). Alerts are acknowledged as they are raised (--unanswered leaves them to climb), except in calls that \
+                acknowledge their own. --details lists every troubled call missed and every calm call alerted.
                 """
         )
 
@@ -35,6 +36,13 @@ extension Undertone {
 
         @Flag(help: "List each troubled call missed and each calm call alerted, with the first alert's rule.")
         var details = false
+
+        @Flag(
+            help: """
+                Leave alerts unanswered, so that acknowledgement timeouts climb them (by default every alert is \
+                acknowledged as it is raised, and the figures measure detection).
+                """)
+        var unanswered = false
 
         @OptionGroup var modelOptions: ModelOptions
 
@@ -54,7 +62,8 @@ extension Undertone {
                         }
                         callPolicy = presets[preset]!
                     }
-                    outcomes.append(CallEvaluation.run(call, analyzer: CallAnalyzer(policy: callPolicy, textModel: model, intentModel: nil)))
+                    let analyzer = CallAnalyzer(policy: callPolicy, textModel: model, intentModel: nil)
+                    outcomes.append(CallEvaluation.run(call, analyzer: analyzer, acknowledging: !unanswered))
                 }
                 reports.append(SetReport(set: path, format: set.format, outcomes: outcomes))
             }

@@ -37,19 +37,31 @@ struct CueTests {
         CueExample("i might have to cancel", "cancel_threat?"),
         CueExample("ill cancel if you dont sort it out", "cancel_threat?"),
         CueExample("fix it or im leaving you for another bank", "cancel_threat?"),
-        CueExample("Can I cancel?", "cancel_threat"),
+        CueExample("Can I cancel?", "cancel_request"),
         CueExample("um so uh i think im gonna take my business elsewhere", "cancel_threat"),
-        CueExample("I'd like to close my account please", "cancel_threat"),
+        CueExample("I'd like to close my account please", "cancel_request"),
         CueExample("youve just lost a customer", "cancel_threat"),
         CueExample("can you send me my pac code", "cancel_threat"),
         CueExample("it wont let me cancel my subscription online", "cancel_threat"),
         CueExample("Not happy, I want to cancel.", "cancel_threat"),
         CueExample("not happy i want to cancel", "cancel_threat"),
-        CueExample("no i want to cancel", "cancel_threat"),
+        CueExample("no i want to cancel", "correction", "cancel_threat"),
         CueExample("I'm not going to lie, I want to cancel", "cancel_threat"),
         CueExample("I\u{2019}m cancelling \u{2014} this is the 3rd time I\u{2019}ve called!!!", "cancel_threat", "repeat_contact#3"),
         CueExample("ive been with you twelve years and im thinking of leaving", "cancel_threat?"),
         CueExample("my contract ends next month and i will not be renewing", "cancel_threat"),
+        // Asked for, or about a booking: a cancellation request, not a threat to leave.
+        CueExample("can I cancel my taxi booking", "cancel_request"),
+        CueExample("There's a chance I'll need to cancel this train booking, is that possible?", "cancel_request"),
+        CueExample("how do i cancel the subscription", "cancel_request"),
+        CueExample("I'd like to close my old savings account and move the money into the new one.", "cancel_request"),
+        CueExample("please cancel my table for tonight", "cancel_request"),
+        CueExample("whats your cancellation policy", "cancel_request"),
+        CueExample("cancel the hotel reservation for friday", "cancel_request"),
+        // About the relationship: a threat.
+        CueExample("close my account, I'm going elsewhere", "cancel_threat"),
+        CueExample("i'm done with you", "cancel_threat"),
+        CueExample("can you close my account im going to another bank", "cancel_request", "cancel_threat"),
         // Negated.
         CueExample("I don't want to cancel, I just want it fixed"),
         CueExample("im not going to cancel"),
@@ -58,7 +70,7 @@ struct CueTests {
         CueExample("uh i dont wanna cancel i just want a refund"),
         // Not the customer leaving.
         CueExample("The order was cancelled by mistake, can you reinstate it?"),
-        CueExample("I want to cancel my order, it hasn't shipped yet"),
+        CueExample("I want to cancel my order, it hasn't shipped yet", "cancel_request"),
         CueExample("I'll leave you a good review"),
         CueExample("did the payment go to another bank"),
     ]
@@ -90,9 +102,37 @@ struct CueTests {
         CueExample("Im reporting you to trading standards", "legal_threat"),
         CueExample("i will be reporting this to the c f p b", "legal_threat"),
         CueExample("gonna sue you", "legal_threat"),
-        CueExample("I've had enough, I'm taking this to the financial ombudsman.", "legal_threat"),
+        CueExample("I've had enough, I'm taking this to the financial ombudsman.", "stated_anger", "legal_threat"),
         CueExample("I would never sue anyone"),
         CueExample("I have power of attorney for my mother's account"),
+        // A lawyer named is not a lawyer threatened.
+        CueExample("I'll ask the accountant or the lawyer and get back to you"),
+        CueExample("My solicitor is handling the house sale, can you send her the statement?"),
+        CueExample("my lawyer will be in touch", "legal_threat"),
+        CueExample("im getting a lawyer", "legal_threat"),
+        CueExample("this is going to the small claims court", "legal_threat"),
+    ]
+
+    static let conversation: [CueExample] = [
+        CueExample("no, I said the 10th", "correction"),
+        CueExample("thats not what i asked for", "correction"),
+        CueExample("you've got the wrong date", "correction"),
+        CueExample("I didn't order this", "correction"),
+        CueExample("no thanks", "rejection"),
+        CueExample("not interested in that one", "rejection"),
+        CueExample("I've already tried that", "rejection"),
+        CueExample("that doesnt help", "rejection"),
+        CueExample("I didn't like that one either", "rejection"),
+        CueExample("you're not really helping", "rejection"),
+        CueExample("oh forget it", "giving_up"),
+        CueExample("never mind, I'll sort it out myself", "giving_up"),
+        CueExample("this is pointless", "giving_up"),
+        CueExample("hello? are you still there?", "unanswered"),
+        CueExample("is anyone there", "unanswered"),
+        // Not these.
+        CueExample("that's right, the 10th"),
+        CueExample("yes that helps, thanks", "resolution", "gratitude"),
+        CueExample("I'm not saying that's wrong"),
     ]
 
     static let repeatContact: [CueExample] = [
@@ -125,7 +165,7 @@ struct CueTests {
         CueExample("you are a complete idiot", "abuse"),
         CueExample("your company is a joke", "abuse"),
         CueExample("you fucking idiot", "abuse"),
-        CueExample("this is bloody ridiculous", "profanity"),
+        CueExample("this is bloody ridiculous", "profanity", "stated_anger"),
         CueExample("oh shit i forgot my password", "profanity"),
         CueExample("what the f**k is going on with my bill", "profanity"),
         CueExample("sh*t, the app froze", "profanity"),
@@ -206,6 +246,9 @@ struct CueTests {
     @Test("legal threats", arguments: legal)
     func legalThreats(example: CueExample) { check(example) }
 
+    @Test("corrections, rejections, giving up and waiting for an answer", arguments: conversation)
+    func conversationCues(example: CueExample) { check(example) }
+
     @Test("repeat contact and its count", arguments: repeatContact)
     func repeatContacts(example: CueExample) { check(example) }
 
@@ -250,8 +293,9 @@ struct CueTests {
     func coding() throws {
         #expect(
             CueKind.allCases.map(\.rawValue) == [
-                "cancel_threat", "supervisor_request", "legal_threat", "repeat_contact", "abuse", "profanity", "stated_anger", "sarcasm",
-                "confusion", "gratitude", "resolution",
+                "cancel_threat", "cancel_request", "supervisor_request", "legal_threat", "repeat_contact", "abuse", "profanity",
+                "stated_anger", "sarcasm", "confusion", "correction", "rejection", "giving_up", "unanswered", "cannot_help", "gratitude",
+                "resolution",
             ])
         let cue = Cue(kind: .repeatContact, text: "third time im calling", conditional: false, count: 3)
         #expect(try JSONDecoder().decode(Cue.self, from: JSONEncoder().encode(cue)) == cue)

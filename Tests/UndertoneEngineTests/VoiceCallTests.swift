@@ -162,4 +162,51 @@ struct VoiceCallTests {
         let (_, outputs) = Self.run(Self.call(then: .agitated), policy: try Policy.preset(named: "default"))
         #expect(Self.decisions(outputs).contains { $0.rule == "voice-agitated" })
     }
+
+    /// A call with turn-taking: the customer speaks for three seconds, then the agent for four (on its own track) while
+    /// the customer is silent, and so on; the customer's turns are calm, then `angryFrom` on agitated.
+    static func turnTakingCall(turns: Int, angryFrom: Int) -> [CallEvent] {
+        var customer = ContiguousArray<Float>()
+        var agent = ContiguousArray<Float>()
+        for index in 0..<turns {
+            let style: SyntheticVoice.Style = index >= angryFrom ? .agitated : .calm
+            customer += SyntheticVoice.speech(style, seconds: 3, seed: UInt64(40 + index)) + SyntheticVoice.silence(seconds: 4, seed: 7)
+            agent += SyntheticVoice.silence(seconds: 3, seed: 8) + SyntheticVoice.speech(.calm, seconds: 4, seed: UInt64(60 + index))
+        }
+        var body =
+            (SyntheticVoice.audioEvents(customer, callID: "v", track: .customer) + SyntheticVoice.audioEvents(agent, callID: "v", track: .agent))
+            .enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        body.insert(.callStarted(CallStarted(callID: "v", at: 0, channel: .voice, customerID: "c", queue: "billing")), at: 0)
+        body.append(.callEnded(CallEnded(callID: "v", at: turns * 7000)))
+        return body
+    }
+
+    @Test("a voice threshold held `for:` counts the customer's speaking time: the agent's turns and the pauses hold the clock")
+    func speakingTime() throws {
+        let policy = try Policy.parse(
+            yaml: """
+                name: held
+                version: 1
+                rules:
+                  - id: angry-for-a-while
+                    tier: supervisor
+                    when:
+                      all:
+                        - vocalStress: { above: 0.7, for: 4s }
+                """)
+        // Angry from the third turn (14 s): no single turn holds four seconds of speech, so only speaking time summed
+        // across turns can reach it.
+        let (analyzer, outputs) = Self.run(Self.turnTakingCall(turns: 6, angryFrom: 2), policy: policy)
+        let decision = try #require(Self.decisions(outputs).first { $0.rule == "angry-for-a-while" })
+        #expect(decision.at > 21_000, "needs speech from more than one angry turn: \(decision.at)")
+        #expect(decision.at < 42_000)
+        let observed = decision.reasons.map(\.observed).joined()
+        #expect(observed.contains("of the customer's speech"), "\(observed)")
+        #expect(observed.contains("(voice ") && observed.contains("σ"), "the reason names the voice cues: \(observed)")
+        // The calm turns before the anger made the baseline; the angry ones were kept out of it.
+        #expect(analyzer.state.customerVoice.baseline.voicedSeconds < 6)
+
+        let calm = Self.run(Self.turnTakingCall(turns: 6, angryFrom: 6), policy: policy)
+        #expect(Self.decisions(calm.outputs).isEmpty)
+    }
 }

@@ -1,7 +1,9 @@
-/// The customer's voice signals at one moment.
+/// The customer's voice signals at one moment, and how much of the customer's speech led to it: a voice window's voiced
+/// time, or 0 for a change that came with words or silence.
 struct VoiceMoment: Sendable, Equatable {
     var at: Int
     var readings: [SignalName: Double]
+    var voicedMs = 0
 }
 
 extension CallState {
@@ -34,7 +36,7 @@ extension CallState {
             let text = agentTurns > 0 ? agentSmoothedStress : nil
             return VoiceSignal(
                 window: window, reading: reading, baselineSeconds: agentVoice.baseline.voicedSeconds, vocalStress: agentVoice.stress,
-                fusedStress: Self.fuse(text: text, voice: agentVoice.stress, confidence: agentVoice.latest?.confidence ?? 0),
+                fusedStress: Self.fuse(text: text, voice: agentVoice.stress, confidence: agentVoice.confident?.confidence ?? 0),
                 turnTaking: turnTaking)
         }
         let reading = customerVoice.add(window)
@@ -42,31 +44,42 @@ extension CallState {
         if let vocal = customerVoice.stress {
             readings[.vocalStress] = vocal
             let text = customerTurns.last?.readings[.stress]
-            readings[.fusedStress] = Self.fuse(text: text, voice: vocal, confidence: customerVoice.latest?.confidence ?? 0)
+            readings[.fusedStress] = Self.fuse(text: text, voice: vocal, confidence: customerVoice.confident?.confidence ?? 0)
             if let words = customerTurns.last, end - words.at <= Self.wordsStayRecentMs {
                 readings[.mismatch] = Self.mismatch(words: words.stress, voice: vocal)
             }
         }
-        if readings != voiceReadings { noteVoice(readings, at: end) }
+        // Speaking time counts towards a held voice signal only when this window gave a reading that is trusted.
+        let trusted = reading.map { $0.confidence >= customerVoice.settings.leastConfidence } ?? false
+        let voicedMs = trusted ? Int((window.features.voiced * 1000).rounded()) : 0
+        if readings != voiceReadings || (voicedMs > 0 && !readings.isEmpty) { noteVoice(readings, at: end, voicedMs: voicedMs) }
         return VoiceSignal(
             window: window, reading: reading, baselineSeconds: customerVoice.baseline.voicedSeconds, vocalStress: readings[.vocalStress],
             fusedStress: readings[.fusedStress] ?? customerTurns.last?.readings[.fusedStress], mismatch: readings[.mismatch],
             turnTaking: turnTaking)
     }
 
-    mutating func noteVoice(_ readings: [SignalName: Double], at: Int) {
+    mutating func noteVoice(_ readings: [SignalName: Double], at: Int, voicedMs: Int = 0) {
         voiceReadings = readings
-        voiceMoments.append(VoiceMoment(at: at, readings: readings))
+        voiceMoments.append(VoiceMoment(at: at, readings: readings, voicedMs: voicedMs))
         if let first = voiceMoments.first, at - first.at > Self.voiceHistoryMs {
             voiceMoments.removeAll { at - $0.at > Self.voiceHistoryMs }
         }
     }
 
-    /// How long a voice signal has been on the right side of a threshold without a break, ending now; nil when it is not.
+    /// How long a voice signal has been on the right side of a threshold, in the customer's own speaking time: the voiced
+    /// time of the customer's windows since the last one heard on the wrong side. The agent's turns, pauses and words
+    /// hold the clock rather than reset it, so a customer who is angry every time they speak is held to be angry
+    /// throughout. Nil when the signal is not on the right side now.
     func voiceHeld(_ threshold: SignalThreshold, now: Int) -> Int? {
         guard let last = voiceMoments.last, let value = last.readings[threshold.signal], threshold.isMet(by: value) else { return nil }
-        var first = voiceMoments.count - 1
-        while first > 0, let value = voiceMoments[first - 1].readings[threshold.signal], threshold.isMet(by: value) { first -= 1 }
-        return now - voiceMoments[first].at
+        var held = 0
+        for moment in voiceMoments.reversed() {
+            guard let value = moment.readings[threshold.signal] else { break }
+            guard moment.voicedMs > 0 else { continue }
+            guard threshold.isMet(by: value) else { break }
+            held += moment.voicedMs
+        }
+        return held
     }
 }

@@ -31,6 +31,8 @@ public struct CallState: Sendable, Equatable {
     public internal(set) var voiceReadings: [SignalName: Double] = [:]
     /// Each change of the voice signals with its time, for voice thresholds held `for:` a duration.
     var voiceMoments: [VoiceMoment] = []
+    /// How the conversation is going for the customer: repeats, corrections, rejections, giving up (`friction`).
+    public private(set) var flow = ConversationFlow()
 
     /// How far stress must fall below its level at the agent's apology to count as recovery.
     static let recoveryDrop = 0.1
@@ -82,8 +84,9 @@ public struct CallState: Sendable, Equatable {
     }
 
     /// Adds a customer turn and returns its record.
-    mutating func addCustomerTurn(utteranceID: String, at: Int, signal: TextSignal, cues: [Cue]) -> CustomerTurnRecord {
+    mutating func addCustomerTurn(utteranceID: String, at: Int, text: String, signal: TextSignal, cues: [Cue]) -> CustomerTurnRecord {
         let stress = Stress.of(signal.emotions, cues: cues)
+        flow.addCustomerTurn(utteranceID: utteranceID, text: text, stress: stress, satisfaction: signal.emotions.satisfaction, cues: cues)
         let previous = customerTurns.last?.readings
         func smooth(_ name: SignalName, _ value: Double) -> Double {
             guard let old = previous?[name] else { return value }
@@ -99,11 +102,12 @@ public struct CallState: Sendable, Equatable {
         readings[.fusedStress] = readings[.stress]
         if let vocal = customerVoice.stress {
             readings[.vocalStress] = vocal
-            readings[.fusedStress] = Self.fuse(text: readings[.stress], voice: vocal, confidence: customerVoice.latest?.confidence ?? 0)
+            readings[.fusedStress] = Self.fuse(text: readings[.stress], voice: vocal, confidence: customerVoice.confident?.confidence ?? 0)
             readings[.mismatch] = Self.mismatch(words: stress, voice: vocal)
         }
         peak = max(peak, readings[.stress] ?? 0)
         readings[.peak] = peak
+        readings[.friction] = flow.friction
         // "The third time I'm calling" is two contacts before this one.
         for cue in cues where cue.kind == .repeatContact { repeatCount += max(1, (cue.count ?? 2) - 1) }
         let record = CustomerTurnRecord(utteranceID: utteranceID, at: at, stress: stress, readings: readings, cues: cues)
@@ -121,9 +125,10 @@ public struct CallState: Sendable, Equatable {
     private(set) var agentTurns = 0
 
     /// Notes an agent turn: its stress, and whether an apology or acknowledgement starts a recovery window.
-    mutating func addAgentTurn(text: String, stress: Double) {
+    mutating func addAgentTurn(utteranceID: String, text: String, stress: Double, cues: [Cue]) {
         agentSmoothedStress = agentTurns == 0 ? stress : settings.smooth(agentSmoothedStress, towards: stress)
         agentTurns += 1
+        flow.addAgentTurn(utteranceID: utteranceID, text: text, cues: cues)
         if AgentMoves.isApologyOrAcknowledgement(text) { recoveryBaseline = smoothedStress }
         lastAgentTurnWasBadNews = AgentMoves.isBadNews(text)
     }

@@ -22,6 +22,10 @@ public enum SignalName: String, CaseIterable, Codable, Sendable, Hashable {
     case fusedStress
     /// How far the words and the voice disagree, as in sarcastic politeness (voice calls only).
     case mismatch
+    /// How strongly the recent turns say the conversation is failing the customer, angry words or not: requests
+    /// repeated, the agent corrected, offers turned down again and again, answers waited for, giving up, sour turns
+    /// (``ConversationFlow``).
+    case friction
 
     /// The signals that move with the voice as well as with the words.
     public var isVoice: Bool { self == .vocalStress || self == .fusedStress || self == .mismatch }

@@ -43,8 +43,13 @@ public struct EvaluationReport: Sendable, Codable, Equatable {
 
 /// Computes detection-quality figures; pure and deterministic.
 public enum Evaluation {
-    public static func evaluate(_ rows: [LabelledText], model: TextModel) -> EvaluationReport {
-        let signals = rows.map { model.analyze($0.text, explain: false) }
+    /// Scores the engine's reading of each text (the model with the cues in the same words, ``TurnReading``), or the
+    /// model's alone with `modelOnly`.
+    public static func evaluate(_ rows: [LabelledText], model: TextModel, modelOnly: Bool = false) -> EvaluationReport {
+        let detector = CueDetector()
+        let signals = rows.map { row in
+            modelOnly ? model.analyze(row.text, explain: false) : TurnReading(row.text, model: model, cues: detector, explain: false).signal
+        }
         return report(rows: rows, signals: signals, thresholds: model.thresholds)
     }
 

@@ -14,6 +14,9 @@ public enum CallEvaluation {
         public var firstRule: [String: String]
         /// Ways the call differs from the outcome its set expects in detail; nil when the set expects none.
         public var violations: [String]?
+        /// The highest value each of the customer's signals reached on the call (stress, friction, vocalStress…), for
+        /// tuning thresholds: a rule on a signal fires on the calls whose peak is above its value.
+        public var peaks: [String: Double] = [:]
 
         /// Milliseconds from the onset to the first alert at or above `tier` (0 when it came before the onset); nil when
         /// there was no such alert or no onset.
@@ -26,11 +29,27 @@ public enum CallEvaluation {
     }
 
     /// Runs one call through an analyzer and records what it raised.
-    public static func run(_ call: LabelledCall, analyzer: CallAnalyzer) -> Outcome {
+    ///
+    /// With `acknowledging`, every alert raised is acknowledged at once, as by a supervisor who sees it, so that the
+    /// figures measure detection rather than the acknowledgement timeouts that would climb an unanswered alert (a
+    /// labelled set has no one answering). Calls with a detailed expectation (the examples) are run as they are: their
+    /// expectations say what happens to the alerts their own events answer or leave unanswered.
+    public static func run(_ call: LabelledCall, analyzer: CallAnalyzer, acknowledging: Bool = false) -> Outcome {
         var analyzer = analyzer
         var decisions: [Decision] = []
+        let answers = acknowledging && call.expectation == nil
         for event in call.events {
-            for case .decision(let decision) in analyzer.ingest(event) { decisions.append(decision) }
+            for case .decision(let decision) in analyzer.ingest(event) {
+                decisions.append(decision)
+                guard answers, decision.kind == .raised else { continue }
+                let acknowledgement = AlertAcknowledgement(
+                    callID: decision.callID, at: decision.at, alertID: decision.alertID, by: "evaluation", outcome: .acknowledged)
+                _ = analyzer.ingest(.alertAcknowledged(acknowledgement))
+            }
+        }
+        var peaks: [String: Double] = [:]
+        for readings in analyzer.state.customerTurns.map(\.readings) + analyzer.state.voiceMoments.map(\.readings) {
+            for (signal, value) in readings { peaks[signal.rawValue] = max(peaks[signal.rawValue] ?? 0, value) }
         }
         var first: [String: Int] = [:]
         var rules: [String: String] = [:]
@@ -45,7 +64,7 @@ public enum CallEvaluation {
         }
         return Outcome(
             name: call.name, kind: call.kind, onsetMs: call.onsetMs, highestTier: analyzer.alerts.map(\.tier).max(), firstAlertMs: first,
-            firstRule: rules, violations: violations)
+            firstRule: rules, violations: violations, peaks: peaks.mapValues { ($0 * 1000).rounded() / 1000 })
     }
 
     /// One tier's figures over a set: "coach" counts alerts of any tier, "supervisor" those of a supervisor or a manager.

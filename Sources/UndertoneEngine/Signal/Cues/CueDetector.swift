@@ -29,7 +29,7 @@ public struct CueDetector: Sendable {
         var candidates: [Candidate] = []
         for match in matches where match.role != .veto {
             if let covered = vetoed[match.kind], match.range.contains(where: { covered[$0] }) { continue }
-            if book.scope.isNegated(phraseStartingAt: match.range.lowerBound, in: words) { continue }
+            if !Self.negativeByNature.contains(match.kind), book.scope.isNegated(phraseStartingAt: match.range.lowerBound, in: words) { continue }
             let conditional =
                 match.role == .hypothetical
                 || book.scope.isConditional(match.range, in: words, lookAhead: Self.conditionedByFollowingIf.contains(match.kind))
@@ -70,9 +70,13 @@ public struct CueDetector: Sendable {
         var conditional: Bool
     }
 
+    /// Kinds whose phrases say no themselves ("I didn't like that one either", "I don't know"): a negator before them is
+    /// part of what they say, not a denial of it.
+    private static let negativeByNature: Set<CueKind> = [.rejection, .cannotHelp]
+
     /// Kinds for which a following "if"/"unless" makes a statement conditional ("I'll cancel if…"). Thanks or swearing
     /// followed by an "if" clause ("thank you, if you need anything else…") stay what they are.
-    private static let conditionedByFollowingIf: Set<CueKind> = [.cancellationThreat, .supervisorRequest, .legalThreat]
+    private static let conditionedByFollowingIf: Set<CueKind> = [.cancellationThreat, .cancellationRequest, .supervisorRequest, .legalThreat]
 
     /// The words of the candidate at `best` together with the later ones of the same standing that overlap or touch
     /// them, so that "want to cancel" and "cancel my account" report as "want to cancel my account". Candidates are in

@@ -37,11 +37,29 @@ extension CuePhraseBook {
             "my business", "our business", "my account", "my accounts", "my money", "my custom", "my number", "my mortgage",
             "my savings", "my contract", "everything", "it all",
         ],
+        // Said as a decision or a wish: "I'm going to cancel", "I want to cancel". Asking ("can I cancel", "I'd like to
+        // cancel") is <askTo>, a request.
         "intendTo": [
             "ill", "i will", "i shall", "im going to", "i am going to", "im gonna", "going to", "gonna", "want to", "wanna",
-            "wish to", "need to", "like to", "have to", "got to", "gotta", "about to", "ready to", "decided to", "let me",
-            "lets", "just", "please", "can i", "how do i", "how can i", "how to", "help me", "i want you to", "may as well",
-            "might as well", "time to", "planning to", "going to have to",
+            "wish to", "have to", "got to", "gotta", "about to", "ready to", "decided to", "let me", "lets", "just",
+            "i want you to", "may as well", "might as well", "time to", "planning to", "going to have to",
+        ],
+        "askTo": [
+            "can i", "could i", "can we", "could we", "may i", "can you", "could you", "would you", "will you", "can u", "could u",
+            "how do i", "how can i", "how would i", "how to", "how do we", "how can we", "id like to", "i would like to",
+            "wed like to", "we would like to", "i need to", "need to", "we need to", "please", "pls", "is it possible to",
+            "possible to", "is there a way to", "help me", "id like you to", "i need you to", "can someone", "can somebody",
+            "whats the process to", "what do i need to do to", "where do i", "where can i", "like to", "i was hoping to",
+            "hoping to",
+        ],
+        // Things one cancels without ending the relationship.
+        "bookedThing": [
+            "order", "orders", "appointment", "appointments", "booking", "bookings", "reservation", "reservations", "payment",
+            "payments", "transaction", "delivery", "deliveries", "request", "claim", "cheque", "check", "flight", "flights",
+            "trip", "visit", "refund", "return", "card", "cards", "call", "engineer", "ticket", "tickets", "table", "taxi", "cab",
+            "room", "hotel", "train", "holiday", "tour", "slot", "session", "class", "lesson", "meeting", "direct debit",
+            "standing order", "transfer", "item", "items", "parcel", "collection", "pickup", "viewing", "test", "consultation",
+            "stay", "car", "ride", "one",
         ],
 
         // Asking for someone senior.
@@ -65,16 +83,33 @@ extension CuePhraseBook {
         ],
 
         // Legal and regulators (US and UK).
-        "legalBody": [
-            "lawyer", "lawyers", "solicitor", "solicitors", "attorney", "attorneys", "lawsuit", "lawsuits", "litigation",
-            "ombudsman", "ombudsmen", "financial ombudsman", "regulator", "regulators", "regulatory body", "watchdog", "tribunal", "fca", "cfpb",
-            "bbb", "ftc", "fcc", "ofcom", "ofgem", "ofwat", "ico", "f c a", "c f p b", "b b b", "f t c",
-            "better business bureau", "attorney general", "trading standards", "consumer protection", "consumer rights",
-            "citizens advice", "small claims", "class action", "legal action", "legal advice", "legal proceedings",
-            "legal route", "legal department", "legal team", "financial conduct authority", "information commissioner",
-            "breach of contract",
+        // Legal action, which is a threat wherever it is named.
+        "legalAction": [
+            "lawsuit", "lawsuits", "litigation", "legal action", "legal proceedings", "small claims", "small claims court",
+            "class action", "breach of contract",
         ],
-
+        // Who a customer may take a dispute to: a threat only when they say they will ("I'll get my lawyer onto this"),
+        // not when they are named ("ask the accountant or the lawyer").
+        "legalParty": [
+            "lawyer", "lawyers", "solicitor", "solicitors", "attorney", "attorneys", "ombudsman", "ombudsmen", "financial ombudsman",
+            "regulator", "regulators", "regulatory body", "watchdog", "tribunal", "fca", "cfpb", "bbb", "ftc", "fcc", "ofcom",
+            "ofgem", "ofwat", "ico", "f c a", "c f p b", "b b b", "f t c", "better business bureau", "attorney general",
+            "trading standards", "consumer protection", "consumer rights", "citizens advice", "legal department", "legal team",
+            "financial conduct authority", "information commissioner", "legal advice", "courts", "court", "a judge", "the judge",
+            "the authorities", "my mp",
+        ],
+        "takeTo": [
+            "get", "getting", "got", "contact", "contacting", "call", "calling", "ring", "ringing", "phone", "phoning", "involve",
+            "involving", "speak to", "speaking to", "talk to", "talking to", "consult", "consulting", "instruct", "instructing",
+            "hire", "hiring", "take this to", "taking this to", "take it to", "taking it to", "take you to", "taking you to",
+            "take this up with", "taking this up with", "take it up with", "pass this to", "passing this to", "hand this to",
+            "handing this to", "refer this to", "referring this to", "refer it to", "report you to", "reporting you to",
+            "report this to", "reporting this to", "report it to", "complain to", "complaining to", "complaint to", "go to",
+            "going to", "write to", "writing to", "escalate this to", "escalating this to", "raise this with", "raising this with",
+            "get in touch with", "getting in touch with", "hear from", "hearing from", "be hearing from", "bring in", "bringing in",
+            "tell", "telling", "see you in", "seeing you in", "sending this to", "send this to", "forward this to",
+            "forwarding this to", "get onto", "getting onto", "put this in the hands of", "go through", "going through",
+        ],
         // Insults and swearing.
         "abuseTarget": [
             "you", "youre", "you are", "your", "ur", "u", "you r", "youve been", "you have been", "you were", "you guys",
@@ -203,6 +238,14 @@ extension CuePhraseBook {
             "(pac|stac|porting|switching) (code|number)",
             "(port|porting) (my number|my numbers|out|my number out)",
         ],
+        .cancellationRequest: [
+            "<askTo> (be able to)? (cancel|cancelling|canceling|close|closing|terminate|end|stop|quit|get out of)",
+            "(cancel|cancelling|canceling) (my|the|this|that|an|a|our|your|these|those)? _? _? <bookedThing>",
+            "(cancellation|cancelation|cancelling|canceling) (policy|policies|fee|fees|charge|charges|terms|conditions|process|"
+                + "procedure|period|window|form|request|department|team|line)",
+            "(whoever|someone who|somebody who|the people who|the department that|the team that) (does|do|handles|handle|deals with) "
+                + "(cancellations|cancelations|closures|closing accounts)",
+        ],
         .supervisorRequest: [
             "(speak|talk|speaking|talking|chat|chatting|speak directly|talk directly) (to|with) <toSenior>",
             "(put|transfer|pass|send|connect|escalate|forward|bump|move|patch) me (through|over|up|on|across)? to <toSenior>",
@@ -218,7 +261,12 @@ extension CuePhraseBook {
             "take (this|it|the matter|my complaint) (higher|further|up the chain|up the ladder|to the top)",
         ],
         .legalThreat: [
-            "<legalBody>",
+            "<legalAction>",
+            "<takeTo> (my|our|a|the|your|an)? <legalParty>",
+            "(my|our) <legalParty> (will|is going to|are going to|ll|is gonna|are gonna|shall|will soon|can) (be in touch|be contacting|"
+                + "contact you|call you|write to you|be writing|be calling|deal with|handle|hear about|be hearing|sort this|"
+                + "take it from here|have something to say|be very interested)",
+            "(lawyer|lawyers|solicitor|solicitors|attorney|attorneys) (up|involved|onto this|on to this|onto you|on to you)",
             "(sue|suing) (you|u|them|your|this|the|you guys|yall|for|over|everyone|anyone|someone|somebody)",
             "(going to|gonna|will|ill|want to|wanna|have to|need to|decided to|planning to|and) sue",
             "suing",
@@ -299,7 +347,7 @@ extension CuePhraseBook {
             "<abuseTarget> (are|is|r|are all|are just|is just|s)? <intensifier>? <intensifier>? <intensifier>? <insult>",
             "<abuseTarget> <swearAdjective> <companyThing>",
             "(this|that|the) <swearAdjective> (company|bank|firm|outfit|business|provider|shower|lot)",
-            "<personInsult>",
+            "(what|what a|what an|such a|such an|youre a|youre an|you|u|you r|you are a|you are an) <intensifier>? <personInsult>",
             "(fuck|screw|sod|damn|bugger|stuff|feck|fk|fck|eff|f) (you|u|yall|you all|you guys|you people|you lot|your|this company|"
                 + "off|yourself|yourselves)",
             "(piss|bugger|sod|naff) off",
@@ -319,6 +367,8 @@ extension CuePhraseBook {
         ],
         .profanity: [
             "son of a (bitch|b)",
+            // An insult aimed at no one in particular ("the main character is a grouchy asshole") is swearing, not abuse.
+            "<personInsult>",
             "(fuck|fucks|fucking|fuckin|fucked|fucker|fk|fck|fcking|fking|effing|shit|shite|shits|shitty|bullshit|horseshit|crap|"
                 + "crappy|damn|dammit|damnit|goddamn|goddamnit|bloody|bollocks|bugger|buggered|hell|piss|pissed|pissing|arse|arsed|"
                 + "ass|wtf|ffs|omfg|sod|sodding)",
@@ -353,11 +403,116 @@ extension CuePhraseBook {
             "(clear as mud|gobbledygook|double dutch|too technical|all jargon)",
             "(doesnt|does not|didnt|did not|dont|do not) add up",
         ],
+        .correction: [
+            "(no|no no|nope|but|actually|sorry|no sorry) i (said|meant|asked for|asked|wanted|want|need|needed|ordered|booked|"
+                + "told you|specifically said|specifically asked for|clearly said)",
+            "(thats|that is|that was|this is|thats still|its|it is|that isnt|this isnt) (not|still not)? (what i|the one i|what we|"
+                + "the one we|the thing i) (said|asked|asked for|wanted|meant|ordered|booked|requested|need|needed|chose|picked|"
+                + "was asking|was after|am after)",
+            "(i|we) (didnt|did not|never) (say|said|ask for|ask|want|order|book|request|mean|agree to|choose|pick)",
+            "(you|youve|you have|youve got|you got) (misunderstood|misheard|got it wrong|got that wrong|got me wrong|"
+                + "mixed it up|mixed up|misread|made a mistake|put the wrong|booked the wrong|sent the wrong|given me the wrong|"
+                + "entered the wrong|written down the wrong)",
+            "(thats|that is|thats the|its the|you have the|youve got the|you got the|you have got the|it has the|its got the) "
+                + "wrong (one|date|day|time|name|address|number|station|place|account|amount|item|size|booking|order|city|train|flight)?",
+            "(thats|that is|its|it is|this is) (incorrect|not correct|not right|wrong)",
+            "(that isnt|this isnt|it isnt) (right|correct)",
+            "(as|like) i (said|told you|mentioned|explained|just said)",
+            "let me (repeat|say that again|say it again|rephrase|spell it|spell that) (that|it|myself)?",
+            "(listen|please listen) to what i (am|m|was)? (saying|said)",
+        ],
+        .rejection: [
+            "(no|nope|nah) (thanks|thank you|thank u|ta|cheers)",
+            "(not|no longer) (interested|a fan|for me|my thing|my cup of tea|what i want|what i wanted|what im looking for|"
+                + "what i was looking for|what i need|what i needed|helpful|very helpful|useful|any use|good enough|any good|any better)",
+            "(that|this|it|which|still|this still|that still|it still) (doesnt|does not|didnt|did not|wont|will not|isnt going to|"
+                + "is not going to|cant|cannot|is not|isnt) (help|helping|work|working|fix it|fix anything|solve it|"
+                + "solve anything|change anything|answer my question|answer the question)",
+            "(ive|i have|i|we|weve|we have) (already)? tried (that|this|it|all that|all of that|everything|that already|this already|"
+                + "it already|both)",
+            "(ive|i have|weve|we have) (already)? done (that|this|it|all that|all of that|that already|this already|it already|both)",
+            "(pick|suggest|recommend|give me|try|show me|find me|got|have you got|do you have) (another|another one|something else|"
+                + "a different one|anything else|someone else|something different)",
+            "(that one|this one|that|this|it|them|those|that film|that movie|that either|one) either",
+            "neither (do|did|have|am|is|was|one|of them|of those)",
+            "(not|no) (that one|this one|that|those) (either|as well|too|again)",
+            "(thats|that is|that was|this is|youre|you are|youve been|you have been) (no|not much|not any|not a lot of|not really any|"
+                + "of no) (help|use|good)",
+            "(youre|you are|youre just|you are just|you still|youre still|you are still) not (really|very|being|even)? (helping|"
+                + "helpful|listening|answering my question|answering the question)",
+            "(not|never) (heard of|seen) (it|that|that one|them|any of them|any of those|either)",
+        ],
+        .givingUp: [
+            "(forget|forget about) (it|that|this|the whole thing|all of it)",
+            "(never mind|nevermind|never you mind)",
+            "(dont|do not) (bother|worry about it|worry about it then)",
+            "i give up",
+            "(ill|i will|i guess ill|i suppose ill|i may as well|i might as well|i will just|ill just) (do it|sort it|sort it out|fix it|"
+                + "figure it out|work it out|deal with it|find it|look it up|go|try|ask someone) (myself|out myself|elsewhere|somewhere "
+                + "else|on my own)",
+            "(whats|what is) the point",
+            "(this|its|it is|this is|this is all|all this is|thats|that is) (just|so|completely|totally|utterly)? (pointless|hopeless|"
+                + "a waste of time|a waste of my time|getting me nowhere|going nowhere)",
+            "(im|i am|were|we are) (wasting|just wasting) (my|our) time",
+            "(im|i am|were|we are) getting nowhere",
+            "(not|isnt|its not|it is not) worth (it|the hassle|the effort|the bother)",
+            "(i|we) (cant|cannot|can not) be bothered",
+            "(fine|ok|okay|oh) whatever",
+            "(doesnt|does not|it doesnt|it does not) matter (anymore|any more|now|then)",
+            "(just)? leave it (then|there)",
+            "(ill|i will|i guess ill|ill just|i will just) (leave it|live with it|manage|wait|give up)",
+        ],
+        .unanswered: [
+            "(are you|you|is anyone|anyone|is somebody|somebody|is anybody|anybody|is there anyone|is there anybody|is someone) "
+                + "(still)? (there|here|around|listening|awake)",
+            "hello (hello)? (are you|you|is anyone|anyone|is anybody) (still)? (there|here)",
+            "(why|how come) (arent you|are you not|is nobody|is no one|isnt anyone|is not anyone|has nobody|has no one) "
+                + "(answering|responding|replying|answered|responded|replied)",
+            "(did|have) you (hear|heard|read|see|get|got) (me|what i said|my question|my message|that)",
+            "(still|im still|i am still|been) waiting (for)? (an answer|a reply|a response|your answer|your reply|your response|"
+                + "you to answer|you to reply)",
+            "(can|could) you (just)? answer (my|the) question",
+        ],
+        .cannotHelp: [
+            "(i|we) (dont|do not|really dont|honestly dont) (know|have any idea|have an answer|have that information|have any|"
+                + "have anything)",
+            "(i|we) (cant|cannot|can not|am unable to|are unable to|m unable to|wont be able to|will not be able to|couldnt|could not|"
+                + "am not able to|are not able to) (help|find|see|locate|do that|do anything|change|book|recommend|offer|access|"
+                + "give you|tell you|answer|process|arrange|get)",
+            "(there is|theres|there are|there were|there was|we have|i have|i found|i can find|i could find|weve got|ive got) "
+                + "(no|not any|no more|no other) (trains|train|flights|flight|rooms|room|tables|table|seats|slots|appointments|"
+                + "appointment|availability|options|results|record|records|bookings|booking|tickets|deliveries|engineers|cars|taxis|"
+                + "hotels|restaurants|matches|information|details|way|refund|compensation|stock|space|vacancies)",
+            "(there is|theres|there are) nothing (i|we|else i|else we) can (do|offer|find)",
+            "(nothing|no one|nobody) (else)? (i|we) can (do|offer|suggest|recommend)",
+            "(im|i am|were|we are) (not sure|afraid not|unable)",
+            "(no|none) (available|availability|results|matches|match|trains|flights|rooms|tables|slots|appointments|options)",
+            "(i|we) (dont|do not) (have|see|show) (any|anything|a record|that)",
+            "(not|isnt|is not|arent|are not) (possible|available|something i can|something we can)",
+            "(i|we) (couldnt|could not|didnt|did not) find (any|anything|that|it|a|your)",
+            "(clearly|obviously)? (we are|were) not a good match",
+        ],
         .statedAnger: [
             "(im|i am|i was|im getting|i am getting|im feeling|i am feeling|i feel|im just|i am just|were|we are|we were) <intensifier>? "
                 + "<intensifier>? (furious|livid|fuming|seething|raging|outraged|incensed|irate|angry|cross|mad|frustrated|"
                 + "annoyed|exasperated|disgusted|appalled|sick and tired|fed up|sick of this|sick of it|sick of you|sick of your)",
             "(im|i am|were|we are) at (the end of my|my wits|the end of our) (tether|end|rope)",
+            "(im|i am|were|we are|im getting|im really|im so|im absolutely|im well|im pretty) (cheesed off|hacked off|brassed off|"
+                + "peeved|pissed off|ticked off|teed off|wound up|steaming|beside myself)",
+            "(ive|i have|weve|we have|i|we) (honestly|really|truly|just|now|finally)? (had it up to here|had enough|had it with|"
+                + "reached my limit|lost my patience|run out of patience|lost patience)",
+            "give me strength",
+            "(my|our) patience (is|has) (running out|run out|wearing thin|gone|worn thin|at an end)",
+            "(this|that|it|this whole thing|the service) (is|was|has been|is just|is an|is a|is absolutely|"
+                + "is completely|is totally|is frankly|is honestly)? (a|an|an absolute|a complete|a total|an utter|such a)? (joke|farce|"
+                + "shambles|disgrace|nightmare|scandal|outrage|disaster|shocker|sick joke|fiasco|mess)",
+            "what a (joke|farce|shambles|disgrace|nightmare|shower|mess|fiasco|carry on|waste of time)",
+            "(this|that|it|this service) (is|was|has been|is just|is absolutely|is completely|is totally|is frankly) "
+                + "(unacceptable|ridiculous|outrageous|appalling|disgraceful|pathetic|shocking|diabolical|atrocious|absurd|beyond a joke|"
+                + "beyond belief|not on|not good enough|not acceptable|a waste of time)",
+            "(absolutely|completely|totally|utterly|frankly)? (unacceptable|ridiculous|outrageous|appalling|disgraceful|diabolical|"
+                + "atrocious)",
+            "how (is|was) (this|that|it) (acceptable|allowed|possible|fair|right|ok|okay)",
             "(this|that|it|you|your company|this whole thing) (is|are|has been|have been|was|makes me|made me|is making me) <intensifier>? "
                 + "(frustrating|infuriating|maddening|exasperating|angry|furious|so angry|really angry|mad)",
         ],
@@ -375,6 +530,7 @@ extension CuePhraseBook {
             "(amazing|brilliant|great|fantastic|wonderful|excellent|outstanding|stellar|superb|top notch|lovely|fab) "
                 + "(service|customer service|job|work|stuff) as (always|usual|ever)",
             "thanks a (lot|bunch|million)",
+            "(cheers|thanks) a bunch",
             "yeah right",
             "how (lovely|wonderful|convenient|nice|marvellous) (for you|of you)?",
         ],
@@ -447,9 +603,10 @@ extension CuePhraseBook {
         ],
         .cancellationThreat: [
             // Cancelling one order or payment is routine, not the customer leaving.
-            "(cancel|cancelling|canceling|stop|stopping) (my|the|this|that|an|a|our|your)? (order|orders|appointment|booking|"
-                + "reservation|payment|payments|transaction|delivery|request|claim|cheque|check|flight|trip|visit|refund|return|"
-                + "card|cards|call|engineer|subscription renewal reminder)",
+            "(cancel|cancelling|canceling|stop|stopping|change|changing) (my|the|this|that|an|a|our|your|these|those)? _? _? <bookedThing>",
+            "(cancel|cancelling|canceling|stop|stopping) (my|the|this|that|an|a|our|your)? subscription renewal reminder",
+            // Asked for, not threatened: a cancellation request.
+            "<askTo> (be able to)? <endAccount>",
             "(leave|leaving) (you|u) (a|an|some|good|great|positive|bad|my|with|to|alone|in peace|on hold|five|5)",
             "(leave|leaving) (a|an|some) (review|feedback|message|note|voicemail|rating|comment)",
             // A past intention is not a threat now.
@@ -473,15 +630,23 @@ extension CuePhraseBook {
                 + "like a|like an|like an absolute|like a complete|like a total|me like a|me like an|myself) <intensifier>? "
                 + "<intensifier>? (idiot|idiots|moron|muppet|fool|clown|numpty|stupid|dumb|thick|useless|hopeless|dickhead|prick)",
         ],
+        .profanity: [
+            // Calling oneself names is not swearing at anyone.
+            "(im|i am|i was|i feel like|i feel|i must be|i must look like|i look like|i sound like|me look like|me feel like|"
+                + "like a|like an|like an absolute|like a complete|like a total|me like a|me like an|myself) <intensifier>? "
+                + "<intensifier>? (idiot|idiots|moron|muppet|fool|clown|numpty|stupid|dumb|thick|useless|hopeless|dickhead|prick)"
+        ],
         .gratitude: [
             "(thanks|thank you|thanks a lot|thank you very much|cheers|ta) for nothing",
+            // "No thanks" turns something down.
+            "(no|nope|nah) (thanks|thank you|thank u|ta|cheers)",
             "no thanks to (you|your)",
             "thank (god|goodness|heavens|christ|the lord)",
             "thanks but no thanks",
         ],
         .resolution: [
             // Someone else's claim that it is fixed is not the customer confirming it.
-            "(said|says|told me|claimed|claim|claims|promised|supposedly|apparently|meant to be|supposed to be|thought|assured me) "
+            "(said|says|told me|claimed|claim|claims|promised|promises|promise|promising|supposedly|apparently|meant to be|supposed to be|thought|assured me) "
                 + "(that)? (its|it is|it was|it would be|everything is|everythings|it has been|its been|this is|it|that|this|"
                 + "everything was|it had been|that it was)? (all)? (fixed|sorted|resolved|working|done|solved)",
             // A question or a hope is not a confirmation.

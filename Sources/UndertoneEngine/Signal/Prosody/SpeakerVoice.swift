@@ -27,6 +27,9 @@ public struct SpeakerVoice: Sendable, Equatable {
     public let learnsBaseline: Bool
     /// The reading over the latest stretch with voiced speech, if the baseline was ready.
     public private(set) var latest: VoiceReading?
+    /// The latest reading at or above `leastConfidence`: a stretch that holds only the first syllables of a turn does not
+    /// replace what the speaker's last full stretch of speech said.
+    public private(set) var confident: VoiceReading?
     private var stretch: [VoiceWindow] = []
 
     /// A voice that learns its baseline from its first `settings.baselineSeconds` of voiced speech.
@@ -50,21 +53,26 @@ public struct SpeakerVoice: Sendable, Equatable {
     /// Whether the baseline has all the speech it takes (or was given).
     public var baselineIsComplete: Bool { !learnsBaseline || baseline.voicedSeconds >= settings.baselineSeconds }
 
-    /// Vocal stress for the policy: the latest reading's arousal when its confidence is at least `leastConfidence`.
-    public var stress: Double? {
-        guard let latest, latest.confidence >= settings.leastConfidence else { return nil }
-        return latest.arousal
-    }
+    /// Vocal stress for the policy: the arousal of the latest reading whose confidence is at least `leastConfidence`.
+    public var stress: Double? { confident?.arousal }
+
+    /// Arousal at which a window is kept out of a baseline still being learnt: the baseline is how the speaker sounds
+    /// calm, and a customer who is angry from their second sentence must not teach it that anger is their normal.
+    static let baselineArousalLimit = 0.7
 
     /// Takes the speaker's next window; returns the reading for the stretch it ends, or nil when the baseline is not
     /// ready or the stretch holds no voiced speech (the latest reading then stands).
     public mutating func add(_ window: VoiceWindow) -> VoiceReading? {
-        if learnsBaseline && !baselineIsComplete { baseline.add(window.features) }
+        if learnsBaseline && !baselineIsComplete {
+            let aroused = isReady && (VocalArousal.read([window.features], against: baseline)?.arousal ?? 0) >= Self.baselineArousalLimit
+            if !aroused { baseline.add(window.features) }
+        }
         stretch.append(window)
         let end = window.at + window.durationMs
         stretch.removeAll { $0.at + $0.durationMs <= end - settings.stretchMs || $0.at > window.at }
         guard isReady, let reading = VocalArousal.read(stretch.map(\.features), against: baseline) else { return nil }
         latest = reading
+        if reading.confidence >= settings.leastConfidence { confident = reading }
         return reading
     }
 }

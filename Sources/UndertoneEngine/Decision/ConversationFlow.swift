@@ -1,0 +1,211 @@
+import Foundation
+
+/// How the conversation itself is going for the customer, apart from how they sound: they repeat or rephrase a request,
+/// correct the agent, turn down what is offered time after time, wait for an answer, give up, or say something sour.
+///
+/// Each sign adds evidence; evidence fades by `fade` at every customer turn, so signs count while they are recent;
+/// `friction` = 1 − e^(−evidence), in 0...1. Dissatisfied customers mostly say the service is failing them rather than
+/// that they are angry, and these are the signs of it.
+public struct ConversationFlow: Sendable, Equatable {
+    /// One sign that the conversation is going wrong.
+    public struct Sign: Sendable, Equatable, Codable {
+        public enum Kind: String, Sendable, Codable, CaseIterable {
+            /// The customer asks again for what they asked before: the answer did not move the conversation.
+            case repeatedRequest = "repeated_request"
+            /// "No, I said the 10th."
+            case correction
+            /// Something offered, turned down.
+            case rejection
+            /// A run of the customer's turns that say no.
+            case rejectionStreak = "rejection_streak"
+            /// "Forget it", "never mind".
+            case givingUp = "giving_up"
+            /// "Are you still there?"
+            case unanswered
+            /// A turn whose words are clearly negative.
+            case negativeTurn = "negative_turn"
+            /// The agent says there is nothing they can do or find.
+            case agentCannotHelp = "agent_cannot_help"
+            /// The agent says again what they said before.
+            case agentRepeats = "agent_repeats"
+        }
+
+        public var kind: Kind
+        /// The customer turn that showed it.
+        public var utteranceID: String
+        /// What showed it: the words, or for a repeat the earlier turn it repeats.
+        public var detail: String
+        /// The evidence it added.
+        public var weight: Double
+    }
+
+    /// How much each sign adds; how fast evidence fades.
+    public struct Settings: Sendable, Equatable {
+        /// Share of the evidence kept at each customer turn.
+        public var fade = 0.6
+        /// A turn's stress above this adds `negativeTurnWeight` × the excess.
+        public var negativeAbove = 0.5
+        public var negativeTurnWeight = 3.0
+        public var repeatedRequest = 0.5
+        public var correction = 0.6
+        public var rejection = 0.6
+        /// Added for each turn of a run of "no"s past the first.
+        public var rejectionStreak = 0.6
+        public var givingUp = 0.8
+        public var unanswered = 0.6
+        public var agentCannotHelp = 0.5
+        public var agentRepeats = 0.3
+        /// Share of a negative turn's weight that counts when the agent asked for the bad news.
+        public var invitedShare = 0.25
+        /// A turn whose satisfaction is above `positiveAbove` (or that thanks the agent or says the problem is solved)
+        /// takes away up to this much evidence: a customer who is pleased with what they hear is not being failed.
+        public var positiveWeight = 0.5
+        public var positiveAbove = 0.5
+        /// Content-word overlap (Jaccard) at which a customer turn repeats an earlier one.
+        public var repeatSimilarity = 0.5
+
+        public init() {}
+    }
+
+    public let settings: Settings
+    public private(set) var evidence = 0.0
+    /// The signs still counting (their weight faded by the turns since), newest last.
+    public private(set) var signs: [(sign: Sign, age: Int)] = []
+    private var requests: [(utteranceID: String, words: Set<Substring>, agentTurnsBefore: Int)] = []
+    private var answers: [Set<Substring>] = []
+    private var agentTurns = 0
+    private var noes = 0
+    /// The agent's signs since the customer last spoke; they count from the customer's next turn.
+    private var pending: [Sign] = []
+    /// Whether the agent's latest turn asked for bad news ("what went wrong?", "what don't you like?"): the customer's
+    /// negative answer to it describes the problem as asked, and is not the conversation failing.
+    private var invited = false
+
+    public init(settings: Settings = Settings()) {
+        self.settings = settings
+    }
+
+    public static func == (lhs: ConversationFlow, rhs: ConversationFlow) -> Bool {
+        lhs.evidence == rhs.evidence && lhs.agentTurns == rhs.agentTurns && lhs.noes == rhs.noes && lhs.pending == rhs.pending
+            && lhs.invited == rhs.invited
+            && lhs.signs.map(\.sign) == rhs.signs.map(\.sign) && lhs.signs.map(\.age) == rhs.signs.map(\.age)
+            && lhs.requests.map(\.utteranceID) == rhs.requests.map(\.utteranceID)
+    }
+
+    /// 0...1: how strongly the recent turns say the conversation is failing the customer.
+    public var friction: Double { 1 - exp(-evidence) }
+
+    /// The recent signs, strongest remaining first.
+    public var strongestSigns: [Sign] {
+        signs.sorted { $0.sign.weight * pow(settings.fade, Double($0.age)) > $1.sign.weight * pow(settings.fade, Double($1.age)) }.map(\.sign)
+    }
+
+    /// Reads one agent turn: an admission that nothing can be done, or an answer given before, counts against the
+    /// conversation from the customer's next turn.
+    mutating func addAgentTurn(utteranceID: String, text: String, cues: [Cue]) {
+        agentTurns += 1
+        let form = speechTranscriptForm(text)
+        invited = Self.invitations.occurs(in: form)
+        if let cue = cues.first(where: { $0.kind == .cannotHelp }) {
+            pending.append(Sign(kind: .agentCannotHelp, utteranceID: utteranceID, detail: "\"\(cue.text)\"", weight: settings.agentCannotHelp))
+        }
+        let words = Self.contentWords(form)
+        if words.count >= 2, answers.contains(where: { Double($0.intersection(words).count) / Double($0.union(words).count) >= 0.8 }) {
+            pending.append(Sign(kind: .agentRepeats, utteranceID: utteranceID, detail: "the same answer again", weight: settings.agentRepeats))
+        }
+        answers.append(words)
+        if answers.count > 20 { answers.removeFirst() }
+    }
+
+    /// Reads one customer turn; returns the signs it showed.
+    @discardableResult
+    mutating func addCustomerTurn(utteranceID: String, text: String, stress: Double, satisfaction: Double = 0, cues: [Cue]) -> [Sign] {
+        evidence *= settings.fade
+        var pleased = max(0, satisfaction - settings.positiveAbove) / (1 - settings.positiveAbove)
+        if cues.contains(where: { $0.kind == .gratitude || $0.kind == .resolution }) { pleased = max(pleased, 0.5) }
+        evidence = max(0, evidence - settings.positiveWeight * pleased)
+        signs = signs.map { ($0.sign, $0.age + 1) }.filter { $0.sign.weight * pow(settings.fade, Double($0.age)) >= 0.05 }
+        let form = speechTranscriptForm(text)
+        var found: [Sign] = pending.filter { $0.weight > 0 }
+        pending = []
+        func note(_ kind: Sign.Kind, _ detail: String, _ weight: Double) {
+            guard weight > 0 else { return }
+            found.append(Sign(kind: kind, utteranceID: utteranceID, detail: detail, weight: (weight * 1000).rounded() / 1000))
+        }
+        if stress > settings.negativeAbove {
+            let weight = settings.negativeTurnWeight * (stress - settings.negativeAbove) * (invited ? settings.invitedShare : 1)
+            note(.negativeTurn, "stress \(CallAnalyzer.number(stress))" + (invited ? ", answering what was asked" : ""), weight)
+        }
+        for cue in cues {
+            switch cue.kind {
+            case .correction: note(.correction, "\"\(cue.text)\"", settings.correction)
+            case .rejection: note(.rejection, "\"\(cue.text)\"", settings.rejection)
+            case .givingUp: note(.givingUp, "\"\(cue.text)\"", settings.givingUp)
+            case .unanswered: note(.unanswered, "\"\(cue.text)\"", settings.unanswered)
+            default: break
+            }
+        }
+        if cues.contains(where: { $0.kind == .rejection || $0.kind == .correction }) || Self.saysNo(form) {
+            noes += 1
+            if noes >= 2 { note(.rejectionStreak, "\(noes) turns saying no in a row", settings.rejectionStreak * Double(noes - 1)) }
+        } else {
+            noes = 0
+        }
+        let words = Self.contentWords(form)
+        if words.count >= 3 {
+            let earlier = requests.last { request in
+                request.agentTurnsBefore < agentTurns && request.words.count >= 3
+                    && Double(request.words.intersection(words).count) / Double(request.words.union(words).count) >= settings.repeatSimilarity
+            }
+            if let earlier { note(.repeatedRequest, "asks again what \(earlier.utteranceID) asked", settings.repeatedRequest) }
+        }
+        requests.append((utteranceID, words, agentTurns))
+        if requests.count > 20 { requests.removeFirst() }
+        for sign in found {
+            evidence += sign.weight
+            signs.append((sign, 0))
+        }
+        return found
+    }
+
+    /// What an agent says when asking for the problem or for dislikes.
+    static let invitations = PhraseSet([
+        "dont like", "do not like", "didnt like", "did not like", "dont enjoy", "didnt enjoy", "dislike", "dislikes", "disliked",
+        "not like", "hate", "hated", "avoid", "worst", "least favourite", "least favorite", "the problem", "the issue",
+        "what happened", "what went wrong", "whats wrong", "what is wrong", "the matter", "bothers you", "annoys you",
+        "frustrates you", "went wrong", "not working", "isnt working", "complaint", "disappointed", "disappointing",
+    ])
+
+    /// A short reply that says no: "no", "nope, haven't seen it", "not really", "I don't think so".
+    static func saysNo(_ form: String) -> Bool {
+        let words = form.split(separator: " ")
+        guard let first = words.first, words.count <= 8 else { return false }
+        if noWords.contains(first) { return true }
+        guard words.count >= 2 else { return false }
+        return noOpenings.contains("\(first) \(words[1])")
+    }
+
+    private static let noWords: Set<Substring> = ["no", "nope", "nah", "never", "not", "neither", "nothing"]
+    private static let noOpenings: Set<String> = [
+        "i havent", "i didnt", "i dont", "havent seen", "didnt like", "dont like", "i wasnt", "im not", "not really",
+    ]
+
+    /// The words of a speech-form text that carry its content: not function words, a plural "s" dropped.
+    static func contentWords(_ form: String) -> Set<Substring> {
+        var words = Set<Substring>()
+        for word in form.split(separator: " ") where !functionWords.contains(word) {
+            words.insert(word.count > 3 && word.hasSuffix("s") ? word.dropLast() : word)
+        }
+        return words
+    }
+
+    private static let functionWords: Set<Substring> = Set(
+        """
+        a an the and or but so if then than that this these those there here i im ive id ill me my mine we were our us you youre \
+        your yours u he she it its they them their is are was be been being am do does did done doing have has had having will \
+        would shall should can could may might must to of in on at for with from by about as into over under up down out off \
+        again just also too very really quite such not no yes yeah ok okay oh well um uh like what which who whom whose when \
+        where why how all any some each every both few more most other another much many own same get got go going know think \
+        want wanted see seen say said one thing things lot please thanks thank hi hello sure right now
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { $0 })
+}

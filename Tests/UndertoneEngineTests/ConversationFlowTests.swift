@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@testable import UndertoneEngine
+
+/// The conversation's own course as a signal: friction from repeated requests, corrections, turned-down answers,
+/// waiting and giving up, fading turn by turn.
+@Suite("ConversationFlow — friction without angry words")
+struct ConversationFlowTests {
+    static let model = try! TextModel.bundled()
+
+    /// A call from alternating lines, agent first.
+    static func events(_ lines: [String], customerFirst: Bool = false) -> [CallEvent] {
+        var events: [CallEvent] = [.callStarted(CallStarted(callID: "f", channel: .chat, customerID: "c", queue: "travel"))]
+        for (index, text) in lines.enumerated() {
+            let speaker: SpeakerRole = (index % 2 == 0) == customerFirst ? .customer : .agent
+            events.append(.turn(Turn(callID: "f", at: (index + 1) * 5000, utteranceID: "u\(index + 1)", speaker: speaker, text: text)))
+        }
+        return events
+    }
+
+    static func run(_ events: [CallEvent]) throws -> (CallAnalyzer, [Decision]) {
+        var analyzer = CallAnalyzer(policy: try Policy.preset(named: "default"), textModel: model, intentModel: nil)
+        var decisions: [Decision] = []
+        for event in events {
+            for case .decision(let decision) in analyzer.ingest(event) { decisions.append(decision) }
+        }
+        return (analyzer, decisions)
+    }
+
+    @Test("a request repeated, corrected, answered with nothing and given up on reaches a supervisor with its reasons")
+    func failingConversation() throws {
+        let (analyzer, decisions) = try Self.run(
+            Self.events([
+                "How can I help?",
+                "I need a train from Leeds to York on Friday morning, arriving before ten.",
+                "There is a train from Leeds to London on Saturday at 9:15.",
+                "No, I said York, on Friday, arriving before ten.",
+                "I'm sorry, there are no trains matching that.",
+                "I need a train from Leeds to York on Friday morning before ten, surely there is one.",
+                "There is a train from Leeds to London on Saturday at 9:15.",
+                "Oh forget it, this is pointless.",
+            ]))
+        let supervisor = try #require(decisions.first { $0.tier >= .supervisor && $0.kind == .raised }, "\(decisions.map(\.rule))")
+        #expect(supervisor.rule == "conversation-failing")
+        let observed = supervisor.reasons.map(\.observed).joined(separator: " ")
+        #expect(observed.contains("friction"))
+        let kinds = Set(analyzer.state.flow.strongestSigns.map(\.kind))
+        #expect(kinds.isSuperset(of: [.correction, .givingUp, .agentCannotHelp, .repeatedRequest]), "\(kinds)")
+        #expect(decisions.allSatisfy { $0.tier < .manager }, "no threat, no abuse: no manager")
+    }
+
+    @Test("plain answers of no, thanks and questions keep friction low: a satisfied conversation raises nothing")
+    func satisfiedConversation() throws {
+        let (analyzer, decisions) = try Self.run(
+            Self.events([
+                "Hello, what can I do for you?",
+                "Hi, I'd like to book a table for two tonight.",
+                "Of course. Have you dined with us before?",
+                "No, I haven't.",
+                "Do you have any allergies we should know about?",
+                "No.",
+                "Lovely, you're booked for 7pm, reference 42.",
+                "Great, thank you so much!",
+            ]))
+        #expect(decisions.isEmpty, "\(decisions.map(\.rule))")
+        #expect(analyzer.state.flow.friction < 0.45)
+    }
+
+    @Test("bad news the agent asked for counts for a quarter; a pleased turn takes friction away; evidence fades")
+    func invitedAndPleased() {
+        var flow = ConversationFlow()
+        flow.addAgentTurn(utteranceID: "a1", text: "What went wrong with the delivery?", cues: [])
+        let asked = flow.addCustomerTurn(utteranceID: "c1", text: "It came broken.", stress: 0.9, cues: [])
+        #expect(asked.map(\.kind) == [.negativeTurn])
+        #expect(abs(asked[0].weight - 3.0 * 0.4 * 0.25) < 1e-9)
+
+        var unasked = ConversationFlow()
+        unasked.addAgentTurn(utteranceID: "a1", text: "Your parcel was delivered on Monday.", cues: [])
+        let told = unasked.addCustomerTurn(utteranceID: "c1", text: "It came broken.", stress: 0.9, cues: [])
+        #expect(abs(told[0].weight - 3.0 * 0.4) < 1e-9)
+        let before = unasked.friction
+        unasked.addCustomerTurn(utteranceID: "c2", text: "ok", stress: 0, cues: [])
+        #expect(unasked.friction < before, "evidence fades")
+        let faded = unasked.friction
+        unasked.addCustomerTurn(
+            utteranceID: "c3", text: "brilliant, thanks", stress: 0, satisfaction: 0.95, cues: [Cue(kind: .gratitude, text: "thanks")])
+        #expect(unasked.friction < faded * 0.6 - 0.01 || unasked.friction == 0)
+    }
+
+    @Test("a run of no's, an unanswered customer and an agent saying the same thing twice are signs")
+    func runsAndWaiting() {
+        var flow = ConversationFlow()
+        for (index, text) in ["no", "nope", "no I haven't"].enumerated() {
+            flow.addAgentTurn(utteranceID: "a\(index)", text: "Have you seen film number \(index)?", cues: [])
+            flow.addCustomerTurn(utteranceID: "c\(index)", text: text, stress: 0, cues: [])
+        }
+        #expect(flow.strongestSigns.contains { $0.kind == .rejectionStreak && $0.detail.hasPrefix("3 turns") })
+        flow.addAgentTurn(utteranceID: "a9", text: "Let me check that for you.", cues: [])
+        flow.addAgentTurn(utteranceID: "a10", text: "Let me check that for you.", cues: [])
+        let signs = flow.addCustomerTurn(
+            utteranceID: "c9", text: "hello? are you still there?", stress: 0.1, cues: [Cue(kind: .unanswered, text: "are you still there")])
+        #expect(Set(signs.map(\.kind)) == [.agentRepeats, .unanswered])
+    }
+}
