@@ -371,7 +371,17 @@ struct BrowserTests {
             let title = try await page.evaluate("document.getElementById('agent-title').textContent").stringValue ?? ""
             #expect(title == "On call with cust-70233", "agent ag-412's own call (\(title)); \(callIDs.count) calls are live")
             #expect(try await page.evaluate("document.getElementById('agent-history').textContent.includes('Contacts (30 days)1')") == .bool(true))
+            // The agent answers its own coaching: a real click on Helpful, recorded as the agent's acknowledgement.
+            try await page.wait(for: "[...document.querySelectorAll('#agent-answer button')].some(b => b.textContent === 'Helpful')", "the question")
             try Self.save(try await page.screenshot(), "agent.png")
+            try await page.evaluate("[...document.querySelectorAll('#agent-answer button')].find(b => b.textContent === 'Helpful').click(); true")
+            try await page.wait(for: "document.querySelector('#agent-answer [role=status]')?.textContent === 'Thanks, recorded.'", "the answer recorded")
+            let answered = try await client.execute(uri: "/v1/alerts?state=acknowledged", method: .get, headers: TestServer.headers()) {
+                (jsonObject($0.body)["alerts"] as? [[String: Any]]) ?? []
+            }
+            #expect(
+                answered.contains { $0["tier"] as? String == "coach" && $0["outcome"] as? String == "useful" && $0["acknowledgedBy"] as? String == "ag-412" },
+                "the coach alert, answered useful by the agent: \(answered)")
             try await Self.expectContrast(page, "the agent view")
         }
     }
