@@ -54,7 +54,7 @@ struct NodesTests {
         let three = try await nodeA.request("POST", "/v1/events", body: lines[second...].joined(separator: "\n"))
         #expect([one.status, two.status, three.status] == [Int](repeating: 200, count: 3))
         let made = Self.decisions(one.body) + Self.decisions(two.body) + Self.decisions(three.body)
-        for key in ["rule", "tier", "kind", "alert", "at"] {
+        for key in ["rule", "tier", "kind", "alertID", "at"] {
             #expect(made.map { "\($0[key] ?? "")" } == expected.map { "\($0[key] ?? "")" }, "decisions' \(key)")
         }
         // Both nodes tell the same call as the single node did: smoothed stress, peak, alerts.
