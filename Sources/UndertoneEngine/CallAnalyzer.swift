@@ -76,7 +76,8 @@ public struct CallAnalyzer: Sendable {
         case .callEnded:
             for index in alerts.indices where alerts[index].state == .open { alerts[index].state = .resolved }
             return outputs
-        case .agentAction:
+        case .agentAction, .tick:
+            // A tick is time passing: alerts climb and time-based rules are evaluated, below, at its time.
             break
         }
         outputs += climbUnacknowledged(now: event.at)
@@ -213,7 +214,7 @@ public struct CallAnalyzer: Sendable {
             let id = existing?.id ?? raise(next, rule: alert.rule, now: now)
             let waited = (now - alert.raisedAt) / 1000 * 1000
             let reason = Reason(
-                condition: "\(alert.tier.rawValue) alert acknowledged within \(PolicyDuration.text(limit))",
+                condition: "\(alert.tier.rawValue) alert not acknowledged within \(PolicyDuration.text(limit))",
                 observed: "\(alert.id) unacknowledged for \(PolicyDuration.text(waited))")
             outputs.append(
                 .decision(

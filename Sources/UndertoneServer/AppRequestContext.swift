@@ -31,8 +31,17 @@ public struct AppRequestContext: RequestContext, WebSocketRequestContext {
     /// The caller if their role is at least `role`, or 403.
     public func caller(atLeast role: Role) throws -> Principal {
         let principal = try caller()
-        guard principal.role >= role else { throw Problem.forbidden("this needs a \(role.rawValue) key; yours is \(principal.role.rawValue)") }
+        guard principal.role >= role else {
+            throw Problem.forbidden("this needs \(role.withArticle) key; yours is \(principal.role.withArticle) key")
+        }
         return principal
+    }
+}
+
+extension Role {
+    /// The role's name after "a" or "an", as a sentence says it: "an admin", "a supervisor", "an agent".
+    var withArticle: String {
+        "aeiou".contains(rawValue.first ?? "x") ? "an \(rawValue)" : "a \(rawValue)"
     }
 }
 

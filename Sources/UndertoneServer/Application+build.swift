@@ -45,7 +45,7 @@ extension ServerContext {
         app.addServices(store, shards)
         if let cluster { app.addServices(cluster) }
         app.addServices(
-            Startup(undertone: self), FollowUpSweeper(undertone: self),
+            Startup(undertone: self), FollowUpSweeper(undertone: self), ClimbTimer(undertone: self),
             WebhookDispatcher(store: store, settings: configuration.webhooks, logger: logger))
         return app
     }

@@ -48,6 +48,13 @@ public struct ServerConfiguration: Sendable {
     /// engine by default, nil for none (coaching hints are given all the same).
     public var knowledgeBase: String? = KnowledgeBase.sampleDirectory?.path
 
+    /// How often open alerts are checked against their tier's acknowledgement time, so that they climb on time on calls
+    /// that have gone quiet (docs/nodes.md).
+    public var climbSweep: Duration = .seconds(1)
+    /// How often the Server-Sent Events feed writes a comment when nothing else happens: proxies keep the connection
+    /// open, and a client that has left is noticed by the write failing.
+    public var feedHeartbeat: Duration = .seconds(15)
+
     public init(policy: Policy) {
         self.policy = policy
     }

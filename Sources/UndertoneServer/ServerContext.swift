@@ -17,14 +17,17 @@ public struct ServerContext: Sendable {
     public let logger: Logger
     /// With a PostgreSQL store: the feed relayed to and from the other nodes sharing it (LISTEN/NOTIFY).
     public let cluster: ClusterFeed?
+    /// What reads calls' intents: the shipped model, or the one `serve --intents FILE` loaded.
+    public let intentModel: IntentModel?
     /// Set once migrations and the first key are in place; `/readyz` answers 200 from then on.
     public let readiness = Readiness()
 
+    /// `intentModel` reads each call's intent (default: the shipped contact-centre model).
     /// `knowledgeBase` is the configuration's folder already loaded (`undertone serve` loads it first, to refuse a bad
     /// folder with a clear error); when nil the folder is loaded here, and one that cannot be is logged and left out.
     public init(
         configuration: ServerConfiguration, policyYAML: String, store: any EventStore, textModel: TextModel, logger: Logger,
-        knowledgeBase: KnowledgeBase? = nil
+        knowledgeBase: KnowledgeBase? = nil, intentModel: IntentModel? = nil
     ) {
         self.configuration = configuration
         self.store = store
@@ -48,7 +51,9 @@ public struct ServerContext: Sendable {
             count: configuration.shards, store: store, policy: { policy.policy }, textModel: textModel,
             redactor: configuration.redactPersonalData ? Redactor() : nil, feed: feed, metrics: metrics,
             logger: logger, idleEviction: configuration.idleCallEviction, followUps: configuration.followUps, announce: announce,
-            knowledgeBase: knowledgeBase ?? Self.loadKnowledge(configuration.knowledgeBase, logger: logger))
+            knowledgeBase: knowledgeBase ?? Self.loadKnowledge(configuration.knowledgeBase, logger: logger),
+            intentModel: intentModel ?? (try? IntentModel.default))
+        self.intentModel = intentModel ?? (try? IntentModel.default)
     }
 
     /// Tells the other nodes sharing a PostgreSQL log about entries appended outside the shards (follow-up changes,

@@ -15,7 +15,11 @@ public protocol EventStore: Service {
     /// Appends entries atomically and in order, updating the projections in the same transaction. An event entry whose
     /// `(callID, clientSequence)` is already in the log is skipped (a client resending after a drop); the result holds
     /// only the entries appended now.
-    func append(_ entries: [LogEntry]) async throws -> [LoggedEntry]
+    ///
+    /// `expectingHeads` names calls whose log the writer believes ends at a given `callSequence` (0: no entry yet): when
+    /// another writer has appended to one of them since, nothing is appended and `EventStoreError.callsMoved` names
+    /// them (a node whose state of a call is older than the log must catch up before it writes; docs/nodes.md).
+    func append(_ entries: [LogEntry], expectingHeads: [String: Int]) async throws -> [LoggedEntry]
 
     /// One call's log in order, after `callSequence` (0 for the whole call), at most `limit` entries.
     func entries(call callID: String, after callSequence: Int, limit: Int) async throws -> [LoggedEntry]
@@ -67,6 +71,13 @@ public protocol EventStore: Service {
     /// signals, decisions, hand-offs and follow-ups quote (`TranscriptPurge`), in the log and in the follow-ups' packets.
     /// Returns how many log entries were changed.
     func purgeTranscripts(endedBefore date: Date) async throws -> Int
+}
+
+extension EventStore {
+    /// Appends without expecting any call's log to end anywhere in particular.
+    public func append(_ entries: [LogEntry]) async throws -> [LoggedEntry] {
+        try await append(entries, expectingHeads: [:])
+    }
 }
 
 /// What a log entry holds.

@@ -8,6 +8,9 @@ public enum EventStoreError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidConfiguration(String)
     /// The store was used after it was closed.
     case closed
+    /// An append expected these calls' logs to end where they no longer do: another writer appended to them first.
+    /// Nothing was appended; each call's head as the store found it.
+    case callsMoved([String: Int])
 
     public var description: String {
         switch self {
@@ -15,6 +18,8 @@ public enum EventStoreError: Error, Equatable, Sendable, CustomStringConvertible
         case .unreadableRow(let table, let reason): "unreadable row in \(table): \(reason)"
         case .invalidConfiguration(let reason): "invalid store configuration: \(reason)"
         case .closed: "the store is closed"
+        case .callsMoved(let heads):
+            "another writer appended to " + heads.keys.sorted().map { "call \"\($0)\" (now at \(heads[$0]!))" }.joined(separator: ", ")
         }
     }
 }

@@ -36,10 +36,14 @@ extension Undertone {
         @Option(help: "A folder of Markdown articles to suggest from (default: the shipped sample).")
         var knowledge: String?
 
+        @Option(help: "An intent model file (.uti, from `undertone intents train`) that reads the call's intent (default: the shipped one).")
+        var intents: String?
+
         func run() throws {
             let events = try CallRecording.events(call: call, audio: audio, offsetMs: audioOffset)
             var analyzer = CallAnalyzer(
-                policy: try policyOptions.load(), textModel: try modelOptions.load(), knowledgeBase: try KnowledgeOptions.load(knowledge))
+                policy: try policyOptions.load(), textModel: try modelOptions.load(), intentModel: try IntentModelOptions.load(intents),
+                knowledgeBase: try KnowledgeOptions.load(knowledge))
             let writer = try LineWriter(path: nil)
             var voice = VoiceTimeline()
             for event in events {
@@ -150,7 +154,7 @@ enum Timeline {
         case .alertAcknowledged(let ack): return "\(clock(ack.at))  \(ack.by) \(ack.outcome.rawValue) \(ack.alertID)"
         case .callEnded(let ended):
             return "\(clock(ended.at))  call ended" + (ended.disposition.map { " · \($0)" } ?? "") + (ended.survey.map { " · survey \($0)/5" } ?? "")
-        case .turn, .audio, .voice: return nil
+        case .turn, .audio, .voice, .tick: return nil
         }
     }
 

@@ -38,6 +38,11 @@ struct IntentTrainingFlags: ParsableArguments {
     @Option(help: "Use this confidence threshold instead of tuning one.")
     var threshold: Double?
 
+    @Option(
+        name: .customLong("max-refusal"),
+        help: "Without out-of-scope examples: the tuned threshold turns away at most this share of held-out in-scope texts.")
+    var maximumRefusal = IntentTrainingOptions().maximumInScopeRefusal
+
     @Flag(name: .customLong("no-refit"), help: "Keep the model trained without the held-out share (faster).")
     var noRefit = false
 
@@ -72,6 +77,7 @@ struct IntentTrainingFlags: ParsableArguments {
         options.minimumFeatureCount = minimumCount
         options.heldOutFraction = heldOut
         options.threshold = threshold
+        options.maximumInScopeRefusal = maximumRefusal
         options.refit = !noRefit
         options.balanceLabels = balance
         options.learnOutOfScope = learnOutOfScope
@@ -85,12 +91,15 @@ struct IntentModelOptions: ParsableArguments {
     @Option(name: .customLong("model"), help: "An intent model file (default: the contact-centre model shipped with the engine).")
     var modelPath: String?
 
-    func load() throws -> IntentModel {
+    func load() throws -> IntentModel { try Self.load(modelPath) }
+
+    /// The model in a `.uti` file, or the shipped one when nil; a clear error naming the file.
+    static func load(_ path: String?) throws -> IntentModel {
         do {
-            if let modelPath { return try IntentModel(contentsOf: URL(fileURLWithPath: modelPath)) }
+            if let path { return try IntentModel(contentsOf: URL(fileURLWithPath: path)) }
             return try IntentModel.default
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(path.map { "\($0): \(error.description)" } ?? error.description)
         }
     }
 }

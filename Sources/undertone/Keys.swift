@@ -34,7 +34,8 @@ extension Undertone {
             func validate() throws {
                 guard let role = Role(rawValue: role) else { throw ValidationError("--role must be agent, supervisor or admin") }
                 if role != .admin, subject?.isEmpty ?? true {
-                    throw ValidationError("a \(role.rawValue) key needs --subject: the agent id (agent) or the team (supervisor)")
+                    throw ValidationError(
+                        "\(role == .agent ? "an" : "a") \(role.rawValue) key needs --subject: the agent id (agent) or the team (supervisor)")
                 }
                 guard !name.isEmpty else { throw ValidationError("--name must not be empty") }
             }
@@ -89,7 +90,7 @@ func withStore(_ database: String, _ body: @escaping @Sendable (any EventStore) 
     let store: any EventStore
     switch ServerConfiguration.Database(database) {
     case .sqlite(let path): store = try await SQLiteEventStore(path: path, logger: logger)
-    case .postgres(let url): store = try PostgresEventStore(configuration: try PostgresEventStore.configuration(url: url), logger: logger)
+    case .postgres(let url): store = try PostgresEventStore(url: url, logger: logger)
     }
     let group = ServiceGroup(services: [store], logger: logger)
     try await withThrowingTaskGroup(of: Void.self) { tasks in

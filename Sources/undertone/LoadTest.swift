@@ -67,7 +67,7 @@ extension Undertone {
             let store: any EventStore
             switch settings.database {
             case .sqlite(let path): store = try await SQLiteEventStore(path: path, logger: logger)
-            case .postgres(let url): store = try PostgresEventStore(configuration: try PostgresEventStore.configuration(url: url), logger: logger)
+            case .postgres(let url): store = try PostgresEventStore(url: url, logger: logger)
             }
             let context = ServerContext(
                 configuration: settings, policyYAML: try Policy.presetYAML(named: "default"), store: store, textModel: try TextModel.bundled(),

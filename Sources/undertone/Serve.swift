@@ -17,9 +17,9 @@ extension Undertone {
             discussion: """
                 Settings come from flags, then environment variables (UNDERTONE_HOST, UNDERTONE_PORT, UNDERTONE_DATABASE, \
                 UNDERTONE_POLICY, UNDERTONE_ADMIN_KEY, UNDERTONE_RETENTION_DAYS, UNDERTONE_FOLLOW_UP_OWNER, UNDERTONE_FOLLOW_UP_DUE, \
-                UNDERTONE_WEBHOOK_ATTEMPTS, UNDERTONE_WEBHOOK_TIMEOUT), then a YAML config file (--config) with the keys host, \
-                port, database, policy, shards, retentionDays, redaction, followUpOwner, followUpDue, webhookAttempts, \
-                webhookTimeout. Durations are a number with a unit: 90s, 30m, 24h, 2d. On first start with an empty store an admin \
+                UNDERTONE_WEBHOOK_ATTEMPTS, UNDERTONE_WEBHOOK_TIMEOUT, UNDERTONE_INTENTS, UNDERTONE_LOG_FORMAT), then a YAML config file \
+                (--config) with the keys host, port, database, policy, shards, retentionDays, redaction, followUpOwner, followUpDue, \
+                webhookAttempts, webhookTimeout, intents, logFormat. Durations are a number with a unit: 90s, 30m, 24h, 2d. On first start with an empty store an admin \
                 API key is created and printed once, unless UNDERTONE_ADMIN_KEY sets it. docs/api.md describes the API.
 
                 --demo starts on a fresh temporary SQLite file (unless --database is given), prints the dashboard's address and \
@@ -94,6 +94,10 @@ extension Undertone {
         }
         @Option(help: "A folder of Markdown articles suggested to agents (default: the sample shipped with the engine).")
         var knowledge: String?
+        @Option(help: "An intent model file (.uti, from `undertone intents train`) that reads live calls' intents (default: the shipped one).")
+        var intents: String?
+        @Option(help: "How logs are written to standard error: text (default) or json (one JSON object a line, for log pipelines).")
+        var logFormat: String?
 
         func run() async throws {
             let environment = ProcessInfo.processInfo.environment
@@ -138,6 +142,12 @@ extension Undertone {
             settings.bootstrapAdminKey = key ?? environment["UNDERTONE_ADMIN_KEY"] ?? (demo ? APIKey.generate() : nil)
             if let knowledge { settings.knowledgeBase = knowledge }
             let knowledgeBase = try KnowledgeOptions.load(knowledge)
+            let intentModel = try IntentModelOptions.load(setting(intents, "UNDERTONE_INTENTS", "intents"))
+            switch setting(logFormat, "UNDERTONE_LOG_FORMAT", "logFormat") ?? "text" {
+            case "text": break
+            case "json": LoggingSystem.bootstrap { JSONLogHandler.standardError(label: $0) }
+            case let other: throw CommandFailure("the log format must be text or json, not \"\(other)\"")
+            }
 
             var logger = Logger(label: "undertone")
             logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
@@ -146,11 +156,11 @@ extension Undertone {
             case .sqlite(let path):
                 store = try await SQLiteEventStore(path: path, logger: logger)
             case .postgres(let url):
-                store = try PostgresEventStore(configuration: try PostgresEventStore.configuration(url: url), logger: logger)
+                store = try PostgresEventStore(url: url, logger: logger)
             }
             let context = ServerContext(
                 configuration: settings, policyYAML: yaml, store: store, textModel: try TextModel.bundled(), logger: logger,
-                knowledgeBase: knowledgeBase)
+                knowledgeBase: knowledgeBase, intentModel: intentModel)
             let (host, policyName) = (settings.host, parsed.name)
             guard demo, let adminKey = settings.bootstrapAdminKey else {
                 let app = context.buildApplication { channel in
@@ -226,7 +236,7 @@ extension Undertone {
             guard let mapping = loaded as? [String: Any] else { throw CommandFailure("\(path): the config file must be a mapping of settings") }
             let known: Set = [
                 "host", "port", "database", "policy", "shards", "retentionDays", "redaction", "followUpOwner", "followUpDue", "webhookAttempts",
-                "webhookTimeout",
+                "webhookTimeout", "intents", "logFormat",
             ]
             if let unknown = mapping.keys.first(where: { !known.contains($0) }) {
                 throw CommandFailure("\(path): unknown setting \"\(unknown)\" (expected \(known.sorted().joined(separator: ", ")))")

@@ -18,7 +18,9 @@ private let documentedExamples = [
     #"{"v":1,"type":"agent_action","call":"c-20240611-0042","at":98200,"action":"hold_end"}"#,
     #"{"v":1,"type":"agent_action","call":"c-20240611-0042","at":143200,"action":"transfer","target":"retention"}"#,
     #"{"v":1,"type":"agent_action","call":"chat-5521","at":95000,"action":"note","note":"Refund RF-2231 stuck at the payment provider; chased."}"#,
+    #"{"v":1,"type":"agent_action","call":"c-20240611-0042","at":405000,"action":"wrap_up","note":"refund promised by Friday"}"#,
     #"{"v":1,"type":"alert_ack","call":"c-20240611-0042","at":75300,"alert":"al-c-20240611-0042-1","by":"sup-09","outcome":"useful"}"#,
+    #"{"v":1,"type":"tick","call":"chat-5521","at":152000}"#,
     #"{"v":1,"type":"call_ended","call":"c-20240611-0042","at":412000,"disposition":"resolved","survey":4}"#,
     #"{"v":1,"type":"call_ended","call":"chat-5521","at":180000}"#,
 ]
@@ -79,6 +81,7 @@ private let fullEvents: [CallEvent] = [
                 pitch: 6.31, pitchSpread: 1.84, pitchRange: 4.9, harmonicity: 9.6, brightness: -7.25))),
     .agentAction(AgentAction(callID: "c-1", at: 6000, action: .transfer, target: "retention", note: "asked for a manager")),
     .alertAcknowledged(AlertAcknowledgement(callID: "c-1", at: 7000, alertID: "al-1", by: "sup-2", outcome: .resolved)),
+    .tick(ClockTick(callID: "c-1", at: 8000)),
     .callEnded(CallEnded(callID: "c-1", at: 90000, disposition: "transferred", survey: 2)),
 ]
 
@@ -89,6 +92,8 @@ private let minimalEvents: [CallEvent] = [
     .voice(VoiceWindow(callID: "c-2", at: 0, track: .agent, durationMs: 20, features: VoiceFeatures())),
     .agentAction(AgentAction(callID: "c-2", at: 20, action: .mute)),
     .alertAcknowledged(AlertAcknowledgement(callID: "c-2", at: 30, alertID: "al-2", by: "ag-1", outcome: .dismissed)),
+    .agentAction(AgentAction(callID: "c-2", at: 35, action: .wrapUp)),
+    .tick(ClockTick(callID: "c-2", at: 38)),
     .callEnded(CallEnded(callID: "c-2", at: 40)),
 ]
 
@@ -121,7 +126,7 @@ struct CallEventRoundTripTests {
     @Test("every event type is covered")
     func coverage() {
         #expect(Set(fullEvents.map(\.type)) == Set(CallEvent.types))
-        #expect(CallEvent.types.count == 7)
+        #expect(CallEvent.types.count == 8)
     }
 
     @Test("lines have sorted keys, unescaped slashes and no trailing newline")
@@ -192,9 +197,9 @@ struct CallEventRoundTripTests {
 
     @Test("call id, time and type are read the same for every case")
     func accessors() {
-        #expect(fullEvents.map(\.callID) == Array(repeating: "c-1", count: 7))
-        #expect(fullEvents.map(\.at) == [0, 5200, 5200, 5000, 6000, 7000, 90000])
-        #expect(fullEvents.map(\.type) == ["call_started", "turn", "audio", "voice", "agent_action", "alert_ack", "call_ended"])
+        #expect(fullEvents.map(\.callID) == Array(repeating: "c-1", count: 8))
+        #expect(fullEvents.map(\.at) == [0, 5200, 5200, 5000, 6000, 7000, 8000, 90000])
+        #expect(fullEvents.map(\.type) == ["call_started", "turn", "audio", "voice", "agent_action", "alert_ack", "tick", "call_ended"])
     }
 
     @Test("audio samples travel as base64 and a frame knows its length")
@@ -294,7 +299,7 @@ struct CallEventValidationTests {
             (#"{"v":1,"type":"audio","call":"c","at":0,"track":"agent","encoding":"pcmu","rate":8000}"#, #"audio: missing "data""#),
             (
                 #"{"v":1,"type":"agent_action","call":"c","at":0,"action":"hangup"}"#,
-                #"agent_action: "action" must be hold_start, hold_end, transfer, mute, unmute or note"#
+                #"agent_action: "action" must be hold_start, hold_end, transfer, mute, unmute, note or wrap_up"#
             ),
             (
                 #"{"v":1,"type":"alert_ack","call":"c","at":0,"alert":"a","by":"u","outcome":"ok"}"#,
@@ -351,7 +356,7 @@ struct CallEventValidationTests {
         #expect(CallEventError.unsupportedVersion(2).description == "unsupported event format version 2 (this build reads version 1)")
         #expect(
             CallEventError.unknownType("hangup").description
-                == #"unknown event type "hangup" (expected call_started, turn, audio, voice, agent_action, alert_ack or call_ended)"#)
+                == #"unknown event type "hangup" (expected call_started, turn, audio, voice, agent_action, alert_ack, tick or call_ended)"#)
         #expect(CallEventError.line(3, .invalid(#"turn: missing "text""#)).description == #"line 3: turn: missing "text""#)
     }
 }
@@ -360,7 +365,7 @@ struct CallEventValidationTests {
 struct CallEventLinesTests {
     @Test("a JSON-lines text decodes in order, skipping blank lines and carriage returns")
     func decodeLines() throws {
-        let text = documentedExamples.prefix(3).joined(separator: "\r\n") + "\n\n   \n" + documentedExamples[15] + "\n"
+        let text = documentedExamples.prefix(3).joined(separator: "\r\n") + "\n\n   \n" + documentedExamples[16] + "\n"
         let events = try CallEvents.decode(jsonLines: text)
         #expect(events.map(\.type) == ["call_started", "call_started", "turn", "call_ended"])
         #expect(try CallEvents.decode(jsonLines: "") == [])

@@ -73,6 +73,8 @@ struct ExampleCallTests {
             #expect(climb.rule == "acknowledgement-timeout")
             #expect(climb.at - supervisor.raisedAt >= 90_000)
             #expect(climb.reasons.contains { $0.observed.contains(supervisor.id) })
+            // The reason says what happened: it was not acknowledged in time.
+            #expect(climb.reasons.map(\.condition) == ["supervisor alert not acknowledged within 1m30s"])
             #expect(supervisor.state == .climbed)
             #expect(climb.climbedFrom == supervisor.id, "the climb names the alert it supersedes")
         }

@@ -91,6 +91,59 @@ struct IntentTrainerTests {
         #expect(report.outOfScopeRecall != nil)
     }
 
+    @Test("a 30-example model with out-of-scope examples refuses a question from outside, and learns a threshold below 1")
+    func smallModelRefusesOutside() throws {
+        let topics: [(label: String, texts: [String])] = [
+            (
+                "card_lost",
+                [
+                    "i lost my card", "my card is missing", "cant find my debit card", "card was stolen", "someone took my card",
+                    "i dropped my card somewhere", "my credit card is gone", "where is my card i lost it",
+                ]
+            ),
+            (
+                "balance",
+                [
+                    "what is my balance", "how much money do i have", "check my account balance", "show my balance please",
+                    "how much is in my account", "balance of my savings", "tell me my current balance", "what do i have left",
+                ]
+            ),
+            (
+                "transfer",
+                [
+                    "send money to my friend", "transfer fifty pounds", "move money to savings", "make a payment to john",
+                    "pay my landlord", "wire money abroad", "transfer between my accounts", "send cash to my sister",
+                ]
+            ),
+        ]
+        let outside = [
+            "tell me a joke", "who won the football", "play some music", "what time is it in tokyo", "book a table for two",
+            "how tall is everest",
+        ]
+        let examples =
+            topics.flatMap { topic in topic.texts.map { IntentExample(text: $0, label: topic.label) } }
+            + outside.map { IntentExample(text: $0, label: "oos") }
+        #expect(examples.count == 30)
+        let (model, report) = try IntentTrainer.train(examples)
+        #expect(report.threshold < 1, "threshold \(report.threshold)")
+        #expect((report.outOfScopeRecall ?? 0) > 0, "out-of-scope recall \(report.outOfScopeRecall ?? -1)")
+        let weather = model.classify("what is the weather like in paris")
+        #expect(weather.isOutOfScope, "\(weather)")
+        #expect(weather.confidence < 0.99)
+        for (text, label) in [("i think my card has been stolen", "card_lost"), ("how much money is in my account", "balance")] {
+            #expect(model.classify(text).intent == label, "\(text): \(model.classify(text))")
+        }
+    }
+
+    @Test("without out-of-scope examples the threshold turns away at most the allowed share of held-out in-scope texts")
+    func refusalBudget() {
+        let answers = (0..<200).map { IntentCalibration.Answer(confidence: Double($0) / 200, correct: $0 % 3 != 0) }
+        let strict = IntentCalibration.threshold(inScope: answers, outOfScope: [], maximumInScopeRefusal: 0.01)
+        #expect(answers.filter { $0.confidence < strict }.count <= 2)
+        let loose = IntentCalibration.threshold(inScope: answers, outOfScope: [], maximumInScopeRefusal: 1)
+        #expect(loose >= strict)
+    }
+
     @Test("out-of-scope examples learned as a class: a text that class wins is out of scope, and never listed in top")
     func learnedOutOfScope() throws {
         let outside = ["tell me a joke", "how old are you", "what is the meaning of life", "who made you", "flip a coin", "roll a dice"]

@@ -39,6 +39,34 @@ struct StoreContractTests {
         }
     }
 
+    @Test(
+        "an append expecting a call's log to end where another writer has moved it stores nothing and names the call",
+        arguments: StoreBackend.available)
+    func expectedHeads(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let (a, b) = (Fixture.callID("a"), Fixture.callID("b"))
+            let started = try await store.append([Fixture.started(a), Fixture.started(b)], expectingHeads: [a: 0, b: 0])
+            #expect(started.map(\.callSequence) == [1, 1])
+            // Another writer appends to a.
+            _ = try await store.append([Fixture.turn(a, at: 1_000, utterance: "u-1")])
+            // A writer that believes a ends at 1 is refused, and nothing of its batch (b's entry neither) is stored.
+            await #expect(throws: EventStoreError.callsMoved([a: 2])) {
+                try await store.append(
+                    [Fixture.turn(a, at: 2_000, utterance: "u-2"), Fixture.turn(b, at: 2_000, utterance: "u-1")], expectingHeads: [a: 1, b: 1])
+            }
+            #expect(try await store.entries(call: a, after: 0, limit: 10).count == 2)
+            #expect(try await store.entries(call: b, after: 0, limit: 10).count == 1)
+            // Caught up, it appends; a call not named is not checked.
+            let appended = try await store.append(
+                [Fixture.turn(a, at: 2_000, utterance: "u-2"), Fixture.turn(b, at: 2_000, utterance: "u-1")], expectingHeads: [a: 2])
+            #expect(appended.map(\.callSequence) == [3, 2])
+            // A call the writer believes new, that another writer has started.
+            await #expect(throws: EventStoreError.callsMoved([b: 2])) {
+                try await store.append([Fixture.started(b)], expectingHeads: [b: 0])
+            }
+        }
+    }
+
     @Test("20 tasks × 50 appends to five calls: no gaps, no duplicates, no lost projection updates", arguments: StoreBackend.available)
     func concurrentAppends(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in

@@ -3,9 +3,11 @@ public enum AgentActionKind: String, CaseIterable, Codable, Sendable, Hashable {
     case holdStart = "hold_start"
     case holdEnd = "hold_end"
     case transfer, mute, unmute, note
+    /// The conversation is over for the agent, who is now doing its after-call work (notes, disposition).
+    case wrapUp = "wrap_up"
 }
 
-/// The agent put the customer on hold, took them off, transferred, muted, unmuted, or wrote a note.
+/// The agent put the customer on hold, took them off, transferred, muted, unmuted, wrote a note, or began wrapping up.
 public struct AgentAction: Sendable, Equatable, Codable {
     /// The wire name of this event, its `"type"`.
     public static let eventType = "agent_action"

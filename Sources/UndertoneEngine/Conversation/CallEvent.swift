@@ -9,6 +9,7 @@ public enum CallEvent: Sendable, Equatable, Codable {
     case voice(VoiceWindow)
     case agentAction(AgentAction)
     case alertAcknowledged(AlertAcknowledgement)
+    case tick(ClockTick)
     case callEnded(CallEnded)
 
     /// The format version this build reads and writes (`"v"`).
@@ -16,7 +17,7 @@ public enum CallEvent: Sendable, Equatable, Codable {
     /// Every event type's wire name, in the order a call usually meets them.
     public static let types = [
         CallStarted.eventType, Turn.eventType, AudioFrame.eventType, VoiceWindow.eventType, AgentAction.eventType, AlertAcknowledgement.eventType,
-        CallEnded.eventType,
+        ClockTick.eventType, CallEnded.eventType,
     ]
 
     /// The call the event belongs to.
@@ -28,6 +29,7 @@ public enum CallEvent: Sendable, Equatable, Codable {
         case .voice(let event): event.callID
         case .agentAction(let event): event.callID
         case .alertAcknowledged(let event): event.callID
+        case .tick(let event): event.callID
         case .callEnded(let event): event.callID
         }
     }
@@ -41,6 +43,7 @@ public enum CallEvent: Sendable, Equatable, Codable {
         case .voice(let event): event.at
         case .agentAction(let event): event.at
         case .alertAcknowledged(let event): event.at
+        case .tick(let event): event.at
         case .callEnded(let event): event.at
         }
     }
@@ -54,6 +57,7 @@ public enum CallEvent: Sendable, Equatable, Codable {
         case .voice: VoiceWindow.eventType
         case .agentAction: AgentAction.eventType
         case .alertAcknowledged: AlertAcknowledgement.eventType
+        case .tick: ClockTick.eventType
         case .callEnded: CallEnded.eventType
         }
     }
@@ -75,6 +79,7 @@ public enum CallEvent: Sendable, Equatable, Codable {
         case VoiceWindow.eventType: self = .voice(try VoiceWindow(from: decoder))
         case AgentAction.eventType: self = .agentAction(try AgentAction(from: decoder))
         case AlertAcknowledgement.eventType: self = .alertAcknowledged(try AlertAcknowledgement(from: decoder))
+        case ClockTick.eventType: self = .tick(try ClockTick(from: decoder))
         case CallEnded.eventType: self = .callEnded(try CallEnded(from: decoder))
         default: throw CallEventError.unknownType(type)
         }
@@ -89,6 +94,7 @@ public enum CallEvent: Sendable, Equatable, Codable {
         case .voice(let event): try event.encode(to: encoder)
         case .agentAction(let event): try event.encode(to: encoder)
         case .alertAcknowledged(let event): try event.encode(to: encoder)
+        case .tick(let event): try event.encode(to: encoder)
         case .callEnded(let event): try event.encode(to: encoder)
         }
     }
@@ -102,6 +108,7 @@ public enum CallEvent: Sendable, Equatable, Codable {
         case .voice(let event): try event.validate()
         case .agentAction(let event): try event.validate()
         case .alertAcknowledged(let event): try event.validate()
+        case .tick(let event): try event.validate()
         case .callEnded(let event): try event.validate()
         }
     }

@@ -64,6 +64,9 @@ struct LiveCall {
     var events: [CallEvent] = []
     var outputs: [EngineOutput] = []
     var lastSequence = 0
+    /// The last `callSequence` of the call's log that this state includes: what the next append expects the log to end
+    /// at (docs/nodes.md). Another writer moving it makes this node catch up first.
+    var logHead = 0
     var ended = false
     /// When the call last took an event (or was rebuilt): calls idle for long leave memory.
     var lastActive = ContinuousClock.now
@@ -84,13 +87,13 @@ public final class CallShards: Service, Sendable {
     public init(
         count: Int, store: any EventStore, policy: @escaping @Sendable () -> Policy, textModel: TextModel, redactor: Redactor?, feed: LiveFeed,
         metrics: ServerMetrics, logger: Logger, idleEviction: Duration? = nil, followUps: FollowUpSettings = FollowUpSettings(),
-        announce: (@Sendable ([Int64]) -> Void)? = nil, knowledgeBase: KnowledgeBase? = nil
+        announce: (@Sendable ([Int64]) -> Void)? = nil, knowledgeBase: KnowledgeBase? = nil, intentModel: IntentModel? = try? IntentModel.default
     ) {
         self.idleEviction = idleEviction
         shards = (0..<max(1, count)).map { _ in Shard() }
         context = ShardContext(
             store: store, policy: policy, textModel: textModel, redactor: redactor, feed: feed, metrics: metrics, logger: logger,
-            followUps: followUps, announce: announce, knowledgeBase: knowledgeBase)
+            followUps: followUps, announce: announce, knowledgeBase: knowledgeBase, intentModel: intentModel)
     }
 
     /// Ingests one call's events in order. Returns once they and their outputs are stored.
@@ -162,6 +165,8 @@ struct ShardContext: Sendable {
     let announce: (@Sendable ([Int64]) -> Void)?
     /// Articles suggested to agents (nil: hints only).
     var knowledgeBase: KnowledgeBase? = nil
+    /// What reads each call's intent from the customer's words (the shipped model unless `serve --intents` names one).
+    var intentModel: IntentModel? = try? IntentModel.default
 }
 
 /// One shard: a mailbox and the task that empties it.
@@ -237,7 +242,17 @@ final class Shard: Sendable {
 }
 
 extension ShardContext {
+    /// Event types kept off the live feed.
+    static let offTheFeed: Set<String> = [Turn.eventType, ClockTick.eventType]
+
+    /// How many times a group is run again because another writer appended to one of its calls first.
+    static let catchUpRounds = 8
+
     /// Runs a group of requests: load the calls they name, run the engine, one append, then answer and publish.
+    ///
+    /// The append expects each call's log to end where this node's state of it does. When another node (or a change
+    /// made over REST) appended first, nothing is stored: the calls are put back as they were, the moved ones catch up
+    /// from the log, and the group runs again (docs/nodes.md).
     func process(_ jobs: [Shard.Job], _ calls: inout [String: LiveCall]) async {
         var loadFailures: [String: any Error] = [:]
         for callID in Set(jobs.compactMap(\.callID)) where calls[callID] == nil {
@@ -247,7 +262,69 @@ extension ShardContext {
                 loadFailures[callID] = IngestError.store(String(describing: error))
             }
         }
+        // A resuming client asks where the log is, not where this node last saw it.
+        for case .lastSequence(let callID, _) in jobs where loadFailures[callID] == nil {
+            guard var call = calls[callID] else { continue }
+            do {
+                try await catchUp(&call, callID: callID)
+                calls[callID] = call
+            } catch {
+                loadFailures[callID] = IngestError.store(String(describing: error))
+            }
+        }
 
+        var round = 1
+        while true {
+            let before = calls
+            var group = GroupResult()
+            for job in jobs { run(job, &calls, loadFailures: loadFailures, into: &group) }
+            let expected = Dictionary(uniqueKeysWithValues: group.touched.map { ($0, before[$0]?.logHead ?? 0) })
+            var logged: [LoggedEntry] = []
+            if !group.entries.isEmpty {
+                let start = ContinuousClock.now
+                do {
+                    logged = try await store.append(group.entries, expectingHeads: expected)
+                    metrics.commitLatency.record(ContinuousClock.now - start)
+                    metrics.commitBatchSize.record(Double(group.entries.count))
+                } catch EventStoreError.callsMoved(let heads) where round < Self.catchUpRounds {
+                    calls = before
+                    for callID in heads.keys.sorted() {
+                        do {
+                            if var call = calls[callID] {
+                                try await catchUp(&call, callID: callID)
+                                calls[callID] = call
+                            } else if let call = try await load(callID) {
+                                calls[callID] = call
+                            }
+                        } catch {
+                            loadFailures[callID] = IngestError.store(String(describing: error))
+                        }
+                    }
+                    logger.debug("Calls moved on in the log; caught up and running again", metadata: ["calls": "\(heads.keys.sorted())"])
+                    round += 1
+                    continue
+                } catch {
+                    logger.error(
+                        "Event log append failed", metadata: ["error": "\(String(reflecting: error))", "entries": "\(group.entries.count)"])
+                    // Nothing of this group is acknowledged; the calls are rebuilt from the log on their next event.
+                    for callID in group.touched { calls[callID] = nil }
+                    for (job, error) in group.failures { job.fail(error) }
+                    let failure = IngestError.store(String(describing: error))
+                    for answer in group.answers { answer.fail(failure) }
+                    return
+                }
+            }
+            for entry in logged where calls[entry.entry.callID] != nil {
+                calls[entry.entry.callID]!.logHead = max(calls[entry.entry.callID]!.logHead, entry.callSequence)
+            }
+            finish(group, logged: logged)
+            calls = calls.filter { !$0.value.ended }
+            return
+        }
+    }
+
+    /// What one run of a group makes: the entries to append, the answers to give once they are stored, the feed.
+    struct GroupResult {
         var entries: [LogEntry] = []
         var answers: [(succeed: () -> Void, fail: (any Error) -> Void)] = []
         var failures: [(Shard.Job, any Error)] = []
@@ -257,69 +334,58 @@ extension ShardContext {
         var acceptedTypes: [String] = []
         var outputs: [EngineOutput] = []
         var duplicates = 0
-        for job in jobs {
-            if let callID = job.callID, let failure = loadFailures[callID] {
-                failures.append((job, failure))
-                continue
-            }
-            switch job {
-            case .evictIdle(let idle, let reply):
-                let now = ContinuousClock.now
-                let before = calls.count
-                calls = calls.filter { now - $0.value.lastActive < idle }
-                let evicted = before - calls.count
-                if evicted > 0 {
-                    logger.info("Let go of idle calls; they are rebuilt from the log if they go on", metadata: ["calls": "\(evicted)"])
-                }
-                answers.append(({ reply?.resume(returning: evicted) }, { reply?.resume(throwing: $0) }))
-            case .lastSequence(let callID, let reply):
-                let last = calls[callID]?.lastSequence
-                answers.append(({ reply.resume(returning: last) }, { reply.resume(throwing: $0) }))
-            case .ingest(let callID, let items, let received, let reply):
-                do {
-                    var call = calls[callID]
-                    let result = try run(items, callID: callID, call: &call)
-                    calls[callID] = call
-                    touched.insert(callID)
-                    entries += result.entries
-                    feedMessages += result.feed
-                    acceptedTypes += result.types
-                    outputs += result.receipt.outputs
-                    duplicates += result.receipt.duplicates.count
-                    latencyStarts.append(received)
-                    let receipt = result.receipt
-                    answers.append(({ reply.resume(returning: receipt) }, { reply.resume(throwing: $0) }))
-                } catch {
-                    failures.append((job, error))
-                }
-            }
-        }
-        for (job, error) in failures { job.fail(error) }
+    }
 
-        var positions: [Int64] = []
-        if !entries.isEmpty {
-            let start = ContinuousClock.now
+    /// Runs one request against the calls in memory; its answer waits in `group` for the append.
+    private func run(_ job: Shard.Job, _ calls: inout [String: LiveCall], loadFailures: [String: any Error], into group: inout GroupResult) {
+        if let callID = job.callID, let failure = loadFailures[callID] {
+            group.failures.append((job, failure))
+            return
+        }
+        switch job {
+        case .evictIdle(let idle, let reply):
+            let now = ContinuousClock.now
+            let before = calls.count
+            calls = calls.filter { now - $0.value.lastActive < idle }
+            let evicted = before - calls.count
+            if evicted > 0 {
+                logger.info("Let go of idle calls; they are rebuilt from the log if they go on", metadata: ["calls": "\(evicted)"])
+            }
+            group.answers.append(({ reply?.resume(returning: evicted) }, { reply?.resume(throwing: $0) }))
+        case .lastSequence(let callID, let reply):
+            let last = calls[callID]?.lastSequence
+            group.answers.append(({ reply.resume(returning: last) }, { reply.resume(throwing: $0) }))
+        case .ingest(let callID, let items, let received, let reply):
             do {
-                positions = try await store.append(entries).map(\.position)
-                metrics.commitLatency.record(ContinuousClock.now - start)
-                metrics.commitBatchSize.record(Double(entries.count))
+                var call = calls[callID]
+                let result = try run(items, callID: callID, call: &call)
+                calls[callID] = call
+                group.touched.insert(callID)
+                group.entries += result.entries
+                group.feedMessages += result.feed
+                group.acceptedTypes += result.types
+                group.outputs += result.receipt.outputs
+                group.duplicates += result.receipt.duplicates.count
+                group.latencyStarts.append(received)
+                let receipt = result.receipt
+                group.answers.append(({ reply.resume(returning: receipt) }, { reply.resume(throwing: $0) }))
             } catch {
-                logger.error("Event log append failed", metadata: ["error": "\(String(reflecting: error))", "entries": "\(entries.count)"])
-                // Nothing of this group is acknowledged; the calls are rebuilt from the log on their next event.
-                for callID in touched { calls[callID] = nil }
-                let failure = IngestError.store(String(describing: error))
-                for answer in answers { answer.fail(failure) }
-                return
+                group.failures.append((job, error))
             }
         }
-        for answer in answers { answer.succeed() }
-        feed.publish(feedMessages)
-        announce?(positions)
+    }
+
+    /// Once a group is stored: answers, the feed, the other nodes and the metrics.
+    private func finish(_ group: GroupResult, logged: [LoggedEntry]) {
+        for (job, error) in group.failures { job.fail(error) }
+        for answer in group.answers { answer.succeed() }
+        feed.publish(group.feedMessages)
+        announce?(logged.map(\.position))
         let now = ContinuousClock.now
-        for start in latencyStarts { metrics.ingestLatency.record(now - start) }
-        for type in acceptedTypes { metrics.eventAccepted(type) }
-        for _ in 0..<duplicates { metrics.duplicate() }
-        for output in outputs {
+        for start in group.latencyStarts { metrics.ingestLatency.record(now - start) }
+        for type in group.acceptedTypes { metrics.eventAccepted(type) }
+        for _ in 0..<group.duplicates { metrics.duplicate() }
+        for output in group.outputs {
             switch output {
             case .signal: metrics.output("signal")
             case .decision(let decision): metrics.output("decision", tier: decision.tier.rawValue, kind: decision.kind.rawValue)
@@ -327,10 +393,9 @@ extension ShardContext {
             case .guidance: metrics.output("guidance")
             }
         }
-        for entry in entries where entry.kind == .output && Self.actionTypes.contains(entry.type) {
+        for entry in group.entries where entry.kind == .output && Self.actionTypes.contains(entry.type) {
             metrics.output(entry.type)
         }
-        calls = calls.filter { !$0.value.ended }
     }
 
     struct RunResult {
@@ -352,7 +417,9 @@ extension ShardContext {
             }
             if case .callStarted(let started) = item.event {
                 guard call == nil else { throw IngestError.alreadyStarted(callID) }
-                call = LiveCall(analyzer: CallAnalyzer(policy: policy(), textModel: textModel, knowledgeBase: knowledgeBase), started: started)
+                call = LiveCall(
+                    analyzer: CallAnalyzer(policy: policy(), textModel: textModel, intentModel: intentModel, knowledgeBase: knowledgeBase),
+                    started: started)
             }
             guard var live = call else { throw IngestError.unknownCall(callID) }
             if live.ended { throw IngestError.callEnded(callID) }
@@ -363,8 +430,9 @@ extension ShardContext {
                 let json = try CallEvents.encode(item.event)
                 result.entries.append(
                     LogEntry(callID: callID, kind: .event, type: item.event.type, at: item.event.at, body: json, clientSequence: item.sequence))
-                // Turns stay off the feed: their readings (signals) carry what a screen needs, the transcript is audited.
-                if item.event.type != Turn.eventType { result.feed.append(feedMessage(live.started, type: item.event.type, json: json)) }
+                // Turns stay off the feed: their readings (signals) carry what a screen needs, the transcript is audited. Ticks
+                // are the clock's: what they cause (a climb) is on the feed, they are not.
+                if !Self.offTheFeed.contains(item.event.type) { result.feed.append(feedMessage(live.started, type: item.event.type, json: json)) }
             }
             if case .audio = item.event {} else { live.events.append(item.event) }
             live.outputs += outputs.filter { if case .voice = $0 { false } else { true } }
@@ -404,6 +472,31 @@ extension ShardContext {
     private func load(_ callID: String) async throws -> LiveCall? {
         var call: LiveCall?
         var after = 0
+        try await replayLog(callID, after: &after, into: &call)
+        call?.logHead = after
+        if let call, !call.ended {
+            logger.info("Rebuilt a live call from the event log", metadata: ["call.id": "\(callID)", "sequence": "\(call.lastSequence)"])
+        }
+        return call
+    }
+
+    /// Brings a call in memory up to the end of its log: the events other writers appended since its head, replayed
+    /// through its engine as a restart would (their outputs are in the log already).
+    private func catchUp(_ live: inout LiveCall, callID: String) async throws {
+        var call: LiveCall? = live
+        var after = live.logHead
+        try await replayLog(callID, after: &after, into: &call)
+        guard var caughtUp = call else { return }
+        if after != live.logHead {
+            logger.debug("Caught a call up from the event log", metadata: ["call.id": "\(callID)", "from": "\(live.logHead)", "to": "\(after)"])
+        }
+        caughtUp.logHead = after
+        live = caughtUp
+    }
+
+    /// Replays the call's log after `after` into `call` (made at its `call_started` when nil); `after` ends at the last
+    /// entry read.
+    private func replayLog(_ callID: String, after: inout Int, into call: inout LiveCall?) async throws {
         while true {
             let page = try await store.entries(call: callID, after: after, limit: 5_000)
             for logged in page {
@@ -415,7 +508,9 @@ extension ShardContext {
                     continue
                 }
                 if call == nil, case .callStarted(let started) = event {
-                    call = LiveCall(analyzer: CallAnalyzer(policy: policy(), textModel: textModel, knowledgeBase: knowledgeBase), started: started)
+                    call = LiveCall(
+                        analyzer: CallAnalyzer(policy: policy(), textModel: textModel, intentModel: intentModel, knowledgeBase: knowledgeBase),
+                        started: started)
                 }
                 guard var live = call else { continue }
                 let outputs = live.analyzer.ingest(event)
@@ -423,13 +518,10 @@ extension ShardContext {
                 live.outputs += outputs.filter { if case .voice = $0 { false } else { true } }
                 if let sequence = logged.entry.clientSequence { live.lastSequence = max(live.lastSequence, sequence) }
                 if case .callEnded = event { live.ended = true }
+                live.lastActive = .now
                 call = live
             }
             if page.count < 5_000 { break }
         }
-        if let call, !call.ended {
-            logger.info("Rebuilt a live call from the event log", metadata: ["call.id": "\(callID)", "sequence": "\(call.lastSequence)"])
-        }
-        return call
     }
 }

@@ -141,7 +141,7 @@ public final class ClusterFeed: Service, Sendable {
                 for logged in try await store.entries(after: range.lowerBound - 1, limit: count) where range.contains(logged.position) {
                     let entry = logged.entry
                     // The same rule as the node that wrote them: outputs and call events, but turns only through their readings.
-                    guard entry.kind == .output || entry.type != Turn.eventType else { continue }
+                    guard entry.kind == .output || !ShardContext.offTheFeed.contains(entry.type) else { continue }
                     let owner = try await owner(of: entry.callID)
                     // A follow-up change is shown as the follow-up it leaves, as the node that made it shows it.
                     if entry.type == FollowUpChange.entryType {

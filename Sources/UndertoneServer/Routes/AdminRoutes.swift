@@ -23,7 +23,7 @@ extension ServerContext {
             guard let role = Role(rawValue: body.role) else { throw Problem.badRequest("role must be agent, supervisor or admin") }
             guard !body.name.isEmpty else { throw Problem.badRequest("name must not be empty") }
             if role != .admin, body.subject?.isEmpty ?? true {
-                throw Problem.badRequest("a \(role.rawValue) key needs a subject: the agent id (agent) or the team (supervisor)")
+                throw Problem.badRequest("\(role.withArticle) key needs a subject: the agent id (agent) or the team (supervisor)")
             }
             let (secret, record) = try await keys.create(name: body.name, role: role, subject: role == .admin ? nil : body.subject)
             try await audit(principal, "key.create", target: record.id, detail: "\(role.rawValue) \(record.subject ?? "")")

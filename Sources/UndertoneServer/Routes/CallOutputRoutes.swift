@@ -11,7 +11,7 @@ extension ServerContext {
     /// transcript's.
     func registerCallOutputRoutes(_ router: Router<AppRequestContext>) {
         router.get("/v1/calls/{call}/outputs") { request, context -> Response in
-            let call = try await visibleCall(context)
+            let call = try await visibleCall(context, auditing: "outputs")
             let types = Self.types(request)
             var started = "null"
             var outputs: [String] = []

@@ -32,7 +32,7 @@ extension ServerContext {
         }
 
         router.get("/v1/calls/{call}/transcript") { _, context -> Response in
-            let call = try await visibleCall(context)
+            let call = try await visibleCall(context, auditing: "transcript")
             var turns: [Turn] = []
             var after = 0
             while true {
@@ -57,7 +57,7 @@ extension ServerContext {
         }
 
         router.get("/v1/calls/{call}/handoff") { request, context -> Response in
-            let call = try await visibleCall(context)
+            let call = try await visibleCall(context, auditing: "handoff")
             var events: [CallEvent] = []
             var outputs: [EngineOutput] = []
             var after = 0
@@ -131,29 +131,40 @@ extension ServerContext {
         }
     }
 
-    /// The call named in the path if the caller may see it; 404 otherwise (no hint that it exists).
-    func visibleCall(_ context: AppRequestContext) async throws -> CallRecord {
+    /// The call named in the path if the caller may see it; 404 otherwise (no hint that it exists). With `auditing`
+    /// (`transcript`, `handoff`, `outputs`: reads of what a customer said), a refusal is audited as `WHAT.refused`, with
+    /// why in its detail: someone asking for calls they may not see is what an audit log is for.
+    func visibleCall(_ context: AppRequestContext, auditing read: String? = nil) async throws -> CallRecord {
         let principal = try context.caller()
         let callID = try context.parameters.require("call")
-        guard let call = try await store.call(callID), principal.maySee(agentID: call.agentID, team: call.team) else {
+        let call = try await store.call(callID)
+        guard let call, principal.maySee(agentID: call.agentID, team: call.team) else {
+            if let read {
+                try await audit(principal, "\(read).refused", target: callID, detail: call == nil ? "no such call" : "not the caller's call")
+            }
             throw Problem.notFound("no call \"\(callID)\"")
         }
         return call
     }
 
-    /// An acknowledgement is an event of its call: it goes through the engine and the log like any other.
+    /// An acknowledgement is an event of its call: it goes through the engine and the log like any other. Supervisors
+    /// and admins answer the alerts they may see; an agent answers the coach alerts of its own calls (the coaching is
+    /// theirs, and so is the say on whether it helped). The event's `by` is the person who answered.
     private func acknowledge(_ context: AppRequestContext, outcome: AlertOutcome) async throws -> Response {
-        let principal = try context.caller(atLeast: .supervisor)
+        let principal = try context.caller()
         let alertID = try context.parameters.require("alert")
         guard let alert = try await store.alert(alertID), principal.maySee(agentID: alert.agentID, team: alert.team) else {
             throw Problem.notFound("no alert \"\(alertID)\"")
+        }
+        if principal.role == .agent, alert.tier != Tier.coach.rawValue {
+            throw Problem.forbidden("an agent answers the coach alerts of its own calls; this one is for a \(alert.tier)")
         }
         guard let call = try await store.call(alert.callID) else { throw Problem.notFound("no call \"\(alert.callID)\"") }
         guard call.status == .live else { throw Problem(.conflict, "call \"\(call.callID)\" has ended; its alerts were resolved with it") }
         // Event time: the call's latest event plus the wall-clock time since the store saw it.
         let at = call.lastAt + max(0, Int(Date().timeIntervalSince(call.updatedAt) * 1000))
         let event = CallEvent.alertAcknowledged(
-            AlertAcknowledgement(callID: call.callID, at: at, alertID: alertID, by: principal.subject ?? principal.name, outcome: outcome))
+            AlertAcknowledgement(callID: call.callID, at: at, alertID: alertID, by: principal.person, outcome: outcome))
         let receipt: IngestReceipt
         do {
             receipt = try await shards.ingest(callID: call.callID, items: [IngestItem(event: event)])

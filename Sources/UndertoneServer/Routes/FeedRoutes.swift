@@ -16,27 +16,42 @@ extension ServerContext {
             metrics.feedSubscribers.increment()
             let feed = self.feed
             let metrics = self.metrics
-            return try await request.body.consumeWithInboundCloseHandler { _ in
-                Response(
-                    status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
-                    body: ResponseBody { writer in
-                        defer {
-                            feed.cancel(id)
-                            metrics.feedSubscribers.decrement()
-                        }
-                        try await withGracefulShutdownHandler {
-                            try await writer.write(ByteBuffer(string: ": undertone live feed\n\n"))
-                            for await message in messages {
-                                try await writer.write(ByteBuffer(string: "event: \(message.type)\ndata: \(message.json)\n\n"))
+            // Not `consumeWithInboundCloseHandler`: a GET's empty body ends at once and would close the stream after its
+            // first line. A client that leaves is noticed by the next write failing; the heartbeat makes sure there is one.
+            let heartbeat = configuration.feedHeartbeat
+            return Response(
+                status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
+                body: ResponseBody { writer in
+                    defer {
+                        feed.cancel(id)
+                        metrics.feedSubscribers.decrement()
+                    }
+                    try await withGracefulShutdownHandler {
+                        try await writer.write(ByteBuffer(string: ": undertone live feed\n\n"))
+                        try await withThrowingTaskGroup(of: Void.self) { group in
+                            let (items, sink) = AsyncStream.makeStream(of: FeedItem.self, bufferingPolicy: .bufferingNewest(LiveFeed.bufferSize))
+                            group.addTask {
+                                for await message in messages { sink.yield(.message(message)) }
+                                sink.finish()
                             }
-                        } onGracefulShutdown: {
-                            feed.cancel(id)
+                            group.addTask {
+                                while (try? await Task.sleep(for: heartbeat)) != nil { sink.yield(.heartbeat) }
+                            }
+                            for await item in items {
+                                switch item {
+                                case .message(let message):
+                                    try await writer.write(ByteBuffer(string: "event: \(message.type)\ndata: \(message.json)\n\n"))
+                                case .heartbeat:
+                                    try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
+                                }
+                            }
+                            group.cancelAll()
                         }
-                        try await writer.finish(nil)
-                    })
-            } onInboundClosed: {
-                feed.cancel(id)
-            }
+                    } onGracefulShutdown: {
+                        feed.cancel(id)
+                    }
+                    try await writer.finish(nil)
+                })
         }
 
         router.ws("/v1/feed/ws") { _, context in
@@ -65,6 +80,12 @@ extension ServerContext {
                 feed.cancel(id)
             }
         }
+    }
+
+    /// What the Server-Sent Events stream writes: a message of the feed, or a comment that keeps the connection alive.
+    private enum FeedItem: Sendable {
+        case message(FeedMessage)
+        case heartbeat
     }
 
     static func types(_ request: Request) -> Set<String>? {

@@ -24,7 +24,8 @@ extension ServerContext {
                 settings.repeatWindowDays = value
             }
             let team: String? = principal.role == .admin ? nil : (principal.subject ?? "\u{0}")
-            let report = try await ReportLoader.report(store: store, period: period, team: team, settings: settings, generatedAt: .now)
+            let report = try await ReportLoader.report(
+                store: store, period: period, team: team, settings: settings, generatedAt: .now, intents: intentModel)
             return try json(report)
         }
 
@@ -76,7 +77,8 @@ public enum ReportLoader {
     /// The report of the calls that started in the period (of `team`, when given). Calls of the repeat window either side
     /// are read too, their first customer turns only, to find repeat contacts.
     public static func report(
-        store: any EventStore, period: ReportPeriod, team: String?, settings: MetricsSettings, generatedAt: Date
+        store: any EventStore, period: ReportPeriod, team: String?, settings: MetricsSettings, generatedAt: Date,
+        intents: IntentModel? = try? IntentModel.default
     ) async throws -> Report {
         let window = Double(settings.repeatWindowDays) * 86_400
         let records = try await calls(
@@ -88,11 +90,11 @@ public enum ReportLoader {
         }
         return Report.build(
             calls: logged, from: period.from, to: period.to, generatedAt: generatedAt, team: team, settings: settings,
-            intents: try? IntentModel.default, scorecard: try? Scorecard.bundled())
+            intents: intents, scorecard: try? Scorecard.bundled())
     }
 
     /// Every call that started in `from..<to`, paging through the store (which lists newest first).
-    static func calls(store: any EventStore, from: Date, to: Date) async throws -> [CallRecord] {
+    public static func calls(store: any EventStore, from: Date, to: Date) async throws -> [CallRecord] {
         var seen: Set<String> = []
         var records: [CallRecord] = []
         var before = to

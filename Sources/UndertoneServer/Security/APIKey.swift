@@ -52,6 +52,12 @@ public struct Principal: Sendable, Equatable {
         }
     }
 
+    /// Who answered, as an alert records it: an agent by its agent id, anyone else by the key's name (a supervisor key's
+    /// subject is a team, not a person).
+    public var person: String {
+        role == .agent ? subject ?? name : name
+    }
+
     /// Ingest (events, telephony streams) needs a supervisor or admin key: agents' desktops read, connectors write.
     public var mayIngest: Bool { role >= .supervisor }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PostgresNIO
 
 extension PostgresEventStore {
@@ -28,6 +29,13 @@ extension PostgresEventStore {
             case .verifyFull: return .require(.makeClientConfiguration())
             }
         }
+    }
+
+    /// A store on the database a URL names (`configuration(url:)`); `?schema=NAME` puts its tables in that schema, so
+    /// that one database can hold several stores.
+    public convenience init(url: String, logger: Logger = Logger(label: "undertone.store.postgres")) throws {
+        let schema = URLComponents(string: url)?.queryItems?.first { $0.name == "schema" }?.value
+        try self.init(configuration: try Self.configuration(url: url), schema: schema, logger: logger)
     }
 
     /// The client configuration a URL describes: `postgres://user:password@host:port/database?sslmode=prefer`

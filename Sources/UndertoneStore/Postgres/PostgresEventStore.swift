@@ -113,11 +113,12 @@ public final class PostgresEventStore: EventStore {
 
     // MARK: Log
 
-    public func append(_ entries: [LogEntry]) async throws -> [LoggedEntry] {
+    public func append(_ entries: [LogEntry], expectingHeads: [String: Int]) async throws -> [LoggedEntry] {
         guard !entries.isEmpty else { return [] }
         let now = Date.storeNow
         return try await transaction { connection in
-            try await PostgresAppendTransaction(connection: connection, logger: logger).appendEntries(entries, recordedAt: now, logger: logger)
+            try await PostgresAppendTransaction(connection: connection, logger: logger).appendEntries(
+                entries, expectingHeads: expectingHeads, recordedAt: now, logger: logger)
         }
     }
 

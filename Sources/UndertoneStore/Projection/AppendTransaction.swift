@@ -26,11 +26,16 @@ protocol AppendTransaction {
 extension AppendTransaction {
     /// Appends in order: skips events whose client sequence the call already has, numbers the rest per call without
     /// gaps, inserts them in one go, and brings the projections up to date. Runs inside the caller's transaction.
-    func appendEntries(_ entries: [LogEntry], recordedAt now: Date, logger: Logger) async throws -> [LoggedEntry] {
+    /// When a call of `expectingHeads` has another head, throws `EventStoreError.callsMoved` before writing anything.
+    func appendEntries(_ entries: [LogEntry], expectingHeads: [String: Int] = [:], recordedAt now: Date, logger: Logger) async throws
+        -> [LoggedEntry]
+    {
         guard !entries.isEmpty else { return [] }
         let callIDs = Set(entries.map(\.callID)).sorted()
         var heads = try await lockHeads(callIDs)
         let firstHeads = heads
+        let moved = heads.filter { callID, head in expectingHeads[callID].map { $0 != head } ?? false }
+        guard moved.isEmpty else { throw EventStoreError.callsMoved(moved) }
 
         // Client sequences already taken, read once per call over the span this batch uses.
         var taken: [String: Set<Int>] = [:]

@@ -62,7 +62,7 @@ struct CallProjection {
                     $0.updatedAt = now
                 }
             }
-        case .event(.audio), .event(.voice), .event(.agentAction), .output(.voice), .output(.guidance):
+        case .event(.audio), .event(.voice), .event(.agentAction), .event(.tick), .output(.voice), .output(.guidance):
             break
         case .output(.signal(let signal)):
             if signal.speaker == .customer {

@@ -152,11 +152,12 @@ public final class SQLiteEventStore: EventStore {
 
     // MARK: Log
 
-    public func append(_ entries: [LogEntry]) async throws -> [LoggedEntry] {
+    public func append(_ entries: [LogEntry], expectingHeads: [String: Int]) async throws -> [LoggedEntry] {
         guard !entries.isEmpty else { return [] }
         let now = Date.storeNow
         return try await write { connection in
-            try await SQLiteAppendTransaction(connection: connection).appendEntries(entries, recordedAt: now, logger: logger)
+            try await SQLiteAppendTransaction(connection: connection).appendEntries(
+                entries, expectingHeads: expectingHeads, recordedAt: now, logger: logger)
         }
     }
 

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import Synchronization
 import Testing
+import UndertoneEngine
 import UndertoneStore
 
 @testable import UndertoneServer
@@ -370,7 +371,19 @@ struct BrowserTests {
             let title = try await page.evaluate("document.getElementById('agent-title').textContent").stringValue ?? ""
             #expect(title == "On call with cust-70233", "agent ag-412's own call (\(title)); \(callIDs.count) calls are live")
             #expect(try await page.evaluate("document.getElementById('agent-history').textContent.includes('Contacts (30 days)1')") == .bool(true))
+            // The agent answers its own coaching: a real click on Helpful, recorded as the agent's acknowledgement.
+            try await page.wait(for: "[...document.querySelectorAll('#agent-answer button')].some(b => b.textContent === 'Helpful')", "the question")
             try Self.save(try await page.screenshot(), "agent.png")
+            try await page.evaluate("[...document.querySelectorAll('#agent-answer button')].find(b => b.textContent === 'Helpful').click(); true")
+            try await page.wait(
+                for: "document.querySelector('#agent-answer [role=status]')?.textContent === 'Thanks, recorded.'", "the answer recorded")
+            let answered = try await client.execute(uri: "/v1/alerts?state=acknowledged", method: .get, headers: TestServer.headers()) {
+                (jsonObject($0.body)["alerts"] as? [[String: Any]]) ?? []
+            }
+            let coaching = answered.filter { $0["tier"] as? String == "coach" }
+            #expect(
+                coaching.contains { $0["outcome"] as? String == "useful" && $0["acknowledgedBy"] as? String == "ag-412" },
+                "the coach alert, answered useful by the agent: \(answered)")
             try await Self.expectContrast(page, "the agent view")
         }
     }
@@ -380,6 +393,48 @@ struct BrowserTests {
         let body = ByteBuffer(string: #"{"name":"agent 412","role":"agent","subject":"ag-412"}"#)
         let answer = try await client.execute(uri: "/v1/keys", method: .post, headers: TestServer.headers(), body: body) { jsonObject($0.body) }
         return try #require(answer["key"] as? String)
+    }
+
+    @Test("a wall opened on a call already under way shows its trend, and a threat to cancel never shows as neutral")
+    func wallMetLate() async throws {
+        // Call 04 up to its escalation to a manager, posted before the page opens: the wall meets it from `GET /v1/calls`,
+        // not from the feed, at its angriest.
+        let whole = try TestServer.exampleCall("04")
+        var analyzer = CallAnalyzer(policy: try Policy.preset(named: "default"), textModel: TestServer.model)
+        let escalation = try #require(
+            whole.firstIndex { event in
+                analyzer.ingest(event).contains { if case .decision(let decision) = $0 { decision.tier == .manager } else { false } }
+            })
+        let events = Array(whole[...escalation])
+        let callID = events[0].callID
+        try await Self.withSignedInPage(key: { client in
+            let body = try events.map { try CallEvents.encode($0) }.joined(separator: "\n")
+            try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {
+                #expect($0.status == .ok)
+            }
+            return TestServer.adminKey
+        }) { page, client, _ in
+            let row = "#wall-body tr[data-call=\"\(callID)\"]"
+            try await page.wait(
+                for: "document.querySelector('\(row) svg.spark polyline')?.getAttribute('points')?.split(' ').length > 2", "the trend")
+            let shown = try await page.evaluate(
+                """
+                (() => { const row = document.querySelector('\(row)');
+                  return { emotion: row.querySelector('.emotion').textContent, stress: Number(row.querySelector('.gauge-value').textContent),
+                           points: row.querySelector('svg.spark polyline').getAttribute('points').split(' ').length }; })()
+                """)
+            let record = try await client.execute(uri: "/v1/calls/\(callID)", method: .get, headers: TestServer.headers()) {
+                jsonObject($0.body)["call"] as? [String: Any] ?? [:]
+            }
+            let smoothed = try #require(record["smoothedStress"] as? Double)
+            #expect(record["highestTier"] as? String == "manager")
+            #expect(shown.member("stress") == .number((smoothed * 100).rounded() / 100))
+            // The customer has just threatened to cancel: the emotion model's scores stay low on those words, the cue does not.
+            #expect(shown.member("emotion") == .string("frustration"), "a call escalated to a manager at stress \(smoothed)")
+            let customerTurns = try #require(record["customerTurns"] as? Int)
+            #expect(shown.member("points") == .number(Double(min(customerTurns, 24))), "one point per customer reading")
+            try Self.save(try await page.screenshot(row), "wall-met-late.png")
+        }
     }
 
     @Test("client logic: risk order, emotion badge, durations and the feed reducer, run in the browser")
@@ -428,6 +483,15 @@ struct BrowserTests {
                         upright: [...short.querySelectorAll('text.category')].every((t) => !t.hasAttribute('transform')),
                         calm: m.dominantEmotion({frustration: 0.1, satisfaction: 0.7}), neutral: m.dominantEmotion({frustration: 0.2}),
                         anxious: m.dominantEmotion({anxiety: 0.5, frustration: 0.4}),
+                        stressedQuiet: m.dominantEmotion({frustration: 0.1, satisfaction: 0.6}, {stress: 0.4, cues: [{kind: 'cancel_threat'}]}),
+                        stressedConfused: m.dominantEmotion({confusion: 0.2}, {stress: 0.7, cues: ['confusion']}),
+                        stressedPlain: m.dominantEmotion({anxiety: 0.2, frustration: 0.1}, {stress: 0.8}),
+                        history: (() => { const h = m.newCall('h'); m.applyHistory(h, [
+                          {type: 'signal', speaker: 'customer', stress: 0.3, smoothedStress: 0.3, emotions: {}, cues: []},
+                          {type: 'signal', speaker: 'agent', stress: 0.9, smoothedStress: 0.9, emotions: {}, cues: []},
+                          {type: 'signal', speaker: 'customer', stress: 0.9, smoothedStress: 0.6, emotions: {frustration: 0.2}, cues: [{kind: 'abuse'}]}]);
+                          return `${h.spark.join(',')}|${h.emotion}|${h.cues.join(',')}|${h.peak}`; })(),
+                        onePoint: charts.sparkPoints([0.5], 96, 24),
                         short: m.formatDuration(65000), long: m.formatDuration(3723000),
                         reasons: m.describeReasons([{condition: 'stress >= 0.7', observed: '0.82'}]),
                         cues: m.rememberCues(['a', 'b', 'x', 'y'], [{kind: 'c'}, {kind: 'a'}]).join(','),
@@ -452,6 +516,11 @@ struct BrowserTests {
                 #expect(result.member("calm") == .string("satisfaction"))
                 #expect(result.member("neutral") == .string("neutral"))
                 #expect(result.member("anxious") == .string("anxiety"))
+                #expect(result.member("stressedQuiet") == .string("frustration"), "a threat to cancel is not neutral, whatever the scores")
+                #expect(result.member("stressedConfused") == .string("confusion"))
+                #expect(result.member("stressedPlain") == .string("anxiety"), "high stress without cues: the strongest trouble emotion")
+                #expect(result.member("history") == .string("0.3,0.6|frustration|abuse|0.9"), "customer readings only, in order")
+                #expect(result.member("onePoint") == .string("0,12 96,12"), "one reading is a level line")
                 #expect(result.member("short") == .string("1:05"))
                 #expect(result.member("long") == .string("1:02:03"))
                 #expect(result.member("reasons") == .string("stress >= 0.7 (0.82)"))

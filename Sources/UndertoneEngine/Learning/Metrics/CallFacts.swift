@@ -106,7 +106,7 @@ struct CallFacts: Sendable {
         for action in call.agentActions {
             switch action.action {
             case .holdStart: onHold = true
-            case .holdEnd: onHold = false
+            case .holdEnd, .wrapUp: onHold = false
             case .transfer: transferred = true
             default: break
             }

@@ -37,7 +37,7 @@ struct ScoredCall {
                 default: break
                 }
             case .callEnded(let ended): endMs = ended.at
-            case .audio, .voice, .alertAcknowledged: break
+            case .audio, .voice, .alertAcknowledged, .tick: break
             }
         }
         turns = transcript.finalTurns.enumerated()

@@ -34,6 +34,11 @@ public enum IntentTrainingError: Error, Equatable, CustomStringConvertible {
 /// the temperature and the threshold on the held-out share (and on any out-of-scope examples); then, with `refit`,
 /// train again on everything and keep the fitted temperature and threshold.
 public enum IntentTrainer {
+    /// With fewer held-out rows than this, calibration uses every example out of fold instead of the held-out share.
+    static let foldingBelow = 200
+    /// How many folds small data are calibrated with.
+    static let foldCount = 5
+
     public static func train(
         _ examples: [IntentExample], options: IntentTrainingOptions = IntentTrainingOptions()
     ) throws(IntentTrainingError) -> (model: IntentModel, report: IntentTrainingReport) {
@@ -45,6 +50,7 @@ public enum IntentTrainer {
         }
         if let threshold = options.threshold, !(0...1).contains(threshold) { throw .invalidOptions("threshold must be in [0, 1]") }
         if let share = options.outOfScopeShare, !(0..<1).contains(share) { throw .invalidOptions("out-of-scope share must be in [0, 1)") }
+        guard (0...1).contains(options.maximumInScopeRefusal) else { throw .invalidOptions("the in-scope refusal share must be in [0, 1]") }
         guard examples.allSatisfy({ $0.weight > 0 && $0.weight.isFinite }) else { throw .invalidOptions("example weights must be positive") }
 
         let isOutside = { (example: IntentExample) in
@@ -69,41 +75,61 @@ public enum IntentTrainer {
         var threshold = options.threshold ?? 0
         var heldOutAccuracy: Double?
         var outOfScopeRecall: Double?
-        var fitted = fit(keys: keys, targets: targets, weights: weights, rows: trainRows, classCount: classes.count, options: options)
-        if !heldOutRows.isEmpty {
-            let heldOutVectors = heldOutRows.map { fitted.vocabulary.vector(keys: keys[$0]) }
-            let heldOutTargets = heldOutRows.map { targets[$0] }
-            temperature = IntentCalibration.temperature(scores: heldOutVectors.map(fitted.linear.scores), labels: heldOutTargets)
-            let probe = IntentModel(
-                classes: classes, threshold: 0, temperature: temperature, about: [:], vocabulary: fitted.vocabulary, linear: fitted.linear)
+        // Calibration needs answers the model was not trained on. A large held-out share gives them; a small one (a
+        // few dozen examples) cannot: every held-out answer right pushes the temperature to its floor and every
+        // probability to 1, the out-of-scope examples' too. Small data are calibrated on every example out of fold.
+        let folds: [(train: [Int], heldOut: [Int])] =
+            heldOutRows.isEmpty
+            ? []
+            : heldOutRows.count >= Self.foldingBelow ? [(trainRows, heldOutRows)] : Self.folds(targets, classCount: classes.count, seed: options.seed)
+        let foldModels = folds.map {
+            fit(keys: keys, targets: targets, weights: weights, rows: $0.train, classCount: classes.count, options: options)
+        }
+        var fitted =
+            foldModels.first ?? fit(keys: keys, targets: targets, weights: weights, rows: trainRows, classCount: classes.count, options: options)
+        if !folds.isEmpty {
+            // Each held-out row scored by the model that did not see it; out-of-scope examples that are not learned, by
+            // the folds in turn.
+            var scored: [(fold: Int, vector: SparseVector, target: Int)] = []
+            for (fold, (_, heldOut)) in folds.enumerated() {
+                scored += heldOut.map { (fold, foldModels[fold].vocabulary.vector(keys: keys[$0]), targets[$0]) }
+            }
+            let outside: [(fold: Int, vector: SparseVector)] =
+                learnsOutside
+                ? []
+                : outOfScope.enumerated().map { ($0.offset % folds.count, foldModels[$0.offset % folds.count].vocabulary.vector($0.element.text)) }
+            temperature = IntentCalibration.temperature(
+                scores: scored.map { foldModels[$0.fold].linear.scores($0.vector) }, labels: scored.map(\.target),
+                outOfScope: outside.map { foldModels[$0.fold].linear.scores($0.vector) })
+            let probes = foldModels.map {
+                IntentModel(classes: classes, threshold: 0, temperature: temperature, about: [:], vocabulary: $0.vocabulary, linear: $0.linear)
+            }
             var answers: [IntentCalibration.Answer] = []
             var outsideConfidences: [Double] = []
-            for (vector, target) in zip(heldOutVectors, heldOutTargets) {
-                let answer = probe.answer(vector, probe.probabilities(vector))
+            for (fold, vector, target) in scored {
+                let answer = probes[fold].answer(vector, probes[fold].probabilities(vector))
                 if target == outsideClass {
                     outsideConfidences.append(answer.confidence)
                 } else {
                     answers.append(IntentCalibration.Answer(confidence: answer.confidence, correct: answer.best == target))
                 }
             }
-            if !learnsOutside {
-                outsideConfidences = outOfScope.map { example in
-                    let vector = probe.vocabulary.vector(example.text)
-                    return probe.answer(vector, probe.probabilities(vector)).confidence
-                }
-            }
+            for (fold, vector) in outside { outsideConfidences.append(probes[fold].answer(vector, probes[fold].probabilities(vector)).confidence) }
             heldOutAccuracy = answers.isEmpty ? nil : Double(answers.filter(\.correct).count) / Double(answers.count)
             if options.threshold == nil {
                 var outsideWeight = 1.0
                 if let share = options.outOfScopeShare, !outsideConfidences.isEmpty {
                     outsideWeight = share / (1 - share) * Double(answers.count) / Double(outsideConfidences.count)
                 }
-                threshold = IntentCalibration.threshold(inScope: answers, outOfScope: outsideConfidences, outOfScopeWeight: outsideWeight)
+                threshold = IntentCalibration.threshold(
+                    inScope: answers, outOfScope: outsideConfidences, outOfScopeWeight: outsideWeight,
+                    maximumInScopeRefusal: options.maximumInScopeRefusal)
             }
             if !outsideConfidences.isEmpty {
                 outOfScopeRecall = Double(outsideConfidences.filter { $0 < threshold || $0 == 0 }.count) / Double(outsideConfidences.count)
             }
-            if options.refit {
+            // Folded models each miss a fold: the model kept learns everything.
+            if options.refit || folds.count > 1 {
                 fitted = fit(keys: keys, targets: targets, weights: weights, rows: Array(keys.indices), classCount: classes.count, options: options)
             }
         }
@@ -164,6 +190,29 @@ public enum IntentTrainer {
         }
         linear.weights = linear.weights.map { Float(Float16($0)) }
         return (vocabulary, linear)
+    }
+
+    /// Stratified folds for small data: each label's examples shuffled (seeded) and dealt round the folds, so that every
+    /// example is held out once. Folds left empty (fewer examples than folds) are dropped.
+    static func folds(_ targets: [Int], classCount: Int, seed: UInt64) -> [(train: [Int], heldOut: [Int])] {
+        var byClass = [[Int]](repeating: [], count: classCount)
+        for (row, target) in targets.enumerated() { byClass[target].append(row) }
+        var random = SplitMix64(seed: seed ^ 0x5EED_0F5B_1175_F01D)
+        var heldOut = [[Int]](repeating: [], count: foldCount)
+        var next = 0
+        for var rows in byClass {
+            for index in stride(from: rows.count - 1, to: 0, by: -1) {
+                rows.swapAt(index, Int(random.next() % UInt64(index + 1)))
+            }
+            for row in rows {
+                heldOut[next % foldCount].append(row)
+                next += 1
+            }
+        }
+        return heldOut.filter { !$0.isEmpty }.map { fold in
+            let out = Set(fold)
+            return (targets.indices.filter { !out.contains($0) }, fold.sorted())
+        }
     }
 
     /// A stratified split: from each label, `fraction` of its examples (rounded, at least one, and never all of them).

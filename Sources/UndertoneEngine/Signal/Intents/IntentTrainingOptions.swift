@@ -35,6 +35,8 @@ public struct IntentTrainingOptions: Sendable, Equatable {
     /// The share of out-of-scope texts expected in use: when set, the out-of-scope examples are weighted to make up
     /// this share of the texts the threshold is tuned on (otherwise each counts as much as a held-out example).
     public var outOfScopeShare: Double?
+    /// Without out-of-scope examples, the tuned threshold turns away at most this share of the held-out in-scope texts.
+    public var maximumInScopeRefusal = 0.01
     /// A threshold to use instead of the tuned one.
     public var threshold: Double?
     /// Seeds every shuffle and split: the same data and options give the same model.

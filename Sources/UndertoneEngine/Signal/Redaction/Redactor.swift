@@ -69,7 +69,7 @@ public struct Redactor: Sendable, Equatable {
         case .agentAction(var action):
             action.note = action.note.map { redact($0).text }
             return .agentAction(action)
-        case .callStarted, .audio, .voice, .alertAcknowledged, .callEnded:
+        case .callStarted, .audio, .voice, .alertAcknowledged, .tick, .callEnded:
             return event
         }
     }
@@ -79,7 +79,7 @@ public struct Redactor: Sendable, Equatable {
         switch event {
         case .turn(let turn): redact(turn.text, isPartial: !turn.isFinal)
         case .agentAction(let action): action.note.map { redact($0) }
-        case .callStarted, .audio, .voice, .alertAcknowledged, .callEnded: nil
+        case .callStarted, .audio, .voice, .alertAcknowledged, .tick, .callEnded: nil
         }
     }
 }

@@ -53,6 +53,8 @@ async function loadCall(id) {
       smoothed: call.smoothed || fresh.smoothed, peak: Math.max(call.peak, fresh.peak),
     });
     call.history = outputs.started?.history ?? call.history ?? null;
+    model.applyHistory(call, outputs.outputs);
+    for (const record of detail.alerts ?? []) if (!call.alerts.has(record.alertID)) call.alerts.set(record.alertID, model.alertFromRecord(record));
     for (const output of outputs.outputs) {
       if (output.type === 'guidance') {
         call.hints = output.hints ?? [];
@@ -86,6 +88,7 @@ function render() {
   ];
   $('agent-facts').replaceChildren(...facts.flatMap(([term, value]) => [el('dt', { text: term }), el('dd', { text: value })]));
   $('agent-coaching').textContent = call.coaching ? `Coaching: ${call.coaching}` : '';
+  renderAnswer(call);
   const hints = call.hints ?? [];
   $('agent-hints').replaceChildren(
     ...(hints.length
@@ -117,6 +120,51 @@ function render() {
           packetView(handoff.packet))
       : el('p', { class: 'muted', text: 'This call did not arrive with a hand-off packet.' }),
   );
+}
+
+/** The open coaching alert of the call, the latest first: the agent says whether it helped. */
+function openCoaching(call) {
+  return [...call.alerts.values()].filter((alert) => alert.tier === 'coach' && alert.state === 'open').at(-1) ?? null;
+}
+
+let answerShown = '';
+/** What became of the agent's last answer, shown until a new coaching alert asks again. */
+let lastAnswer = '';
+
+/**
+ * "Did this coaching help?" for the call's open coaching alert: Helpful (`useful`) or Not helpful (`dismissed`), sent
+ * as the agent's acknowledgement, so that coaching precision has answers. Redrawn only when the alert changes, so that
+ * a click is never lost to the once-a-second refresh.
+ */
+function renderAnswer(call) {
+  const alert = openCoaching(call);
+  const key = alert ? `${alert.id}:${alert.state}` : `answered:${lastAnswer}`;
+  if (key === answerShown) return;
+  answerShown = key;
+  const box = $('agent-answer');
+  if (!alert) {
+    box.replaceChildren(...(lastAnswer ? [el('span', { class: 'muted', role: 'status', text: lastAnswer })] : []));
+    return;
+  }
+  const note = el('span', { class: 'muted', role: 'status' });
+  const answer = (outcome, label) => {
+    const button = el('button', { type: 'button', text: label });
+    button.addEventListener('click', async () => {
+      for (const each of box.querySelectorAll('button')) each.disabled = true;
+      try {
+        await api(`/v1/alerts/${encodeURIComponent(alert.id)}/ack`, { method: 'POST', body: { outcome } });
+        Object.assign(alert, { state: 'acknowledged', outcome });
+        lastAnswer = 'Thanks, recorded.';
+        note.textContent = lastAnswer;
+        schedule();
+      } catch (error) {
+        note.textContent = `Not recorded: ${error.message}`;
+        for (const each of box.querySelectorAll('button')) each.disabled = false;
+      }
+    });
+    return button;
+  };
+  box.replaceChildren(el('span', { text: 'Did this coaching help? ' }), answer('useful', 'Helpful'), ' ', answer('dismissed', 'Not helpful'), ' ', note);
 }
 
 async function start() {

@@ -17,7 +17,9 @@ function round(value) {
 /** Points for a polyline of `values` (0…max) across `width` × `height`. */
 export function sparkPoints(values, width, height, max = 1) {
   if (values.length === 0) return '';
-  const step = values.length > 1 ? width / (values.length - 1) : 0;
+  // One reading is a level, not a dot: drawn across the whole width.
+  if (values.length === 1) values = [values[0], values[0]];
+  const step = width / (values.length - 1);
   return values
     .map((value, index) => `${round(index * step)},${round(height - (Math.min(Math.max(value, 0), max) / max) * (height - 2) - 1)}`)
     .join(' ');

@@ -75,11 +75,35 @@ async function fetchCall(id) {
     for (const record of detail.alerts) if (!call.alerts.has(record.alertID)) call.alerts.set(record.alertID, model.alertFromRecord(record));
     wall.dirtyAlerts = true;
     markCall(id);
+    loadHistories([id]);
   } catch {
     // The next message for it tries again.
   } finally {
     wall.fetching.delete(id);
   }
+}
+
+/**
+ * Gives calls the page met late their past readings — the sparkline, the emotion, the cues — from the log, a few
+ * requests at a time (a call seen only from now on would show an empty trend and a neutral face).
+ */
+function loadHistories(ids) {
+  const queue = [...ids];
+  const worker = async () => {
+    while (queue.length > 0) {
+      const id = queue.shift();
+      try {
+        const answer = await api(`/v1/calls/${encodeURIComponent(id)}/outputs?types=signal`);
+        const call = wall.calls.get(id);
+        if (!call) continue;
+        model.applyHistory(call, answer.outputs);
+        markCall(id);
+      } catch {
+        // The feed's readings fill it from now on.
+      }
+    }
+  };
+  for (let i = 0; i < Math.min(4, queue.length); i += 1) worker();
 }
 
 function flush() {
@@ -306,6 +330,7 @@ function flushAnnouncements() {
 async function loadWall() {
   const [calls, alerts] = await Promise.all([api('/v1/calls?status=live&limit=5000'), api('/v1/alerts?limit=5000')]);
   const seen = new Set();
+  const met = [];
   for (const record of calls.calls) {
     seen.add(record.callID);
     const existing = wall.calls.get(record.callID);
@@ -315,9 +340,11 @@ async function loadWall() {
     } else {
       fresh.seenAt = Date.now();
       wall.calls.set(record.callID, fresh);
+      met.push(record.callID);
     }
     markCall(record.callID);
   }
+  loadHistories(met);
   // Calls that ended while the feed was away.
   for (const [id, call] of wall.calls) {
     if (!seen.has(id)) {

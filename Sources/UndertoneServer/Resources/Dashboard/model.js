@@ -6,6 +6,12 @@ export const TIER_RANK = Object.freeze({ coach: 1, supervisor: 2, manager: 3 });
 /** Emotions that count as trouble, in the order a badge prefers them when scores tie. */
 const TROUBLE = ['frustration', 'anxiety', 'confusion', 'sadness'];
 
+/** Cues that say what is wrong in words the emotion model can miss ("im cancelling", "get me your manager"). */
+const ANGRY_CUES = new Set(['cancel_threat', 'supervisor_request', 'legal_threat', 'repeat_contact', 'abuse', 'profanity', 'stated_anger', 'sarcasm']);
+
+/** Stress from which a call is never shown as neutral or satisfied. */
+export const HIGH_STRESS = 0.5;
+
 /** How many stress readings a sparkline keeps. */
 export const SPARK_POINTS = 24;
 
@@ -60,15 +66,47 @@ export function compareByRisk(a, b) {
   return (openTierRank(b) - openTierRank(a)) || (b.smoothed - a.smoothed) || (b.peak - a.peak) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The emotion a badge shows: the strongest trouble emotion when it reaches 0.35, else satisfaction or neutral. */
-export function dominantEmotion(emotions) {
-  if (!emotions) return 'neutral';
-  let best = null;
+/**
+ * The emotion a badge shows: the strongest trouble emotion when it reaches 0.35. Else the turn's cues name the trouble
+ * the emotion model can miss — confusion; anger for a threat to cancel, abuse, a request for a manager — and a call at
+ * high stress (`stress`, the turn's or the smoothed one) shows its strongest trouble emotion: neither is ever shown calm.
+ * Otherwise satisfaction or neutral.
+ */
+export function dominantEmotion(emotions, { stress = 0, cues = [] } = {}) {
+  let best = TROUBLE[0];
   for (const name of TROUBLE) {
-    if (best === null || (emotions[name] ?? 0) > (emotions[best] ?? 0)) best = name;
+    if ((emotions?.[name] ?? 0) > (emotions?.[best] ?? 0)) best = name;
   }
-  if ((emotions[best] ?? 0) >= 0.35) return best;
-  return (emotions.satisfaction ?? 0) >= 0.5 ? 'satisfaction' : 'neutral';
+  if ((emotions?.[best] ?? 0) >= 0.35) return best;
+  const kinds = cues.map((cue) => (typeof cue === 'string' ? cue : cue.kind));
+  if (kinds.includes('confusion')) return 'confusion';
+  if (kinds.some((kind) => ANGRY_CUES.has(kind))) return 'frustration';
+  if (stress >= HIGH_STRESS) return best;
+  return (emotions?.satisfaction ?? 0) >= 0.5 ? 'satisfaction' : 'neutral';
+}
+
+/** A customer signal's reading on the call: stress, trend, peak, emotion, cues and a point of the sparkline. */
+export function applySignal(call, signal) {
+  call.stress = signal.stress ?? call.stress;
+  call.smoothed = signal.smoothedStress ?? call.smoothed;
+  call.trend = signal.trend ?? call.trend;
+  call.peak = Math.max(call.peak, call.stress);
+  call.cues = rememberCues(call.cues, signal.cues ?? []);
+  call.emotion = dominantEmotion(signal.emotions, { stress: Math.max(call.stress, call.smoothed), cues: signal.cues ?? [] });
+  call.spark.push(call.smoothed);
+  if (call.spark.length > SPARK_POINTS) call.spark.splice(0, call.spark.length - SPARK_POINTS);
+}
+
+/**
+ * Fills a call the wall met late (loaded from `GET /v1/calls`) from its past outputs (`GET /v1/calls/{id}/outputs`):
+ * the sparkline of its last readings, its emotion and cues, as if the page had watched it from the start.
+ */
+export function applyHistory(call, outputs) {
+  const signals = outputs.filter((output) => output.type === 'signal' && output.speaker === 'customer');
+  if (signals.length === 0) return;
+  call.spark = [];
+  call.cues = [];
+  for (const signal of signals) applySignal(call, signal);
 }
 
 /** How long a call has lasted: wall-clock time since it started, or its event time if further (a recorded call sent at once). */
@@ -136,14 +174,7 @@ export function applyMessage(calls, message) {
   switch (message.type) {
     case 'signal':
       if (message.speaker !== 'customer') break;
-      call.stress = message.stress ?? call.stress;
-      call.smoothed = message.smoothedStress ?? call.smoothed;
-      call.trend = message.trend ?? call.trend;
-      call.peak = Math.max(call.peak, call.stress);
-      call.emotion = dominantEmotion(message.emotions);
-      call.cues = rememberCues(call.cues, message.cues ?? []);
-      call.spark.push(call.smoothed);
-      if (call.spark.length > SPARK_POINTS) call.spark.splice(0, call.spark.length - SPARK_POINTS);
+      applySignal(call, message);
       break;
     case 'decision': {
       // A climb closes the alert that went unacknowledged; the one it climbed to carries on.
