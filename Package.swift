@@ -51,9 +51,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // whisper.cpp through dlopen, with Undertone's own declarations of the few functions it calls: nothing to link.
+        .target(name: "CWhisper", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "UndertoneServer",
             dependencies: [
+                "CWhisper",
                 "UndertoneEngine",
                 "UndertoneStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

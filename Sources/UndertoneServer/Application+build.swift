@@ -17,6 +17,7 @@ extension ServerContext {
         registerIngestRoutes(router)
         registerStreamRoute(router)
         registerTelephonyRoutes(router)
+        registerPlatformTranscriptRoutes(router)
         registerCallRoutes(router)
         registerFeedRoutes(router)
         registerAdminRoutes(router)
@@ -43,6 +44,8 @@ extension ServerContext {
             logger: logger
         )
         app.addServices(store, shards)
+        // After the shards: it stops first at shutdown, its last turns still taken by running shards.
+        if let speech = shards.speech { app.addServices(speech) }
         if let cluster { app.addServices(cluster) }
         app.addServices(
             Startup(undertone: self), FollowUpSweeper(undertone: self),

@@ -47,6 +47,8 @@ public struct ServerConfiguration: Sendable {
     /// A folder of Markdown articles suggested to agents as calls go on (docs/guidance.md); the sample shipped with the
     /// engine by default, nil for none (coaching hints are given all the same).
     public var knowledgeBase: String? = KnowledgeBase.sampleDirectory?.path
+    /// How calls' audio is cut into utterances and queued for the transcriber (when `ServerContext` is given one).
+    public var speech = SpeechSettings()
 
     public init(policy: Policy) {
         self.policy = policy

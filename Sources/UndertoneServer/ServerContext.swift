@@ -19,12 +19,14 @@ public struct ServerContext: Sendable {
     public let cluster: ClusterFeed?
     /// Set once migrations and the first key are in place; `/readyz` answers 200 from then on.
     public let readiness = Readiness()
+    /// What the platforms' own transcripts (Contact Lens, Twilio Real-Time Transcription) need between their callbacks.
+    public let platformTranscripts = PlatformTranscripts()
 
     /// `knowledgeBase` is the configuration's folder already loaded (`undertone serve` loads it first, to refuse a bad
     /// folder with a clear error); when nil the folder is loaded here, and one that cannot be is logged and left out.
     public init(
         configuration: ServerConfiguration, policyYAML: String, store: any EventStore, textModel: TextModel, logger: Logger,
-        knowledgeBase: KnowledgeBase? = nil
+        knowledgeBase: KnowledgeBase? = nil, transcriber: (any Transcriber)? = nil
     ) {
         self.configuration = configuration
         self.store = store
@@ -48,7 +50,8 @@ public struct ServerContext: Sendable {
             count: configuration.shards, store: store, policy: { policy.policy }, textModel: textModel,
             redactor: configuration.redactPersonalData ? Redactor() : nil, feed: feed, metrics: metrics,
             logger: logger, idleEviction: configuration.idleCallEviction, followUps: configuration.followUps, announce: announce,
-            knowledgeBase: knowledgeBase ?? Self.loadKnowledge(configuration.knowledgeBase, logger: logger))
+            knowledgeBase: knowledgeBase ?? Self.loadKnowledge(configuration.knowledgeBase, logger: logger),
+            speech: transcriber.map { CallTranscription(transcriber: $0, settings: configuration.speech, metrics: metrics, logger: logger) })
     }
 
     /// Tells the other nodes sharing a PostgreSQL log about entries appended outside the shards (follow-up changes,

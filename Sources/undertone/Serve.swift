@@ -95,6 +95,8 @@ extension Undertone {
         @Option(help: "A folder of Markdown articles suggested to agents (default: the sample shipped with the engine).")
         var knowledge: String?
 
+        @OptionGroup var speech: SpeechOptions
+
         func run() async throws {
             let environment = ProcessInfo.processInfo.environment
             let file = try config.map(Self.readConfig) ?? [:]
@@ -138,9 +140,12 @@ extension Undertone {
             settings.bootstrapAdminKey = key ?? environment["UNDERTONE_ADMIN_KEY"] ?? (demo ? APIKey.generate() : nil)
             if let knowledge { settings.knowledgeBase = knowledge }
             let knowledgeBase = try KnowledgeOptions.load(knowledge)
+            // Before the store opens: a transcriber that cannot start is refused with nothing to clean up.
+            let transcriber = try speech.make(file: file)
 
             var logger = Logger(label: "undertone")
             logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            if let transcriber { logger.info("Transcribing calls' audio", metadata: ["transcriber": "\(transcriber.name)"]) }
             let store: any EventStore
             switch settings.database {
             case .sqlite(let path):
@@ -150,7 +155,7 @@ extension Undertone {
             }
             let context = ServerContext(
                 configuration: settings, policyYAML: yaml, store: store, textModel: try TextModel.bundled(), logger: logger,
-                knowledgeBase: knowledgeBase)
+                knowledgeBase: knowledgeBase, transcriber: transcriber)
             let (host, policyName) = (settings.host, parsed.name)
             guard demo, let adminKey = settings.bootstrapAdminKey else {
                 let app = context.buildApplication { channel in
