@@ -4,7 +4,8 @@ import UndertoneServer
 
 /// Which transcriber turns calls' audio into words: `serve` and `analyze` share these flags.
 struct SpeechOptions: ParsableArguments {
-    @Option(help: "Words from audio: none, whisper (embedded, installed by scripts/install-speech.sh) or openai (a remote server).")
+    @Option(
+        help: "Words from audio: none, whisper (embedded, installed by scripts/install-speech.sh), openai (a remote server), or auto (whisper when installed).")
     var transcriber: String?
 
     @Option(help: "Where scripts/install-speech.sh installed whisper.cpp and the model (default ~/.local/share/undertone/speech).")
@@ -22,6 +23,15 @@ struct SpeechOptions: ParsableArguments {
     @Option(help: "With --transcriber openai: the model to ask for (default Systran/faster-whisper-tiny.en).")
     var transcriberModel: String?
 
+    init() {}
+
+    init(transcriber: String?, speechDir: String?, speechDecoders: Int?, speechThreads: Int?) {
+        self.transcriber = transcriber
+        self.speechDir = speechDir
+        self.speechDecoders = speechDecoders
+        self.speechThreads = speechThreads
+    }
+
     /// The transcriber these flags (then `UNDERTONE_TRANSCRIBER`, `UNDERTONE_SPEECH_DIR`, `UNDERTONE_TRANSCRIBER_URL`,
     /// `UNDERTONE_TRANSCRIBER_MODEL`, `UNDERTONE_TRANSCRIBER_KEY`, then the config file's keys) ask for; nil for none.
     /// What is missing is said plainly.
@@ -34,6 +44,12 @@ struct SpeechOptions: ParsableArguments {
         switch kind {
         case "none":
             return nil
+        case "auto":
+            // The embedded transcriber when it is installed, else none (said on stderr by the caller).
+            let directory = setting(speechDir, "UNDERTONE_SPEECH_DIR", "speechDir") ?? WhisperInstallation.defaultDirectory
+            guard WhisperInstallation(directory: directory).missing == nil else { return nil }
+            return try SpeechOptions(transcriber: "whisper", speechDir: directory, speechDecoders: speechDecoders, speechThreads: speechThreads)
+                .make(file: file)
         case "whisper":
             if let speechDecoders, !(1...16).contains(speechDecoders) { throw CommandFailure("--speech-decoders must be 1 to 16") }
             if let speechThreads, !(1...64).contains(speechThreads) { throw CommandFailure("--speech-threads must be 1 to 64") }
@@ -56,7 +72,7 @@ struct SpeechOptions: ParsableArguments {
                 throw CommandFailure("--transcriber openai: \(error)")
             }
         default:
-            throw CommandFailure("--transcriber must be none, whisper or openai, not \(kind)")
+            throw CommandFailure("--transcriber must be none, auto, whisper or openai, not \(kind)")
         }
     }
 }
