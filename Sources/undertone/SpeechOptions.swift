@@ -5,7 +5,9 @@ import UndertoneServer
 /// Which transcriber turns calls' audio into words: `serve` and `analyze` share these flags.
 struct SpeechOptions: ParsableArguments {
     @Option(
-        help: "Words from audio: none, whisper (embedded, installed by scripts/install-speech.sh), openai (a remote server), or auto (whisper when installed).")
+        help:
+            "Words from audio: none, whisper (embedded, installed by scripts/install-speech.sh), openai (a remote server), or auto (whisper when installed)."
+    )
     var transcriber: String?
 
     @Option(help: "Where scripts/install-speech.sh installed whisper.cpp and the model (default ~/.local/share/undertone/speech).")
@@ -66,7 +68,8 @@ struct SpeechOptions: ParsableArguments {
             }
             do {
                 return try OpenAITranscriber(
-                    baseURL: url, model: setting(transcriberModel, "UNDERTONE_TRANSCRIBER_MODEL", "transcriberModel") ?? "Systran/faster-whisper-tiny.en",
+                    baseURL: url,
+                    model: setting(transcriberModel, "UNDERTONE_TRANSCRIBER_MODEL", "transcriberModel") ?? "Systran/faster-whisper-tiny.en",
                     apiKey: environment["UNDERTONE_TRANSCRIBER_KEY"])
             } catch {
                 throw CommandFailure("--transcriber openai: \(error)")

@@ -16,14 +16,15 @@ struct UtteranceCutterTests {
     /// Voiced syllables at 130 Hz, 200 ms each with 50 ms between them, at -25 dBFS: speech with known edges.
     static func syllables(seconds: Double) -> ContiguousArray<Float> {
         let count = Int(seconds * SyntheticVoice.rate)
-        return ContiguousArray((0..<count).map { index in
-            let time = Double(index) / SyntheticVoice.rate
-            let within = time.truncatingRemainder(dividingBy: 0.25)
-            guard within < 0.2 else { return 0 }
-            let envelope = sin(Double.pi * within / 0.2).squareRoot()
-            let phase = 2 * Double.pi * 130 * time
-            return Float(0.056 * envelope * (sin(phase) + 0.5 * sin(2 * phase) + 0.3 * sin(3 * phase)))
-        })
+        return ContiguousArray(
+            (0..<count).map { index in
+                let time = Double(index) / SyntheticVoice.rate
+                let within = time.truncatingRemainder(dividingBy: 0.25)
+                guard within < 0.2 else { return 0 }
+                let envelope = sin(Double.pi * within / 0.2).squareRoot()
+                let phase = 2 * Double.pi * 130 * time
+                return Float(0.056 * envelope * (sin(phase) + 0.5 * sin(2 * phase) + 0.3 * sin(3 * phase)))
+            })
     }
 
     static func mix(_ a: ContiguousArray<Float>, _ b: ContiguousArray<Float>) -> ContiguousArray<Float> {
@@ -55,11 +56,14 @@ struct UtteranceCutterTests {
         let utterances = Self.cut(Self.twoUtterances(noiseLevel: noiseLevel), finish: false)
         #expect(utterances.count == 2)
         guard utterances.count == 2 else { return }
-        #expect(abs(utterances[0].startMs - 1_000) <= 150 && abs(utterances[0].endMs - 2_950) <= 150, "\(utterances[0].startMs)-\(utterances[0].endMs)")
-        #expect(abs(utterances[1].startMs - 4_500) <= 150 && abs(utterances[1].endMs - 7_450) <= 150, "\(utterances[1].startMs)-\(utterances[1].endMs)")
+        #expect(
+            abs(utterances[0].startMs - 1_000) <= 150 && abs(utterances[0].endMs - 2_950) <= 150, "\(utterances[0].startMs)-\(utterances[0].endMs)")
+        #expect(
+            abs(utterances[1].startMs - 4_500) <= 150 && abs(utterances[1].endMs - 7_450) <= 150, "\(utterances[1].startMs)-\(utterances[1].endMs)")
         for utterance in utterances {
             let seconds = Double(utterance.samples.count) / 8_000
-            #expect(seconds >= Double(utterance.endMs - utterance.startMs) / 1000 && seconds <= Double(utterance.endMs - utterance.startMs) / 1000 + 0.6)
+            #expect(
+                seconds >= Double(utterance.endMs - utterance.startMs) / 1000 && seconds <= Double(utterance.endMs - utterance.startMs) / 1000 + 0.6)
             #expect(utterance.speechMs >= 1_500)
         }
     }
@@ -100,7 +104,9 @@ struct UtteranceCutterTests {
         var cutter = UtteranceCutter(track: .agent)
         var out: [Utterance] = []
         for case .audio(let frame) in SyntheticVoice.audioEvents(speech, callID: "c", track: .agent) { out += cutter.add(frame) }
-        for case .audio(let frame) in SyntheticVoice.audioEvents(SyntheticVoice.silence(seconds: 0.1, seed: 3), callID: "c", track: .agent, startMs: 4_000) {
+        for case .audio(let frame) in SyntheticVoice.audioEvents(
+            SyntheticVoice.silence(seconds: 0.1, seed: 3), callID: "c", track: .agent, startMs: 4_000)
+        {
             out += cutter.add(frame)
         }
         #expect(out.count == 1)

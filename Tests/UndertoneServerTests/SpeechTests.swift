@@ -140,7 +140,9 @@ struct SpeechTests {
                         for turn in heard.turns where !seen.contains(turn.utteranceID) {
                             seen.insert(turn.utteranceID)
                             let chunk = min((turn.endMs ?? turn.at) / 20, audio.count / 160)
-                            if let sentAt = timing.sent.withLock({ chunk < $0.count ? $0[chunk] : nil }) { timing.delays.withLock { $0.append(now - sentAt) } }
+                            if let sentAt = timing.sent.withLock({ chunk < $0.count ? $0[chunk] : nil }) {
+                                timing.delays.withLock { $0.append(now - sentAt) }
+                            }
                         }
                         if heard.ended { return }
                         try await Task.sleep(for: .milliseconds(25))
@@ -174,7 +176,9 @@ struct SpeechTests {
         let delays = Mutex<[Duration]>([])
     }
 
-    @Test("Twilio Media Streams + embedded whisper.cpp: the customer's words, the repeat-contact cue, the cancellation intent", .enabled(if: wantWhisper))
+    @Test(
+        "Twilio Media Streams + embedded whisper.cpp: the customer's words, the repeat-contact cue, the cancellation intent",
+        .enabled(if: wantWhisper))
     func twilioEmbedded() async throws {
         let whisper = try #require(Self.whisper, "the embedded transcriber is not installed: run scripts/install-speech.sh")
         let server = try await TestServer(transcriber: whisper)
@@ -206,7 +210,8 @@ struct SpeechTests {
                 HTTPField.Name("X-API-KEY")!: key, HTTPField.Name("Audiohook-Organization-Id")!: organization,
                 HTTPField.Name("Audiohook-Session-Id")!: session, HTTPField.Name("Audiohook-Correlation-Id")!: UUID().uuidString.lowercased(),
             ]
-            try await client.ws("/v1/telephony/audiohook", configuration: WebSocketClientConfiguration(additionalHeaders: headers)) { inbound, outbound, _ in
+            try await client.ws("/v1/telephony/audiohook", configuration: WebSocketClientConfiguration(additionalHeaders: headers)) {
+                inbound, outbound, _ in
                 let open = """
                     {"version":"2","id":"\(session)","type":"open","seq":1,"serverseq":0,"position":"PT0S","parameters":{"organizationId":"\(organization)",\
                     "conversationId":"\(conversation)","participant":{"id":"p-1","ani":"+13175550100","aniName":"","dnis":"+18005550199"},\
@@ -261,7 +266,10 @@ struct SpeechTests {
             let heard = try await Self.heard(server.context.store, callID: callID)
             Self.expectDoneWhen(heard, source: "contact lens")
             let partials = heard.turns.filter { !$0.isFinal }
-            #expect(partials.map(\.text) == ["Thanks for calling, how can I help?", "This is the third time", "This is the third time I'm calling and I want to cancel."])
+            #expect(
+                partials.map(\.text) == [
+                    "Thanks for calling, how can I help?", "This is the third time", "This is the third time I'm calling and I want to cancel.",
+                ])
             #expect(heard.turns.filter(\.isFinal).map(\.speaker) == [.agent, .customer])
             #expect(heard.turns.last?.startMs == 3_900 && heard.turns.last?.endMs == 7_400)
             let call = try #require(try await server.context.store.call(callID))
@@ -269,7 +277,8 @@ struct SpeechTests {
             // A bad event is refused with problem JSON, counted, and stores nothing.
             let bad = try await client.execute(
                 uri: "/v1/telephony/contact-lens", method: .post, headers: TestServer.headers(),
-                body: ByteBuffer(string: #"{"ContactId":"x","EventType":"SEGMENTS","Segments":[{"Transcript":{"Id":"t","ParticipantRole":"CUSTOMER"}}]}"#)
+                body: ByteBuffer(
+                    string: #"{"ContactId":"x","EventType":"SEGMENTS","Segments":[{"Transcript":{"Id":"t","ParticipantRole":"CUSTOMER"}}]}"#)
             ) { $0 }
             #expect(bad.status == .badRequest)
             #expect(String(buffer: bad.body).contains("Content"))
@@ -310,7 +319,8 @@ struct SpeechTests {
             // The callback without a key is refused before anything is read.
             let refused = try await client.execute(
                 uri: "/v1/telephony/twilio/transcription", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: forms[1])) { $0.status }
+                body: ByteBuffer(string: forms[1])
+            ) { $0.status }
             #expect(refused == .unauthorized)
         }
     }

@@ -102,7 +102,9 @@ public struct ContactLensSegments: Sendable {
     private func offsets(_ fields: JSONFields) throws(AdapterError) -> (Int, Int) {
         let start = try fields.integer("BeginOffsetMillis")
         let end = try fields.integer("EndOffsetMillis")
-        guard start >= 0, end >= start else { throw fields.failure("offsets must be non-negative with \"EndOffsetMillis\" not before \"BeginOffsetMillis\"") }
+        guard start >= 0, end >= start else {
+            throw fields.failure("offsets must be non-negative with \"EndOffsetMillis\" not before \"BeginOffsetMillis\"")
+        }
         return (start, end)
     }
 

@@ -1,11 +1,11 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import NIOCore
 import Logging
+import NIOCore
 import Synchronization
-import UndertoneStore
 import UndertoneEngine
+import UndertoneStore
 
 /// The transcripts telephony platforms make themselves, between their callbacks: Contact Lens' partial pieces, Twilio's
 /// utterance numbering, and which calls such a source opened (and so ends).

@@ -307,7 +307,8 @@ public final class CallTranscription: Service, Sendable {
         }
         guard let call, let sink = sink.withLock({ $0 }) else { return }
         let waitedMs = Int(waited.components.seconds * 1000 + waited.components.attoseconds / 1_000_000_000_000_000)
-        let json = "{\"v\":1,\"type\":\"transcription\",\"call\":\(JSONText.quoted(job.callID)),\"at\":\(job.utterance.endMs),\"state\":\"delayed\",\"waitMs\":\(waitedMs)}"
+        let json =
+            "{\"v\":1,\"type\":\"transcription\",\"call\":\(JSONText.quoted(job.callID)),\"at\":\(job.utterance.endMs),\"state\":\"delayed\",\"waitMs\":\(waitedMs)}"
         sink.publish(FeedMessage(callID: job.callID, agentID: call.agentID, team: call.team, type: "transcription", json: json))
     }
 }
