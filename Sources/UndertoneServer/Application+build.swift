@@ -18,6 +18,7 @@ extension ServerContext {
         registerStreamRoute(router)
         registerTelephonyRoutes(router)
         registerPlatformTranscriptRoutes(router)
+        registerAudioSocketLegRoute(router)
         registerCallRoutes(router)
         registerFeedRoutes(router)
         registerAdminRoutes(router)
@@ -46,6 +47,11 @@ extension ServerContext {
         app.addServices(store, shards)
         // After the shards: it stops first at shutdown, its last turns still taken by running shards.
         if let speech = shards.speech { app.addServices(speech) }
+        if let settings = configuration.audioSocket {
+            let listener = AudioSocketListener(undertone: self, settings: settings)
+            audioSocket.hold(listener)
+            app.addServices(listener)
+        }
         if let cluster { app.addServices(cluster) }
         app.addServices(
             Startup(undertone: self), FollowUpSweeper(undertone: self),

@@ -49,6 +49,8 @@ public struct ServerConfiguration: Sendable {
     public var knowledgeBase: String? = KnowledgeBase.sampleDirectory?.path
     /// How calls' audio is cut into utterances and queued for the transcriber (when `ServerContext` is given one).
     public var speech = SpeechSettings()
+    /// The Asterisk AudioSocket listener (TCP), when one is wanted.
+    public var audioSocket: AudioSocketSettings?
 
     public init(policy: Policy) {
         self.policy = policy

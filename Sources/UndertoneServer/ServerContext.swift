@@ -21,6 +21,9 @@ public struct ServerContext: Sendable {
     public let readiness = Readiness()
     /// What the platforms' own transcripts (Contact Lens, Twilio Real-Time Transcription) need between their callbacks.
     public let platformTranscripts = PlatformTranscripts()
+    /// AudioSocket legs registered ahead of their connection, and the listener once the application runs it.
+    public let audioSocketLegs = AudioSocketLegs()
+    public let audioSocket = AudioSocketHandle()
 
     /// `knowledgeBase` is the configuration's folder already loaded (`undertone serve` loads it first, to refuse a bad
     /// folder with a clear error); when nil the folder is loaded here, and one that cannot be is logged and left out.

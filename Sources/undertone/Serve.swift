@@ -97,6 +97,9 @@ extension Undertone {
 
         @OptionGroup var speech: SpeechOptions
 
+        @Option(help: "Listen for Asterisk AudioSocket connections (TCP) on this port, on --host (default: no listener).")
+        var audiosocketPort: Int?
+
         func run() async throws {
             let environment = ProcessInfo.processInfo.environment
             let file = try config.map(Self.readConfig) ?? [:]
@@ -138,6 +141,9 @@ extension Undertone {
                 settings.webhooks.timeout = try Self.duration(timeout, "the webhook timeout", in: 1...300)
             }
             settings.bootstrapAdminKey = key ?? environment["UNDERTONE_ADMIN_KEY"] ?? (demo ? APIKey.generate() : nil)
+            if let port = try integer(audiosocketPort, "UNDERTONE_AUDIOSOCKET_PORT", "audiosocketPort", "the AudioSocket port", in: 0...65_535) {
+                settings.audioSocket = AudioSocketSettings(host: settings.host, port: port)
+            }
             if let knowledge { settings.knowledgeBase = knowledge }
             let knowledgeBase = try KnowledgeOptions.load(knowledge)
             // Before the store opens: a transcriber that cannot start is refused with nothing to clean up.

@@ -64,6 +64,41 @@ extension ServerContext {
         }
     }
 
+    /// `POST /v1/telephony/audiosocket/legs`: `{"uuid", "call", "track"}` — the AudioSocket UUID a dialplan gives a
+    /// channel, the call it belongs to (already started) and whose track it is, registered before the channel connects.
+    func registerAudioSocketLegRoute(_ router: Router<AppRequestContext>) {
+        router.post("/v1/telephony/audiosocket/legs") { request, context -> Response in
+            let principal = try context.caller()
+            try requireReady()
+            guard principal.mayIngest else { throw Problem.forbidden("ingest needs a supervisor or admin key") }
+            let body = try await request.body.collect(upTo: 64 << 10)
+            let fields: JSONFields
+            let uuid: String
+            let callID: String
+            let trackName: String
+            do throws(AdapterError) {
+                fields = JSONFields(try JSONValue.parseObject(String(buffer: body)), message: "leg")
+                uuid = try fields.nonEmptyString("uuid").lowercased()
+                callID = try fields.nonEmptyString("call")
+                trackName = try fields.optionalString("track") ?? "customer"
+            } catch {
+                metrics.rejected(error.metricReason, via: "audiosocket")
+                throw Problem(.badRequest, error.description)
+            }
+            guard UUID(uuidString: uuid) != nil else { throw Problem(.badRequest, "\"uuid\" must be a UUID (the dialplan's ${UUID()})") }
+            guard let track = SpeakerRole(rawValue: trackName), track != .bot else {
+                throw Problem(.badRequest, "\"track\" must be customer or agent")
+            }
+            guard let call = try await store.call(callID), call.endedAt == nil else {
+                throw Problem(.notFound, "no open call \"\(callID)\": post its call_started first")
+            }
+            audioSocketLegs.register(uuid: uuid, callID: call.callID, track: track)
+            let answer: JSONValue = .object(["uuid": .string(uuid), "call": .string(callID), "track": .string(track.rawValue)])
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: answer.serialized())))
+        }
+    }
+
     /// Ingests what a platform's transcript event became, opening (and later ending) the call when no audio adapter has.
     private func ingestPlatform(_ batch: PlatformTranscriptBatch, request: Request, via: String, defaultQueue: String) async throws -> Response {
         let callID = batch.callID
