@@ -479,11 +479,11 @@ extension ShardContext {
 }
 
 extension CallEvent {
-    /// What the transcription stage needs to see: audio, and the start and end of calls.
+    /// What the transcription stage needs to see: audio, turns from elsewhere, and the start and end of calls.
     fileprivate var feedsSpeech: Bool {
         switch self {
-        case .audio, .callStarted, .callEnded: true
-        case .turn, .voice, .agentAction, .alertAcknowledged: false
+        case .audio, .callStarted, .callEnded, .turn: true
+        case .voice, .agentAction, .alertAcknowledged: false
         }
     }
 }

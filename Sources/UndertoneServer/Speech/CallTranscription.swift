@@ -58,6 +58,9 @@ public final class CallTranscription: Service, Sendable {
         var pending = 0
         var agentID: String?
         var team: String?
+        /// Tracks whose words come from elsewhere (the platform's transcript, a recogniser posting turns): not transcribed
+        /// again, so a call never gets two transcripts of one voice.
+        var transcribedElsewhere: Set<SpeakerRole> = []
         var lastLagNotice: ContinuousClock.Instant?
     }
 
@@ -87,7 +90,8 @@ public final class CallTranscription: Service, Sendable {
         self.sink.withLock { $0 = sink }
     }
 
-    /// Takes a call's accepted events: `call_started` (whose agent and team the feed needs) and audio frames.
+    /// Takes a call's accepted events: `call_started` (whose agent and team the feed needs), audio frames, and turns
+    /// from elsewhere (their tracks are then left to that source).
     func hear(callID: String, events: [CallEvent]) async {
         var jobs: [Job] = []
         let now = ContinuousClock.now
@@ -97,8 +101,18 @@ public final class CallTranscription: Service, Sendable {
                 case .callStarted(let started):
                     state.calls[callID, default: Call()].agentID = started.agentID
                     state.calls[callID, default: Call()].team = started.team
+                case .turn(let turn):
+                    var call = state.calls[callID] ?? Call()
+                    if call.transcribedElsewhere.insert(turn.speaker).inserted {
+                        call.cutters[turn.speaker] = nil
+                        logger.info(
+                            "A track's words come from elsewhere: not transcribing it",
+                            metadata: ["call.id": "\(callID)", "track": "\(turn.speaker)"])
+                    }
+                    state.calls[callID] = call
                 case .audio(let frame) where settings.tracks.contains(frame.track):
                     var call = state.calls[callID] ?? Call()
+                    guard !call.transcribedElsewhere.contains(frame.track) else { continue }
                     var cutter = call.cutters[frame.track] ?? UtteranceCutter(track: frame.track, settings: settings.utterances)
                     for utterance in cutter.add(frame) { jobs.append(Job(callID: callID, utterance: utterance, cutAt: now)) }
                     call.cutters[frame.track] = cutter
