@@ -27,8 +27,9 @@ struct SpeechTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let environment = ProcessInfo.processInfo.environment
     static let required = environment["UNDERTONE_REQUIRE_SPEECH"] == "1"
-    /// One embedded transcriber for the suite (the model is loaded once).
-    static let whisper: WhisperTranscriber? = try? WhisperTranscriber(installation: WhisperInstallation())
+    /// One embedded transcriber for the suite (the model is loaded once), on one thread: the rest of the suite runs
+    /// beside it on a 2-core machine.
+    static let whisper: WhisperTranscriber? = try? WhisperTranscriber(installation: WhisperInstallation(), threadsPerDecoder: 1)
     static let remoteURL = environment["UNDERTONE_TEST_TRANSCRIBER_URL"]
     static let remoteModel = environment["UNDERTONE_TEST_TRANSCRIBER_MODEL"] ?? "Systran/faster-whisper-tiny.en"
     static let wantWhisper = whisper != nil || required

@@ -14,7 +14,7 @@ public struct SpeechSettings: Sendable, Equatable {
     public var tracks: Set<SpeakerRole> = [.customer, .agent]
     /// An utterance still open when its track has had no audio for this long (wall clock) is closed: the stream paused
     /// or stopped without the silence that would end it.
-    public var idleFlush: Duration = .milliseconds(1_000)
+    public var idleFlush: Duration = .seconds(3)
     /// An utterance that waited this long for a decoder marks its call as waiting for words (on the feed, and counted).
     public var lagWarning: Duration = .seconds(3)
     /// A call with no audio for this long is forgotten (its stream dropped without `call_ended`).

@@ -139,8 +139,10 @@ private final class DecodeQueue: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// A decoder thread's loop: one job at a time until stopped and drained.
+    /// A decoder thread's loop: one job at a time until stopped and drained. A first decode of a moment's silence
+    /// warms the decoder up (whisper.cpp sizes its buffers on the first run), so the first caller's words are not late.
     func serve(_ decoder: DecoderHandle, threads: Int) {
+        _ = Self.decode([Float](repeating: 0, count: 8_000), decoder: decoder, threads: threads)
         while true {
             condition.lock()
             while jobs.isEmpty && !stopped { condition.wait() }
