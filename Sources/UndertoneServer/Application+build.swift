@@ -17,6 +17,8 @@ extension ServerContext {
         registerIngestRoutes(router)
         registerStreamRoute(router)
         registerTelephonyRoutes(router)
+        registerPlatformTranscriptRoutes(router)
+        registerAudioSocketLegRoute(router)
         registerCallRoutes(router)
         registerFeedRoutes(router)
         registerAdminRoutes(router)
@@ -43,6 +45,13 @@ extension ServerContext {
             logger: logger
         )
         app.addServices(store, shards)
+        // After the shards: it stops first at shutdown, its last turns still taken by running shards.
+        if let speech = shards.speech { app.addServices(speech) }
+        if let settings = configuration.audioSocket {
+            let listener = AudioSocketListener(undertone: self, settings: settings)
+            audioSocket.hold(listener)
+            app.addServices(listener)
+        }
         if let cluster { app.addServices(cluster) }
         app.addServices(
             Startup(undertone: self), FollowUpSweeper(undertone: self), ClimbTimer(undertone: self),

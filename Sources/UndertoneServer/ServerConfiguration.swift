@@ -47,6 +47,10 @@ public struct ServerConfiguration: Sendable {
     /// A folder of Markdown articles suggested to agents as calls go on (docs/guidance.md); the sample shipped with the
     /// engine by default, nil for none (coaching hints are given all the same).
     public var knowledgeBase: String? = KnowledgeBase.sampleDirectory?.path
+    /// How calls' audio is cut into utterances and queued for the transcriber (when `ServerContext` is given one).
+    public var speech = SpeechSettings()
+    /// The Asterisk AudioSocket listener (TCP), when one is wanted.
+    public var audioSocket: AudioSocketSettings?
 
     /// How often open alerts are checked against their tier's acknowledgement time, so that they climb on time on calls
     /// that have gone quiet (docs/nodes.md).

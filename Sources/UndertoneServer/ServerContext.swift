@@ -21,13 +21,18 @@ public struct ServerContext: Sendable {
     public let intentModel: IntentModel?
     /// Set once migrations and the first key are in place; `/readyz` answers 200 from then on.
     public let readiness = Readiness()
+    /// What the platforms' own transcripts (Contact Lens, Twilio Real-Time Transcription) need between their callbacks.
+    public let platformTranscripts = PlatformTranscripts()
+    /// AudioSocket legs registered ahead of their connection, and the listener once the application runs it.
+    public let audioSocketLegs = AudioSocketLegs()
+    public let audioSocket = AudioSocketHandle()
 
     /// `intentModel` reads each call's intent (default: the shipped contact-centre model).
     /// `knowledgeBase` is the configuration's folder already loaded (`undertone serve` loads it first, to refuse a bad
     /// folder with a clear error); when nil the folder is loaded here, and one that cannot be is logged and left out.
     public init(
         configuration: ServerConfiguration, policyYAML: String, store: any EventStore, textModel: TextModel, logger: Logger,
-        knowledgeBase: KnowledgeBase? = nil, intentModel: IntentModel? = nil
+        knowledgeBase: KnowledgeBase? = nil, intentModel: IntentModel? = nil, transcriber: (any Transcriber)? = nil
     ) {
         self.configuration = configuration
         self.store = store
@@ -52,7 +57,8 @@ public struct ServerContext: Sendable {
             redactor: configuration.redactPersonalData ? Redactor() : nil, feed: feed, metrics: metrics,
             logger: logger, idleEviction: configuration.idleCallEviction, followUps: configuration.followUps, announce: announce,
             knowledgeBase: knowledgeBase ?? Self.loadKnowledge(configuration.knowledgeBase, logger: logger),
-            intentModel: intentModel ?? (try? IntentModel.default))
+            intentModel: intentModel ?? (try? IntentModel.default),
+            speech: transcriber.map { CallTranscription(transcriber: $0, settings: configuration.speech, metrics: metrics, logger: logger) })
         self.intentModel = intentModel ?? (try? IntentModel.default)
     }
 

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import UndertoneEngine
+import UndertoneServer
 
 extension Undertone {
-    struct Analyze: ParsableCommand {
+    struct Analyze: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The timeline of a recorded call: each turn's signals, the voice, and every decision, with its reasons.",
             discussion: """
@@ -13,7 +14,9 @@ extension Undertone {
                 fed to the engine as audio events from the call's start (--audio-offset to shift it). The policy is a \
                 bundled preset (--preset, default "default") or a YAML file (--policy). --json prints one JSON line per \
                 output, voice windows included. Guidance (hints and articles) comes from the sample knowledge base, or \
-                from a folder of Markdown articles given by --knowledge.
+                from a folder of Markdown articles given by --knowledge. A recording with no transcript is transcribed \
+                (--transcriber; by default the embedded whisper.cpp when scripts/install-speech.sh has installed it): its \
+                utterances become turns at the end of each, as they would live (docs/speech.md).
                 """
         )
 
@@ -39,8 +42,22 @@ extension Undertone {
         @Option(help: "An intent model file (.uti, from `undertone intents train`) that reads the call's intent (default: the shipped one).")
         var intents: String?
 
-        func run() throws {
-            let events = try CallRecording.events(call: call, audio: audio, offsetMs: audioOffset)
+        @OptionGroup var speech: SpeechOptions
+
+        func run() async throws {
+            var events = try CallRecording.events(call: call, audio: audio, offsetMs: audioOffset)
+            let hasAudio = events.contains { $0.type == AudioFrame.eventType }
+            let hasWords = events.contains { if case .turn(let turn) = $0 { turn.isFinal } else { false } }
+            if hasAudio && (!hasWords || speech.transcriber != nil) {
+                if let transcriber = try speech.make(default: "auto") {
+                    let (transcribed, failures) = await RecordedCall.transcribe(events, with: transcriber)
+                    events = transcribed
+                    if failures > 0 { FileHandle.standardError.write(Data("undertone: \(failures) utterance(s) could not be transcribed\n".utf8)) }
+                } else if !hasWords {
+                    FileHandle.standardError.write(
+                        Data("undertone: no transcriber installed, so the voice only (scripts/install-speech.sh installs one)\n".utf8))
+                }
+            }
             var analyzer = CallAnalyzer(
                 policy: try policyOptions.load(), textModel: try modelOptions.load(), intentModel: try IntentModelOptions.load(intents),
                 knowledgeBase: try KnowledgeOptions.load(knowledge))

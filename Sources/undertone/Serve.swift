@@ -99,6 +99,11 @@ extension Undertone {
         @Option(help: "How logs are written to standard error: text (default) or json (one JSON object a line, for log pipelines).")
         var logFormat: String?
 
+        @OptionGroup var speech: SpeechOptions
+
+        @Option(help: "Listen for Asterisk AudioSocket connections (TCP) on this port, on --host (default: no listener).")
+        var audiosocketPort: Int?
+
         func run() async throws {
             let environment = ProcessInfo.processInfo.environment
             let file = try config.map(Self.readConfig) ?? [:]
@@ -140,6 +145,9 @@ extension Undertone {
                 settings.webhooks.timeout = try Self.duration(timeout, "the webhook timeout", in: 1...300)
             }
             settings.bootstrapAdminKey = key ?? environment["UNDERTONE_ADMIN_KEY"] ?? (demo ? APIKey.generate() : nil)
+            if let port = try integer(audiosocketPort, "UNDERTONE_AUDIOSOCKET_PORT", "audiosocketPort", "the AudioSocket port", in: 0...65_535) {
+                settings.audioSocket = AudioSocketSettings(host: settings.host, port: port)
+            }
             if let knowledge { settings.knowledgeBase = knowledge }
             let knowledgeBase = try KnowledgeOptions.load(knowledge)
             let intentModel = try IntentModelOptions.load(setting(intents, "UNDERTONE_INTENTS", "intents"))
@@ -148,9 +156,12 @@ extension Undertone {
             case "json": LoggingSystem.bootstrap { JSONLogHandler.standardError(label: $0) }
             case let other: throw CommandFailure("the log format must be text or json, not \"\(other)\"")
             }
+            // Before the store opens: a transcriber that cannot start is refused with nothing to clean up.
+            let transcriber = try speech.make(file: file)
 
             var logger = Logger(label: "undertone")
             logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            if let transcriber { logger.info("Transcribing calls' audio", metadata: ["transcriber": "\(transcriber.name)"]) }
             let store: any EventStore
             switch settings.database {
             case .sqlite(let path):
@@ -160,7 +171,7 @@ extension Undertone {
             }
             let context = ServerContext(
                 configuration: settings, policyYAML: yaml, store: store, textModel: try TextModel.bundled(), logger: logger,
-                knowledgeBase: knowledgeBase, intentModel: intentModel)
+                knowledgeBase: knowledgeBase, intentModel: intentModel, transcriber: transcriber)
             let (host, policyName) = (settings.host, parsed.name)
             guard demo, let adminKey = settings.bootstrapAdminKey else {
                 let app = context.buildApplication { channel in

@@ -9,6 +9,7 @@ struct Undertone: AsyncParsableCommand {
         subcommands: [
             Classify.self, Eval.self, Analyze.self, Prosody.self, ProsodyEval.self, Intents.self, Replay.self, PolicyCommand.self,
             StaffingCommand.self, ScorecardCommand.self, ReportCommand.self, Serve.self, Keys.self, LoadTest.self, KnowledgeCommand.self,
+            SpeechEval.self,
         ]
     )
 }

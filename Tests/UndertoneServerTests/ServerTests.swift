@@ -22,7 +22,7 @@ struct TestServer {
     let context: ServerContext
     let databasePath: String
 
-    init(policy: String = "default", configure: (inout ServerConfiguration) -> Void = { _ in }) async throws {
+    init(policy: String = "default", transcriber: (any Transcriber)? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) async throws {
         databasePath = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-\(UUID().uuidString).sqlite").path
         var configuration = ServerConfiguration(policy: try Policy.preset(named: policy))
         configuration.port = 0
@@ -32,7 +32,8 @@ struct TestServer {
         let logger = Logger(label: "test")
         let store = try await SQLiteEventStore(path: databasePath, logger: logger)
         context = ServerContext(
-            configuration: configuration, policyYAML: try Policy.presetYAML(named: policy), store: store, textModel: Self.model, logger: logger)
+            configuration: configuration, policyYAML: try Policy.presetYAML(named: policy), store: store, textModel: Self.model, logger: logger,
+            transcriber: transcriber)
     }
 
     /// Runs `body` against the live server once it is ready.

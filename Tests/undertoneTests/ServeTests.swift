@@ -151,4 +151,18 @@ struct ServeTests {
                 "the message names the setting: \(outcome.stderr)")
         }
     }
+
+    @Test("serve --transcriber whisper without the installation stops at once and says what is missing and how to install it")
+    func transcriberMissing() async throws {
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-speech-\(UUID().uuidString).sqlite").path
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-speech-\(UUID().uuidString)").path
+        let outcome = try await Undertone.run(["serve", "--port", "0", "--database", database, "--transcriber", "whisper", "--speech-dir", missing])
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("libwhisper.so.1") && outcome.stderr.contains("scripts/install-speech.sh"), "\(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: database), "refused before the store is opened")
+        let unknown = try await Undertone.run(["serve", "--port", "0", "--database", database, "--transcriber", "vosk"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("none, auto, whisper or openai"))
+        let noURL = try await Undertone.run(["serve", "--port", "0", "--database", database, "--transcriber", "openai"])
+        #expect(noURL.status != 0 && noURL.stderr.contains("--transcriber-url"))
+    }
 }

@@ -83,21 +83,66 @@ public final class CallShards: Service, Sendable {
     let context: ShardContext
     /// Calls idle this long leave memory (nil: never).
     let idleEviction: Duration?
+    /// Words for the calls' audio (nil: audio gives voice features only).
+    public let speech: CallTranscription?
 
     public init(
         count: Int, store: any EventStore, policy: @escaping @Sendable () -> Policy, textModel: TextModel, redactor: Redactor?, feed: LiveFeed,
         metrics: ServerMetrics, logger: Logger, idleEviction: Duration? = nil, followUps: FollowUpSettings = FollowUpSettings(),
-        announce: (@Sendable ([Int64]) -> Void)? = nil, knowledgeBase: KnowledgeBase? = nil, intentModel: IntentModel? = try? IntentModel.default
+        announce: (@Sendable ([Int64]) -> Void)? = nil, knowledgeBase: KnowledgeBase? = nil,
+        intentModel: IntentModel? = try? IntentModel.default, speech: CallTranscription? = nil
     ) {
         self.idleEviction = idleEviction
+        self.speech = speech
         shards = (0..<max(1, count)).map { _ in Shard() }
         context = ShardContext(
             store: store, policy: policy, textModel: textModel, redactor: redactor, feed: feed, metrics: metrics, logger: logger,
             followUps: followUps, announce: announce, knowledgeBase: knowledgeBase, intentModel: intentModel)
+        speech?.connect(
+            CallTranscription.Sink(
+                deliver: { [weak self] callID, turn in
+                    guard let self else { throw IngestError.shuttingDown }
+                    _ = try await self.submit(callID: callID, items: [IngestItem(event: .turn(turn))])
+                },
+                publish: { message in feed.publish([message]) }))
     }
 
     /// Ingests one call's events in order. Returns once they and their outputs are stored.
+    ///
+    /// With a transcription stage, the audio accepted goes on to it, and a `call_ended` waits until the call's last
+    /// utterances have become turns: the events before it are stored first, then the words, then the end.
     public func ingest(callID: String, items: [IngestItem]) async throws -> IngestReceipt {
+        guard let speech, items.contains(where: \.event.feedsSpeech) else { return try await submit(callID: callID, items: items) }
+        guard let end = items.firstIndex(where: { if case .callEnded = $0.event { true } else { false } }) else {
+            let receipt = try await submit(callID: callID, items: items)
+            await speech.hear(callID: callID, events: Self.accepted(items, receipt))
+            return receipt
+        }
+        var receipt = IngestReceipt()
+        if end > 0 {
+            let before = Array(items[..<end])
+            receipt = try await submit(callID: callID, items: before)
+            await speech.hear(callID: callID, events: Self.accepted(before, receipt))
+        }
+        await speech.finish(callID: callID)
+        let after = try await submit(callID: callID, items: Array(items[end...]))
+        receipt.acknowledged += after.acknowledged
+        receipt.duplicates += after.duplicates
+        receipt.accepted += after.accepted
+        receipt.outputs += after.outputs
+        receipt.outputLines += after.outputLines
+        receipt.lastSequence = after.lastSequence
+        return receipt
+    }
+
+    /// The events of a batch the shard took (those it re-acknowledged as duplicates aside).
+    private static func accepted(_ items: [IngestItem], _ receipt: IngestReceipt) -> [CallEvent] {
+        let duplicates = Set(receipt.duplicates)
+        return items.filter { item in item.sequence.map { !duplicates.contains($0) } ?? true }.map(\.event)
+    }
+
+    /// Hands a batch to the call's shard; returns once it is stored.
+    private func submit(callID: String, items: [IngestItem]) async throws -> IngestReceipt {
         try await withCheckedThrowingContinuation { reply in
             shard(for: callID).submit(.ingest(callID: callID, items: items, received: .now, reply: reply))
         }
@@ -243,7 +288,7 @@ final class Shard: Sendable {
 
 extension ShardContext {
     /// Event types kept off the live feed.
-    static let offTheFeed: Set<String> = [Turn.eventType, ClockTick.eventType]
+    static let offTheFeed: Set<String> = [ClockTick.eventType]
 
     /// How many times a group is run again because another writer appended to one of its calls first.
     static let catchUpRounds = 8
@@ -430,8 +475,8 @@ extension ShardContext {
                 let json = try CallEvents.encode(item.event)
                 result.entries.append(
                     LogEntry(callID: callID, kind: .event, type: item.event.type, at: item.event.at, body: json, clientSequence: item.sequence))
-                // Turns stay off the feed: their readings (signals) carry what a screen needs, the transcript is audited. Ticks
-                // are the clock's: what they cause (a climb) is on the feed, they are not.
+                // Turns, partial and final, go on the feed: the dashboard shows the live transcript (redacted, like the log).
+                // Ticks are the clock's: what they cause (a climb) is on the feed, they are not.
                 if !Self.offTheFeed.contains(item.event.type) { result.feed.append(feedMessage(live.started, type: item.event.type, json: json)) }
             }
             if case .audio = item.event {} else { live.events.append(item.event) }
@@ -522,6 +567,16 @@ extension ShardContext {
                 call = live
             }
             if page.count < 5_000 { break }
+        }
+    }
+}
+
+extension CallEvent {
+    /// What the transcription stage needs to see: audio, turns from elsewhere, and the start and end of calls.
+    fileprivate var feedsSpeech: Bool {
+        switch self {
+        case .audio, .callStarted, .callEnded, .turn: true
+        case .voice, .agentAction, .alertAcknowledged, .tick: false
         }
     }
 }

@@ -10,6 +10,12 @@ public final class ServerMetrics: Sendable {
     let ingestLatency: DurationHistogram
     let commitLatency: DurationHistogram
     let commitBatchSize: ValueHistogram
+    /// The transcription stage (`CallTranscription`).
+    let speechWaits: Counter
+    let speechDelayed: Counter
+    let speechBacklog: Gauge
+    let speechDecodeLatency: DurationHistogram
+    let speechLatency: DurationHistogram
 
     public init() {
         liveCalls = registry.makeGauge(name: "undertone_live_calls", help: "Calls started and not yet ended, held in memory.")
@@ -27,6 +33,26 @@ public final class ServerMetrics: Sendable {
         commitBatchSize = registry.makeValueHistogram(
             name: "undertone_store_commit_entries", buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000],
             help: "Log entries written per group commit.")
+        speechWaits = registry.makeCounter(
+            name: "undertone_speech_waits_total", help: "Times a call's audio waited for room in the full transcription queue (back-pressure).")
+        speechDelayed = registry.makeCounter(
+            name: "undertone_speech_delayed_total", help: "Utterances that waited past the lag warning for a decoder (calls waiting for words).")
+        speechBacklog = registry.makeGauge(name: "undertone_speech_backlog", help: "Utterances waiting for a decoder.")
+        let speechBuckets: [Duration] = [
+            .milliseconds(100), .milliseconds(250), .milliseconds(500), .milliseconds(750), .seconds(1), .milliseconds(1_500), .seconds(2),
+            .seconds(3), .seconds(5), .seconds(10), .seconds(30),
+        ]
+        speechDecodeLatency = registry.makeDurationHistogram(
+            name: "undertone_speech_decode_seconds", buckets: speechBuckets, help: "One utterance's transcription (the transcriber's time).")
+        speechLatency = registry.makeDurationHistogram(
+            name: "undertone_speech_latency_seconds", buckets: speechBuckets,
+            help: "From an utterance cut (its end heard) to its turn stored: queueing and transcription.")
+    }
+
+    /// Utterances by what became of them: `turn`, `empty` (no words, or only non-speech), `failed`, `refused`.
+    func speechUtterance(_ result: String) {
+        registry.makeCounter(name: "undertone_speech_utterances_total", labels: [("result", result)], help: "Utterances transcribed, by result.")
+            .increment()
     }
 
     /// Events accepted, by type.

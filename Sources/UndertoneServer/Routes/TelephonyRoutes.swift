@@ -31,6 +31,11 @@ extension AudioHookSession: TelephonySession {
     var inBandToken: String? { nil }
 }
 
+extension JambonzListenSession: TelephonySession {
+    var inBandToken: String? { nil }
+    var awaitingClose: AdapterClose? { nil }
+}
+
 extension ServerContext {
     /// The telephony adapters' WebSocket endpoints: `/v1/telephony/twilio` (Twilio Media Streams; the key comes in the
     /// `start` message's `token` parameter, since Twilio passes no query string or header) and
@@ -44,6 +49,29 @@ extension ServerContext {
             let session = TwilioMediaStreamSession(configuration: TwilioMediaStreamConfiguration(defaultQueue: "twilio"))
             await TelephonyStream(undertone: self, vendor: "twilio", principal: nil, outbound: outbound, logger: context.logger)
                 .run(session, inbound: inbound)
+        }
+
+        router.ws("/v1/telephony/jambonz") { request, context in
+            // The listen verb's wsAuth sends HTTP basic credentials (the key as the password); a bearer token or the
+            // `key` query parameter on the verb's url work too.
+            var principal = context.principal
+            if principal == nil, let secret = Self.basicPassword(request) { principal = try await keys.principal(for: secret) }
+            guard let principal else {
+                metrics.rejected("unauthorized", via: "jambonz")
+                throw Problem.unauthorized
+            }
+            guard principal.mayIngest else {
+                metrics.rejected("forbidden", via: "jambonz")
+                throw Problem.forbidden("ingest needs a supervisor or admin key")
+            }
+            try requireReady()
+            let offered = request.headers[.secWebSocketProtocol]?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+            return offered.contains("audio.jambonz.org") ? .upgrade([.secWebSocketProtocol: "audio.jambonz.org"]) : .upgrade()
+        } onUpgrade: { inbound, outbound, context in
+            var principal = context.requestContext.principal
+            if principal == nil, let secret = Self.basicPassword(context.request) { principal = try? await keys.principal(for: secret) }
+            await TelephonyStream(undertone: self, vendor: "jambonz", principal: principal, outbound: outbound, logger: context.logger)
+                .run(JambonzListenSession(), inbound: inbound)
         }
 
         router.ws("/v1/telephony/audiohook") { _, context in
@@ -66,6 +94,18 @@ extension ServerContext {
             )
             .run(session, inbound: inbound)
         }
+    }
+}
+
+extension ServerContext {
+    /// The password of an HTTP basic `Authorization` header (jambonz's `wsAuth`), if there is one.
+    static func basicPassword(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization] else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "basic", let decoded = Data(base64Encoded: String(parts[1])) else { return nil }
+        let credentials = String(decoding: decoded, as: UTF8.self)
+        guard let colon = credentials.firstIndex(of: ":") else { return nil }
+        return String(credentials[credentials.index(after: colon)...])
     }
 }
 

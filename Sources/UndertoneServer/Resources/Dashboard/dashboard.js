@@ -52,6 +52,8 @@ function onFeedMessage(message, receivedAt) {
   if (call) call.seenAt = Date.now();
   if (change.unknown) fetchCall(change.call);
   if (message.type === 'follow_up') followUps?.apply(message);
+  // The live transcript of the call on screen: partial turns as they come, replaced by their finals.
+  if ((message.type === 'turn' || message.type === 'transcription') && openCallID === change.call && !$('page-call').hidden) showLiveWords(message);
   // A hand-off or follow-up for the call on screen: show it.
   if ((message.type === 'handoff' || message.type === 'follow_up') && openCallID === change.call && !$('page-call').hidden) refreshDrillDown(change.call);
   if (change.alert) {
@@ -485,12 +487,40 @@ function renderTranscript(result) {
     return;
   }
   const turns = result.value.turns;
-  list.replaceChildren(
-    ...turns.map((turn) =>
-      el('li', { class: `turn ${turn.speaker}` }, el('span', { class: 'who', text: `${turn.speaker} · ${model.formatDuration(turn.at)}` }), el('span', { text: turn.text })),
-    ),
+  list.replaceChildren(...turns.map(turnItem));
+  if (turns.length === 0) list.append(el('li', { class: 'muted empty', text: 'No turns.' }));
+}
+
+/** One transcript line; a partial one (the recogniser still listening) is marked as such until its final replaces it. */
+function turnItem(turn) {
+  const partial = turn.final === false;
+  const item = el(
+    'li',
+    { class: `turn ${turn.speaker}${partial ? ' partial' : ''}` },
+    el('span', { class: 'who', text: `${turn.speaker} · ${model.formatDuration(turn.at)}${partial ? ' · …' : ''}` }),
+    el('span', { text: turn.text }),
   );
-  if (turns.length === 0) list.append(el('li', { class: 'muted', text: 'No turns.' }));
+  item.dataset.utterance = turn.utterance;
+  return item;
+}
+
+/** A `turn` (upserted by utterance: a final replaces its partials, a partial never replaces a final) or a
+ * `transcription` notice (the call's words are waiting for the transcriber) from the live feed. */
+function showLiveWords(message) {
+  const list = $('call-transcript');
+  if (message.type === 'transcription') {
+    const note = el('li', { class: 'error delayed', text: `Words delayed: an utterance waited ${Math.round(message.waitMs / 100) / 10} s for the transcriber.` });
+    list.querySelector('.delayed')?.remove();
+    list.append(note);
+    return;
+  }
+  list.querySelector('.empty')?.remove();
+  list.querySelector('.delayed')?.remove();
+  const held = [...list.children].find((item) => item.dataset.utterance === message.utterance);
+  if (held && !held.classList.contains('partial')) return;
+  const item = turnItem(message);
+  if (held) held.replaceWith(item);
+  else list.append(item);
 }
 
 function renderHandoff(result) {

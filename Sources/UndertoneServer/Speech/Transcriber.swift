@@ -1,0 +1,56 @@
+import Foundation
+import UndertoneEngine
+
+/// What a transcriber heard in one utterance.
+public struct Transcription: Sendable, Equatable {
+    /// The words, trimmed; empty when nothing was recognised.
+    public var text: String
+    /// The recogniser's confidence in 0...1, when it gives one (Whisper: the mean probability of its tokens).
+    public var confidence: Double?
+
+    public init(text: String, confidence: Double? = nil) {
+        self.text = text
+        self.confidence = confidence
+    }
+}
+
+/// Why a transcriber could not be used or failed on an utterance.
+public enum TranscriberError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The transcriber cannot start: a library or model missing, a bad address (said plainly to the operator).
+    case unavailable(String)
+    /// One utterance failed (a decode error, a refused or failed request); the next may succeed.
+    case failed(String)
+
+    public var description: String {
+        switch self {
+        case .unavailable(let reason): "transcriber unavailable: \(reason)"
+        case .failed(let reason): "transcription failed: \(reason)"
+        }
+    }
+}
+
+/// Turns one utterance of speech into words. Implementations: `WhisperTranscriber` (whisper.cpp in-process, loaded at
+/// run time) and `OpenAITranscriber` (a remote `POST /v1/audio/transcriptions`). Each call is one whole utterance; the
+/// caller (`CallTranscription`) never runs more calls at once than `concurrency`.
+public protocol Transcriber: Sendable {
+    /// For logs and metrics: "whisper", "openai".
+    var name: String { get }
+    /// How many utterances it decodes at once (the embedded one: its decoding threads).
+    var concurrency: Int { get }
+    /// Transcribes 8 kHz mono samples in [-1, 1].
+    func transcribe(_ samples: [Float]) async throws(TranscriberError) -> Transcription
+}
+
+extension Transcription {
+    /// Whisper-style output that is not speech: bracketed or parenthesised notes ("[BLANK_AUDIO]", "(music)"), and
+    /// punctuation alone. Such text is dropped rather than turned into a turn.
+    public var isNonSpeech: Bool {
+        var rest = text
+        for (open, close) in [("[", "]"), ("(", ")"), ("*", "*")] {
+            while let start = rest.range(of: open), let end = rest.range(of: close, range: start.upperBound..<rest.endIndex) {
+                rest.removeSubrange(start.lowerBound..<end.upperBound)
+            }
+        }
+        return !rest.contains { $0.isLetter || $0.isNumber }
+    }
+}
