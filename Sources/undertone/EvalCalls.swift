@@ -18,7 +18,7 @@ extension Undertone {
                   - a folder of stereo WAV calls with calls.json (as made by \
                 ../shared/tools/make_voice_calls.py): {file: {kind: escalating|control, customer_channel, \
                 anger_onset_ms}}.
-                With no SET it scores examples/calls and the USS files in ../shared/data/uss-dev. For each set and tier \
+                With no SET it scores examples/calls, examples/dialogues and the USS files in ../shared/data/uss-dev. For each set and tier \
                 it prints recall on troubled calls (coach+: any alert; supervisor+: a supervisor or manager alert; \
                 manager), false alarms on calm calls, and the time from the onset to the first alert (median and 90th \
                 percentile). Alerts are acknowledged as they are raised (--unanswered leaves them to climb), except in calls that \
@@ -80,6 +80,9 @@ extension Undertone {
         func defaultSets() throws -> [String] {
             var found: [String] = []
             if FileManager.default.fileExists(atPath: "examples/calls/expected.json") { found.append("examples/calls") }
+            if let names = try? FileManager.default.contentsOfDirectory(atPath: "examples/dialogues") {
+                found += names.filter { $0.hasSuffix(".txt") }.sorted().map { "examples/dialogues/\($0)" }
+            }
             let uss = "../shared/data/uss-dev"
             if let names = try? FileManager.default.contentsOfDirectory(atPath: uss) {
                 found += names.filter { $0.hasSuffix(".txt") }.sorted().map { "\(uss)/\($0)" }
@@ -128,16 +131,18 @@ struct LabelledCallSet {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func examples(_ folder: URL) throws -> [LabelledCall] {
-        let file = folder.appendingPathComponent("expected.json").path
-        let expectations: [String: CallExpectation]
+    /// A JSON file of labels by call file name.
+    static func labels<Label: Decodable>(_ file: String) throws -> [String: Label] {
+        let text = try readText(file)
         do {
-            expectations = try JSONDecoder().decode([String: CallExpectation].self, from: Data(try readText(file).utf8))
-        } catch let failure as CommandFailure {
-            throw failure
+            return try JSONDecoder().decode([String: Label].self, from: Data(text.utf8))
         } catch {
             throw CommandFailure("\(file): \(error)")
         }
+    }
+
+    static func examples(_ folder: URL) throws -> [LabelledCall] {
+        let expectations: [String: CallExpectation] = try labels(folder.appendingPathComponent("expected.json").path)
         return try expectations.keys.sorted().map { name in
             let expectation = expectations[name]!
             let events = try CallFile.read(folder.appendingPathComponent(name).path)
@@ -155,16 +160,9 @@ struct LabelledCallSet {
 
     static func voiceCalls(_ folder: URL) throws -> [LabelledCall] {
         let file = folder.appendingPathComponent("calls.json").path
-        let labels: [String: VoiceCallLabel]
-        do {
-            labels = try JSONDecoder().decode([String: VoiceCallLabel].self, from: Data(try readText(file).utf8))
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure("\(file): \(error)")
-        }
-        return try labels.keys.sorted().map { name in
-            let label = labels[name]!
+        let voiceLabels: [String: VoiceCallLabel] = try labels(file)
+        return try voiceLabels.keys.sorted().map { name in
+            let label = voiceLabels[name]!
             let kind: LabelledCall.Kind
             switch label.kind {
             case "escalating", "troubled": kind = .troubled

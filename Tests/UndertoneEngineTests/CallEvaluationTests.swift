@@ -45,13 +45,13 @@ struct CallEvaluationTests {
 
     @Test("USS: a bad line names its line number")
     func ussErrors() {
-        #expect(throws: LabelledCallError.malformed(line: 2, "the role must be USER or SYSTEM, not \"AGENT\"")) {
+        #expect(throws: LabelledSetError.malformed(line: 2, "the role must be USER or SYSTEM, not \"AGENT\"")) {
             try LabelledDialogues.uss("USER\thi\t\t3\nAGENT\thello\t\t\n", prefix: "x")
         }
-        #expect(throws: LabelledCallError.malformed(line: 1, "a rating must be a number from 1 to 5, not \"9\"")) {
+        #expect(throws: LabelledSetError.malformed(line: 1, "a rating must be a number from 1 to 5, not \"9\"")) {
             try LabelledDialogues.uss("USER\thi\t\t9\n", prefix: "x")
         }
-        #expect(throws: LabelledCallError.invalid("no USER OVERALL line closes the dialogues")) {
+        #expect(throws: LabelledSetError.mismatch("no USER OVERALL line closes the dialogues")) {
             try LabelledDialogues.uss("USER\thi\t\t3\n", prefix: "x")
         }
     }

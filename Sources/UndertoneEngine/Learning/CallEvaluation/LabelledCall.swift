@@ -36,16 +36,3 @@ public struct LabelledCall: Sendable {
         self.expectation = expectation
     }
 }
-
-/// Why a labelled set could not be read.
-public enum LabelledCallError: Error, Equatable, CustomStringConvertible {
-    case malformed(line: Int, String)
-    case invalid(String)
-
-    public var description: String {
-        switch self {
-        case .malformed(let line, let reason): "line \(line): \(reason)"
-        case .invalid(let reason): reason
-        }
-    }
-}

@@ -29,7 +29,7 @@ public enum LabelledDialogues {
     /// USER or SYSTEM, ratings a comma-separated list of 1–5 scores on USER lines; a `USER TAB OVERALL` line closes each
     /// dialogue with its overall ratings. USER is the customer, SYSTEM the agent. Dialogues whose overall mean is
     /// between the two bounds are skipped. `prefix` names the calls (`prefix-17` for the 17th dialogue).
-    public static func uss(_ text: String, prefix: String, pacing: Pacing = Pacing()) throws(LabelledCallError) -> [LabelledCall] {
+    public static func uss(_ text: String, prefix: String, pacing: Pacing = Pacing()) throws(LabelledSetError) -> [LabelledCall] {
         var calls: [LabelledCall] = []
         var lines: [(role: SpeakerRole, text: String, rating: Double?)] = []
         var dialogue = 0
@@ -61,11 +61,11 @@ public enum LabelledDialogues {
                 throw .malformed(line: index + 1, "the role must be USER or SYSTEM, not \"\(fields[0].prefix(20))\"")
             }
         }
-        if !lines.isEmpty, calls.isEmpty { throw .invalid("no USER OVERALL line closes the dialogues") }
+        if !lines.isEmpty, calls.isEmpty { throw .mismatch("no USER OVERALL line closes the dialogues") }
         return calls
     }
 
-    private static func ratings(_ field: String, line: Int) throws(LabelledCallError) -> [Double] {
+    private static func ratings(_ field: String, line: Int) throws(LabelledSetError) -> [Double] {
         var values: [Double] = []
         for part in field.split(separator: ",") {
             guard let value = Double(part.trimmingCharacters(in: .whitespaces)), (1...5).contains(value) else {

@@ -457,7 +457,10 @@ extension CuePhraseBook {
             "(im|i am|were|we are) getting nowhere",
             "(not|isnt|its not|it is not) worth (it|the hassle|the effort|the bother)",
             "(i|we) (cant|cannot|can not) be bothered",
-            "(fine|ok|okay|oh) whatever",
+            "(fine|ok|okay|oh|meh) whatever",
+            "whatever (then|ill|i will|im|i guess|just|forget it)",
+            "(ill|i will|i guess ill|ill just|i will just|ill have to|i will have to) (ask|try|call|ring|go to|find|use) (someone|somebody|"
+                + "somewhere|another company|another shop) else",
             "(doesnt|does not|it doesnt|it does not) matter (anymore|any more|now|then)",
             "(just)? leave it (then|there)",
             "(ill|i will|i guess ill|ill just|i will just) (leave it|live with it|manage|wait|give up)",
@@ -511,7 +514,7 @@ extension CuePhraseBook {
                 + "(unacceptable|ridiculous|outrageous|appalling|disgraceful|pathetic|shocking|diabolical|atrocious|absurd|beyond a joke|"
                 + "beyond belief|not on|not good enough|not acceptable|a waste of time)",
             "(absolutely|completely|totally|utterly|frankly)? (unacceptable|ridiculous|outrageous|appalling|disgraceful|diabolical|"
-                + "atrocious)",
+                + "atrocious|unbelievable)",
             "how (is|was) (this|that|it) (acceptable|allowed|possible|fair|right|ok|okay)",
             "(this|that|it|you|your company|this whole thing) (is|are|has been|have been|was|makes me|made me|is making me) <intensifier>? "
                 + "(frustrating|infuriating|maddening|exasperating|angry|furious|so angry|really angry|mad)",
