@@ -180,6 +180,13 @@ public struct CallAnalyzer: Sendable {
         if let open = alerts.last(where: { $0.state == .open && $0.tier >= rule.tier }) {
             kind = .folded
             alertID = open.id
+        } else if let senior = alerts.last(where: {
+            $0.state == .acknowledged && $0.tier > rule.tier && now - $0.raisedAt < policy.settings(for: $0.tier).cooldownMs
+        }) {
+            // Someone senior acknowledged an alert on this call moments ago and is on it: a lower tier's rule adds to that
+            // alert rather than raising one of its own.
+            kind = .folded
+            alertID = senior.id
         } else if let last = lastRaised[rule.tier], now - last < policy.settings(for: rule.tier).cooldownMs,
             let recent = alerts.last(where: { $0.tier == rule.tier })
         {

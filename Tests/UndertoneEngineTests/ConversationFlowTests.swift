@@ -73,12 +73,12 @@ struct ConversationFlowTests {
         flow.addAgentTurn(utteranceID: "a1", text: "What went wrong with the delivery?", cues: [])
         let asked = flow.addCustomerTurn(utteranceID: "c1", text: "It came broken.", stress: 0.9, cues: [])
         #expect(asked.map(\.kind) == [.negativeTurn])
-        #expect(abs(asked[0].weight - 3.0 * 0.4 * 0.25) < 1e-9)
+        #expect(abs(asked[0].weight - 3.0 * 0.5 * 0.25) < 1e-3)
 
         var unasked = ConversationFlow()
         unasked.addAgentTurn(utteranceID: "a1", text: "Your parcel was delivered on Monday.", cues: [])
         let told = unasked.addCustomerTurn(utteranceID: "c1", text: "It came broken.", stress: 0.9, cues: [])
-        #expect(abs(told[0].weight - 3.0 * 0.4) < 1e-9)
+        #expect(abs(told[0].weight - 3.0 * 0.5) < 1e-3)
         let before = unasked.friction
         unasked.addCustomerTurn(utteranceID: "c2", text: "ok", stress: 0, cues: [])
         #expect(unasked.friction < before, "evidence fades")

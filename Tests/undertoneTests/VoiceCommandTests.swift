@@ -176,7 +176,7 @@ struct VoiceCommandTests {
         #expect(alone.stdout.contains("call c42 started"))
         #expect(alone.stdout.contains("voice customer"))
         #expect(alone.stdout.contains("rule voice-agitated"))
-        #expect(alone.stdout.contains("because vocalStress above 0.7 for 10s"))
+        #expect(alone.stdout.contains("because vocalStress above 0.9 for 1500ms"))
 
         let call = try Self.write(
             Data(

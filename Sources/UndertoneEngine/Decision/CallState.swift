@@ -86,7 +86,8 @@ public struct CallState: Sendable, Equatable {
     /// Adds a customer turn and returns its record.
     mutating func addCustomerTurn(utteranceID: String, at: Int, text: String, signal: TextSignal, cues: [Cue]) -> CustomerTurnRecord {
         let stress = Stress.of(signal.emotions, cues: cues)
-        flow.addCustomerTurn(utteranceID: utteranceID, text: text, stress: stress, satisfaction: signal.emotions.satisfaction, cues: cues)
+        let dissatisfaction = Stress.dissatisfaction(signal.emotions, cues: cues)
+        flow.addCustomerTurn(utteranceID: utteranceID, text: text, stress: dissatisfaction, satisfaction: signal.emotions.satisfaction, cues: cues)
         let previous = customerTurns.last?.readings
         func smooth(_ name: SignalName, _ value: Double) -> Double {
             guard let old = previous?[name] else { return value }

@@ -18,6 +18,8 @@ public struct ConversationFlow: Sendable, Equatable {
             case rejection
             /// A run of the customer's turns that say no.
             case rejectionStreak = "rejection_streak"
+            /// A curt "no".
+            case curtNo = "curt_no"
             /// "Forget it", "never mind".
             case givingUp = "giving_up"
             /// "Are you still there?"
@@ -43,15 +45,22 @@ public struct ConversationFlow: Sendable, Equatable {
     public struct Settings: Sendable, Equatable {
         /// Share of the evidence kept at each customer turn.
         public var fade = 0.6
-        /// A turn's stress above this adds `negativeTurnWeight` × the excess.
-        public var negativeAbove = 0.5
+        /// A turn's dissatisfaction (``Stress/dissatisfaction(_:cues:)``) above this adds `negativeTurnWeight` × the
+        /// excess, at most `negativeTurnCap`: one sour turn alone is the frustration rules' business; a conversation fails
+        /// over more than one turn.
+        public var negativeAbove = 0.4
         public var negativeTurnWeight = 3.0
+        public var negativeTurnCap = 1.5
+        /// The most evidence counted while sour turns are the only recent signs (see ``friction``).
+        public var moodOnlyCap = 1.6
         public var repeatedRequest = 0.5
         public var correction = 0.6
         public var rejection = 0.6
         /// Added for each turn of a run of "no"s past the first.
         public var rejectionStreak = 0.6
-        public var givingUp = 0.8
+        /// A curt "no" of four words or fewer, on its own: the flat answer of a customer who is not being helped.
+        public var curtNo = 1.5
+        public var givingUp = 1.2
         public var unanswered = 0.6
         public var agentCannotHelp = 0.5
         public var agentRepeats = 0.3
@@ -80,6 +89,9 @@ public struct ConversationFlow: Sendable, Equatable {
     /// Whether the agent's latest turn asked for bad news ("what went wrong?", "what don't you like?"): the customer's
     /// negative answer to it describes the problem as asked, and is not the conversation failing.
     private var invited = false
+    /// Whether the agent's latest turn offered or suggested something ("how about…", "have you tried…", "would you
+    /// like…"): a curt "no" to an offer is a customer not being helped; a "no" to "have you called before?" is an answer.
+    private var offered = false
 
     public init(settings: Settings = Settings()) {
         self.settings = settings
@@ -87,13 +99,18 @@ public struct ConversationFlow: Sendable, Equatable {
 
     public static func == (lhs: ConversationFlow, rhs: ConversationFlow) -> Bool {
         lhs.evidence == rhs.evidence && lhs.agentTurns == rhs.agentTurns && lhs.noes == rhs.noes && lhs.pending == rhs.pending
-            && lhs.invited == rhs.invited
+            && lhs.invited == rhs.invited && lhs.offered == rhs.offered
             && lhs.signs.map(\.sign) == rhs.signs.map(\.sign) && lhs.signs.map(\.age) == rhs.signs.map(\.age)
             && lhs.requests.map(\.utteranceID) == rhs.requests.map(\.utteranceID)
     }
 
     /// 0...1: how strongly the recent turns say the conversation is failing the customer.
-    public var friction: Double { 1 - exp(-evidence) }
+    /// While every recent sign is a sour turn, evidence counts at most `moodOnlyCap`: sour turns alone say the customer
+    /// is upset, which the stress rules hear; the conversation is failing when the flow shows it too.
+    public var friction: Double {
+        let moodOnly = signs.allSatisfy { $0.sign.kind == .negativeTurn }
+        return 1 - exp(-(moodOnly ? min(evidence, settings.moodOnlyCap) : evidence))
+    }
 
     /// The recent signs, strongest remaining first.
     public var strongestSigns: [Sign] {
@@ -106,6 +123,7 @@ public struct ConversationFlow: Sendable, Equatable {
         agentTurns += 1
         let form = speechTranscriptForm(text)
         invited = Self.invitations.occurs(in: form)
+        offered = Self.offers.occurs(in: form)
         if let cue = cues.first(where: { $0.kind == .cannotHelp }) {
             pending.append(Sign(kind: .agentCannotHelp, utteranceID: utteranceID, detail: "\"\(cue.text)\"", weight: settings.agentCannotHelp))
         }
@@ -117,7 +135,7 @@ public struct ConversationFlow: Sendable, Equatable {
         if answers.count > 20 { answers.removeFirst() }
     }
 
-    /// Reads one customer turn; returns the signs it showed.
+    /// Reads one customer turn; returns the signs it showed. `stress` is the turn's dissatisfaction.
     @discardableResult
     mutating func addCustomerTurn(utteranceID: String, text: String, stress: Double, satisfaction: Double = 0, cues: [Cue]) -> [Sign] {
         evidence *= settings.fade
@@ -133,8 +151,9 @@ public struct ConversationFlow: Sendable, Equatable {
             found.append(Sign(kind: kind, utteranceID: utteranceID, detail: detail, weight: (weight * 1000).rounded() / 1000))
         }
         if stress > settings.negativeAbove {
-            let weight = settings.negativeTurnWeight * (stress - settings.negativeAbove) * (invited ? settings.invitedShare : 1)
-            note(.negativeTurn, "stress \(CallAnalyzer.number(stress))" + (invited ? ", answering what was asked" : ""), weight)
+            let excess = min(settings.negativeTurnCap, settings.negativeTurnWeight * (stress - settings.negativeAbove))
+            let weight = excess * (invited ? settings.invitedShare : 1)
+            note(.negativeTurn, "dissatisfaction \(CallAnalyzer.number(stress))" + (invited ? ", answering what was asked" : ""), weight)
         }
         for cue in cues {
             switch cue.kind {
@@ -146,6 +165,7 @@ public struct ConversationFlow: Sendable, Equatable {
             }
         }
         if cues.contains(where: { $0.kind == .rejection || $0.kind == .correction }) || Self.saysNo(form) {
+            if offered, form.split(separator: " ").count <= 4, Self.saysNo(form) { note(.curtNo, "\"\(form)\" to an offer", settings.curtNo) }
             noes += 1
             if noes >= 2 { note(.rejectionStreak, "\(noes) turns saying no in a row", settings.rejectionStreak * Double(noes - 1)) }
         } else {
@@ -174,6 +194,15 @@ public struct ConversationFlow: Sendable, Equatable {
         "not like", "hate", "hated", "avoid", "worst", "least favourite", "least favorite", "the problem", "the issue",
         "what happened", "what went wrong", "whats wrong", "what is wrong", "the matter", "bothers you", "annoys you",
         "frustrates you", "went wrong", "not working", "isnt working", "complaint", "disappointed", "disappointing",
+    ])
+
+    /// What an agent says when offering or suggesting something.
+    static let offers = PhraseSet([
+        "how about", "what about", "have you seen", "have you watched", "have you tried", "have you heard of", "would you like",
+        "do you want", "shall i", "should i", "i recommend", "i would recommend", "id recommend", "i suggest", "i can suggest",
+        "you might like", "you may like", "you should try", "you could try", "did you like", "do you like", "can i offer",
+        "i can offer", "we can offer", "i could offer", "would you be interested", "are you interested", "i can book",
+        "there is a", "theres a", "there are",
     ])
 
     /// A short reply that says no: "no", "nope, haven't seen it", "not really", "I don't think so".

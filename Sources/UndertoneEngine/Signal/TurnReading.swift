@@ -5,8 +5,8 @@ import Foundation
 ///
 /// A linear model trained mostly on other people's words reads "with all due respect, I'm at the end of my tether" as
 /// polite and "oh great, another hour on hold" as pleased; the cue detector hears the anger and the sarcasm. Where a cue
-/// sets a least frustration (``Stress/angerFloor(_:)``: abuse 0.9, swearing and anger the customer names 0.6, sarcasm
-/// 0.5) above the model's, frustration is raised to it, satisfaction and the positive polarity give way to it, and an
+/// sets a least frustration (``Stress/angerFloor(_:)``: abuse 0.9, anger the customer names 0.6, sarcasm 0.5) above the
+/// model's, frustration is raised to it, satisfaction and the positive polarity give way to it, and an
 /// explanation names the cue, so the reading stays explained.
 public struct TurnReading: Sendable, Equatable {
     public var signal: TextSignal
@@ -25,6 +25,7 @@ public struct TurnReading: Sendable, Equatable {
                 || cues.contains { Self.sourKinds.contains($0.kind) } || Self.complaintWords.occurs(in: speechTranscriptForm(text))
             cues.removeAll { sour ? ($0.kind == .gratitude || $0.kind == .resolution) : $0.kind == .sarcasm }
         }
+        if Self.isBareAnswer(text) { Self.neutralise(&signal, thresholds: model.thresholds) }
         Self.apply(cues, to: &signal, thresholds: model.thresholds)
         self.signal = signal
         self.cues = cues
@@ -44,9 +45,34 @@ public struct TurnReading: Sendable, Equatable {
         "declined", "refused", "failed", "faulty", "damaged", "overdue", "cut off",
     ])
 
-    /// Raises frustration to the cues' least, with what that implies for satisfaction and polarity.
+    /// Words that answer a question and say nothing of how the speaker feels.
+    static let answerWords: Set<Substring> = [
+        "no", "nope", "nah", "yes", "yeah", "yep", "yup", "ok", "okay", "sure", "right", "alright", "not", "yet", "really",
+        "i", "havent", "have", "dont", "do", "didnt", "did", "am", "im", "it", "is", "isnt", "was", "wasnt", "one", "that", "this",
+    ]
+
+    /// A turn of at most four words that only answers ("No.", "no I have not", "yes", "not yet"): the model, trained on
+    /// Reddit where a bare "No." is mostly annoyance, reads anger into a plain answer. The feeling of such a turn is in the
+    /// voice, not the words.
+    static func isBareAnswer(_ text: String) -> Bool {
+        let words = speechTranscriptForm(text).split(separator: " ")
+        return !words.isEmpty && words.count <= 4 && words.allSatisfy(answerWords.contains)
+    }
+
+    /// The reading of a bare answer: neutral.
+    static func neutralise(_ signal: inout TextSignal, thresholds: EmotionScores) {
+        for emotion in Emotion.allCases where emotion != .neutral { signal.emotions[emotion] = min(signal.emotions[emotion], 0.1) }
+        signal.emotions.neutral = max(signal.emotions.neutral, 0.8)
+        signal.polarity = PolarityScores(negative: 0.1, neutral: 0.8, positive: 0.1)
+        signal.detected = Emotion.allCases.filter { signal.emotions[$0] >= thresholds[$0] }
+        signal.explanations = []
+    }
+
+    /// Raises frustration to the cues' least, with what that implies for satisfaction and polarity. Swearing alone does
+    /// not: it says how strongly something is felt, not which way ("this is fucking brilliant"), and the call's stress
+    /// takes its floor anyway (``Stress/of(_:cues:)``).
     static func apply(_ cues: [Cue], to signal: inout TextSignal, thresholds: EmotionScores) {
-        let floor = Stress.angerFloor(cues)
+        let floor = Stress.angerFloor(cues.filter { $0.kind != .profanity })
         guard floor > signal.emotions.frustration else { return }
         let raisedBy = logit(floor) - logit(signal.emotions.frustration)
         signal.emotions.frustration = floor
@@ -58,7 +84,9 @@ public struct TurnReading: Sendable, Equatable {
             signal.polarity = PolarityScores(negative: floor, neutral: signal.polarity.neutral * scale, positive: signal.polarity.positive * scale)
         }
         signal.detected = Emotion.allCases.filter { signal.emotions[$0] >= thresholds[$0] }
-        guard let strongest = cues.max(by: { Stress.angerFloor([$0]) < Stress.angerFloor([$1]) }) else { return }
+        guard let strongest = cues.filter({ $0.kind != .profanity }).max(by: { Stress.angerFloor([$0]) < Stress.angerFloor([$1]) }) else {
+            return
+        }
         signal.explanations.insert(
             Explanation(output: Emotion.frustration.rawValue, text: strongest.text, weight: (raisedBy * 1000).rounded() / 1000), at: 0)
     }

@@ -42,6 +42,16 @@ public enum Stress {
     static let weights: [(Emotion, Double)] = [(.frustration, 1.0), (.anxiety, 0.8), (.sadness, 0.5), (.confusion, 0.35)]
 
     public static func of(_ emotions: EmotionScores, cues: [Cue]) -> Double {
+        noisyOr(emotions, weights, cues: cues)
+    }
+
+    /// How unhappy with the service a turn sounds, for ``ConversationFlow``: the same noisy-or with anxiety at 0.3, since
+    /// a worried patient or a customer fearing fraud is not a conversation going wrong.
+    public static func dissatisfaction(_ emotions: EmotionScores, cues: [Cue]) -> Double {
+        noisyOr(emotions, [(.frustration, 1.0), (.anxiety, 0.3), (.sadness, 0.5), (.confusion, 0.35)], cues: cues)
+    }
+
+    static func noisyOr(_ emotions: EmotionScores, _ weights: [(Emotion, Double)], cues: [Cue]) -> Double {
         var calm = 1.0
         for (emotion, weight) in weights { calm *= 1 - weight * emotions[emotion] }
         return min(1, max(1 - calm, angerFloor(cues)))

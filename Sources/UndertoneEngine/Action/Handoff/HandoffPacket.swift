@@ -105,7 +105,8 @@ public struct HandoffPacket: Sendable, Equatable, Codable {
                 picked[signal.utteranceID] = picked[signal.utteranceID] ?? cue.kind.rawValue
             }
         }
-        if let peak = customerSignals.max(by: { ($0.stress, -$0.at) < ($1.stress, -$1.at) }), peak.stress >= 0.3 {
+        // A peak is worth a line when it reaches the stress the default policy coaches on.
+        if let peak = customerSignals.max(by: { ($0.stress, -$0.at) < ($1.stress, -$1.at) }), peak.stress >= 0.45 {
             picked[peak.utteranceID] = picked[peak.utteranceID] ?? "peak stress"
         }
         if let promise = turns.last(where: { turn in turn.speaker == .agent && promises.contains { $0.at == turn.at } }) {
