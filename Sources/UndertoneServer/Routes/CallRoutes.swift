@@ -150,13 +150,14 @@ extension ServerContext {
         }
         guard let call = try await store.call(alert.callID) else { throw Problem.notFound("no call \"\(alert.callID)\"") }
         guard call.status == .live else { throw Problem(.conflict, "call \"\(call.callID)\" has ended; its alerts were resolved with it") }
-        // Event time: the call's latest event plus the wall-clock time since the store saw it.
-        let at = call.lastAt + max(0, Int(Date().timeIntervalSince(call.updatedAt) * 1000))
+        // Event time: the call's latest event plus the wall-clock time since the store saw it, within the event clock's range.
+        let elapsed = min(max(0, Date().timeIntervalSince(call.updatedAt) * 1000), Double(CallEvent.latestAt))
+        let at = min(CallEvent.latestAt, max(0, call.lastAt) + Int(elapsed))
         let event = CallEvent.alertAcknowledged(
             AlertAcknowledgement(callID: call.callID, at: at, alertID: alertID, by: principal.subject ?? principal.name, outcome: outcome))
         let receipt: IngestReceipt
         do {
-            receipt = try await shards.ingest(callID: call.callID, items: [IngestItem(event: event)])
+            receipt = try await shards.ingest(callID: call.callID, items: [IngestItem(event: event)], scope: principal.ingestScope)
         } catch let error as IngestError {
             throw Problem(error.status, error.description)
         }
