@@ -8,6 +8,9 @@ public enum EventStoreError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidConfiguration(String)
     /// The store was used after it was closed.
     case closed
+    /// An append's client sequence numbers for a call do not continue the call's last one by one (a gap, or a number
+    /// already stored); nothing of the append was written.
+    case clientSequence(call: String, expected: Int, received: Int)
 
     public var description: String {
         switch self {
@@ -15,6 +18,8 @@ public enum EventStoreError: Error, Equatable, Sendable, CustomStringConvertible
         case .unreadableRow(let table, let reason): "unreadable row in \(table): \(reason)"
         case .invalidConfiguration(let reason): "invalid store configuration: \(reason)"
         case .closed: "the store is closed"
+        case .clientSequence(let call, let expected, let received):
+            "call \"\(call)\": client sequence \(received) is not the next one (expected \(expected))"
         }
     }
 }

@@ -32,6 +32,12 @@ public struct IngestReceipt: Sendable, Equatable {
     public var lastSequence = 0
 }
 
+/// Whose calls a writer may write to: every call (an admin key) or one team's (a supervisor key).
+public enum IngestScope: Sendable, Equatable {
+    case anyCall
+    case team(String)
+}
+
 /// Why events were refused. Nothing of a refused batch is stored; everything before it was.
 public enum IngestError: Error, Equatable, CustomStringConvertible {
     /// The call is not known and the batch does not start it with `call_started`.
@@ -40,6 +46,12 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case alreadyStarted(String)
     /// Events after `call_ended`.
     case callEnded(String)
+    /// A sequence number beyond the next one: the messages between were lost, and accepting it would acknowledge them.
+    case sequenceGap(call: String, expected: Int, received: Int)
+    /// The call belongs to another team than the writer's (told apart from an unknown call by nothing else).
+    case notWritable(String)
+    /// `call_started` for another team than the writer's.
+    case otherTeam(call: String, team: String?, allowed: String)
     /// The store refused the write; nothing of the batch was acknowledged.
     case store(String)
     /// The server is shutting down.
@@ -50,6 +62,12 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .unknownCall(let id): "unknown call \"\(id)\": send call_started first"
         case .alreadyStarted(let id): "call \"\(id)\" has already started"
         case .callEnded(let id): "call \"\(id)\" has ended"
+        case .sequenceGap(let id, let expected, let received):
+            "sequence gap on call \"\(id)\": expected \(expected), received \(received); resend from \(expected)"
+        case .notWritable(let id): "no call \"\(id)\" that this key may write to"
+        case .otherTeam(let id, let team, let allowed):
+            "call \"\(id)\": a supervisor key of team \"\(allowed)\" starts calls of its own team only (this one names "
+                + (team.map { "team \"\($0)\"" } ?? "no team") + ")"
         case .store(let reason): "the event log refused the write: \(reason)"
         case .shuttingDown: "the server is shutting down"
         }
@@ -82,21 +100,23 @@ public final class CallShards: Service, Sendable {
     let idleEviction: Duration?
 
     public init(
-        count: Int, store: any EventStore, policy: @escaping @Sendable () -> Policy, textModel: TextModel, redactor: Redactor?, feed: LiveFeed,
+        count: Int, store: any EventStore, policy: @escaping @Sendable () -> Policy, textModel: TextModel, redactor: Redactor?,
+        pseudonyms: CustomerPseudonyms? = nil, feed: LiveFeed,
         metrics: ServerMetrics, logger: Logger, idleEviction: Duration? = nil, followUps: FollowUpSettings = FollowUpSettings(),
         announce: (@Sendable ([Int64]) -> Void)? = nil, knowledgeBase: KnowledgeBase? = nil
     ) {
         self.idleEviction = idleEviction
         shards = (0..<max(1, count)).map { _ in Shard() }
         context = ShardContext(
-            store: store, policy: policy, textModel: textModel, redactor: redactor, feed: feed, metrics: metrics, logger: logger,
+            store: store, policy: policy, textModel: textModel, redactor: redactor, pseudonyms: pseudonyms, feed: feed, metrics: metrics,
+            logger: logger,
             followUps: followUps, announce: announce, knowledgeBase: knowledgeBase)
     }
 
-    /// Ingests one call's events in order. Returns once they and their outputs are stored.
-    public func ingest(callID: String, items: [IngestItem]) async throws -> IngestReceipt {
+    /// Ingests one call's events in order, for a writer limited to `scope`. Returns once they and their outputs are stored.
+    public func ingest(callID: String, items: [IngestItem], scope: IngestScope = .anyCall) async throws -> IngestReceipt {
         try await withCheckedThrowingContinuation { reply in
-            shard(for: callID).submit(.ingest(callID: callID, items: items, received: .now, reply: reply))
+            shard(for: callID).submit(.ingest(callID: callID, items: items, scope: scope, received: .now, reply: reply))
         }
     }
 
@@ -153,6 +173,8 @@ struct ShardContext: Sendable {
     let textModel: TextModel
     /// Removes personal data from turns before the engine, the log or the feed see them (nil: keep originals).
     let redactor: Redactor?
+    /// Replaces customer ids that are personal data (nil: keep them).
+    let pseudonyms: CustomerPseudonyms?
     let feed: LiveFeed
     let metrics: ServerMetrics
     let logger: Logger
@@ -167,21 +189,23 @@ struct ShardContext: Sendable {
 /// One shard: a mailbox and the task that empties it.
 final class Shard: Sendable {
     enum Job: Sendable {
-        case ingest(callID: String, items: [IngestItem], received: ContinuousClock.Instant, reply: CheckedContinuation<IngestReceipt, any Error>)
+        case ingest(
+            callID: String, items: [IngestItem], scope: IngestScope, received: ContinuousClock.Instant,
+            reply: CheckedContinuation<IngestReceipt, any Error>)
         case lastSequence(callID: String, reply: CheckedContinuation<Int?, any Error>)
         /// Let go of calls with no event for this long (the reply, if any, gets how many).
         case evictIdle(olderThan: Duration, reply: CheckedContinuation<Int, any Error>? = nil)
 
         var callID: String? {
             switch self {
-            case .ingest(let callID, _, _, _), .lastSequence(let callID, _): callID
+            case .ingest(let callID, _, _, _, _), .lastSequence(let callID, _): callID
             case .evictIdle: nil
             }
         }
 
         func fail(_ error: any Error) {
             switch self {
-            case .ingest(_, _, _, let reply): reply.resume(throwing: error)
+            case .ingest(_, _, _, _, let reply): reply.resume(throwing: error)
             case .lastSequence(_, let reply): reply.resume(throwing: error)
             case .evictIdle(_, let reply): reply?.resume(throwing: error)
             }
@@ -249,6 +273,7 @@ extension ShardContext {
         }
 
         var entries: [LogEntry] = []
+        var marks: [ClientSequenceMark] = []
         var answers: [(succeed: () -> Void, fail: (any Error) -> Void)] = []
         var failures: [(Shard.Job, any Error)] = []
         var feedMessages: [FeedMessage] = []
@@ -275,13 +300,14 @@ extension ShardContext {
             case .lastSequence(let callID, let reply):
                 let last = calls[callID]?.lastSequence
                 answers.append(({ reply.resume(returning: last) }, { reply.resume(throwing: $0) }))
-            case .ingest(let callID, let items, let received, let reply):
+            case .ingest(let callID, let items, let scope, let received, let reply):
                 do {
                     var call = calls[callID]
-                    let result = try run(items, callID: callID, call: &call)
+                    let result = try run(items, callID: callID, scope: scope, call: &call)
                     calls[callID] = call
                     touched.insert(callID)
                     entries += result.entries
+                    marks += result.marks
                     feedMessages += result.feed
                     acceptedTypes += result.types
                     outputs += result.receipt.outputs
@@ -297,15 +323,16 @@ extension ShardContext {
         for (job, error) in failures { job.fail(error) }
 
         var positions: [Int64] = []
-        if !entries.isEmpty {
+        if !entries.isEmpty || !marks.isEmpty {
             let start = ContinuousClock.now
             do {
-                positions = try await store.append(entries).map(\.position)
+                positions = try await store.append(entries, marks: marks).map(\.position)
                 metrics.commitLatency.record(ContinuousClock.now - start)
                 metrics.commitBatchSize.record(Double(entries.count))
             } catch {
                 logger.error("Event log append failed", metadata: ["error": "\(String(reflecting: error))", "entries": "\(entries.count)"])
-                // Nothing of this group is acknowledged; the calls are rebuilt from the log on their next event.
+                // Nothing of this group is acknowledged; the calls are rebuilt from the log on their next event. (A client
+                // sequence the store refuses means a call moved on elsewhere, on another node: rebuilt, it answers right.)
                 for callID in touched { calls[callID] = nil }
                 let failure = IngestError.store(String(describing: error))
                 for answer in answers { answer.fail(failure) }
@@ -335,20 +362,36 @@ extension ShardContext {
 
     struct RunResult {
         var entries: [LogEntry] = []
+        /// Sequence numbers accepted without an entry of their own (audio frames).
+        var marks: [ClientSequenceMark] = []
         var feed: [FeedMessage] = []
         var types: [String] = []
         var receipt = IngestReceipt()
     }
 
     /// Runs one request's events through its call, all or nothing: a refused request leaves the call as it was.
-    private func run(_ items: [IngestItem], callID: String, call stored: inout LiveCall?) throws -> RunResult {
+    ///
+    /// A sequence number at or below the call's last is a resend, acknowledged as a duplicate and not processed again;
+    /// the next one is taken; one beyond it is a gap and refuses the request, so that an acknowledgement always means
+    /// every number up to it is stored.
+    private func run(_ items: [IngestItem], callID: String, scope: IngestScope, call stored: inout LiveCall?) throws -> RunResult {
         var call = stored
         var result = RunResult()
         for var item in items {
-            if let redactor { item.event = redactor.redact(item.event) }
-            if let sequence = item.sequence, sequence <= (call?.lastSequence ?? 0) {
-                result.receipt.duplicates.append(sequence)
-                continue
+            if case .team(let team) = scope {
+                if let live = call, live.started.team != team { throw IngestError.notWritable(callID) }
+                if call == nil, case .callStarted(let started) = item.event, started.team != team {
+                    throw IngestError.otherTeam(call: callID, team: started.team, allowed: team)
+                }
+            }
+            if let redactor { item.event = redact(item.event, with: redactor) }
+            if let sequence = item.sequence {
+                let last = call?.lastSequence ?? 0
+                if sequence <= last {
+                    result.receipt.duplicates.append(sequence)
+                    continue
+                }
+                if sequence != last + 1 { throw IngestError.sequenceGap(call: callID, expected: last + 1, received: sequence) }
             }
             if case .callStarted(let started) = item.event {
                 guard call == nil else { throw IngestError.alreadyStarted(callID) }
@@ -358,7 +401,9 @@ extension ShardContext {
             if live.ended { throw IngestError.callEnded(callID) }
             let outputs = live.analyzer.ingest(item.event)
             if case .audio = item.event {
-                // Raw audio is not logged (DESIGN.md: too large); the voice windows made of it are, below.
+                // Raw audio is not logged (DESIGN.md: too large); the voice windows made of it are, below, and its sequence
+                // number is kept with the call's head.
+                if let sequence = item.sequence { result.marks.append(ClientSequenceMark(callID: callID, clientSequence: sequence)) }
             } else {
                 let json = try CallEvents.encode(item.event)
                 result.entries.append(
@@ -395,6 +440,16 @@ extension ShardContext {
         return result
     }
 
+    /// An event without personal data: free text redacted, a customer id that is a phone number or an address replaced
+    /// by its pseudonym.
+    private func redact(_ event: CallEvent, with redactor: Redactor) -> CallEvent {
+        guard case .callStarted(var started) = event else { return redactor.redact(event) }
+        if let pseudonyms, redactor.containsPersonalData(started.customerID) {
+            started.customerID = pseudonyms.pseudonym(for: started.customerID)
+        }
+        return .callStarted(started)
+    }
+
     private func feedMessage(_ call: CallStarted, type: String, json: String) -> FeedMessage {
         FeedMessage(callID: call.callID, agentID: call.agentID, team: call.team, type: type, json: json)
     }
@@ -403,6 +458,8 @@ extension ShardContext {
     /// restart (the engine is deterministic and takes time only from events). Nil when the log has no such call.
     private func load(_ callID: String) async throws -> LiveCall? {
         var call: LiveCall?
+        // Audio frames' numbers are in the call's head only, not on any entry.
+        let lastSequence = try await store.lastClientSequence(call: callID) ?? 0
         var after = 0
         while true {
             let page = try await store.entries(call: callID, after: after, limit: 5_000)
@@ -421,12 +478,12 @@ extension ShardContext {
                 let outputs = live.analyzer.ingest(event)
                 live.events.append(event)
                 live.outputs += outputs.filter { if case .voice = $0 { false } else { true } }
-                if let sequence = logged.entry.clientSequence { live.lastSequence = max(live.lastSequence, sequence) }
                 if case .callEnded = event { live.ended = true }
                 call = live
             }
             if page.count < 5_000 { break }
         }
+        call?.lastSequence = lastSequence
         if let call, !call.ended {
             logger.info("Rebuilt a live call from the event log", metadata: ["call.id": "\(callID)", "sequence": "\(call.lastSequence)"])
         }
