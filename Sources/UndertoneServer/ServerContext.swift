@@ -19,6 +19,10 @@ public struct ServerContext: Sendable {
     public let cluster: ClusterFeed?
     /// Set once migrations and the first key are in place; `/readyz` answers 200 from then on.
     public let readiness = Readiness()
+    /// Long-lived connections by the key that opened them: revoking the key ends them.
+    public let connections = OpenConnections()
+    /// Customer ids that are personal data become pseudonyms (with redaction on).
+    public let pseudonyms = CustomerPseudonyms()
 
     /// `knowledgeBase` is the configuration's folder already loaded (`undertone serve` loads it first, to refuse a bad
     /// folder with a clear error); when nil the folder is loaded here, and one that cannot be is logged and left out.
@@ -46,7 +50,9 @@ public struct ServerContext: Sendable {
             }
         shards = CallShards(
             count: configuration.shards, store: store, policy: { policy.policy }, textModel: textModel,
-            redactor: configuration.redactPersonalData ? Redactor() : nil, feed: feed, metrics: metrics,
+            redactor: configuration.redactPersonalData ? Redactor() : nil, pseudonyms: configuration.redactPersonalData ? pseudonyms : nil,
+            feed: feed,
+            metrics: metrics,
             logger: logger, idleEviction: configuration.idleCallEviction, followUps: configuration.followUps, announce: announce,
             knowledgeBase: knowledgeBase ?? Self.loadKnowledge(configuration.knowledgeBase, logger: logger))
     }

@@ -25,7 +25,8 @@ extension ServerContext {
             if role != .admin, body.subject?.isEmpty ?? true {
                 throw Problem.badRequest("a \(role.rawValue) key needs a subject: the agent id (agent) or the team (supervisor)")
             }
-            let (secret, record) = try await keys.create(name: body.name, role: role, subject: role == .admin ? nil : body.subject)
+            // A key's name says whose it is; a phone number or an address in it is not kept.
+            let (secret, record) = try await keys.create(name: redacted(body.name), role: role, subject: role == .admin ? nil : body.subject)
             try await audit(principal, "key.create", target: record.id, detail: "\(role.rawValue) \(record.subject ?? "")")
             return try json(KeyView(record, secret: secret), status: .created)
         }
@@ -41,6 +42,8 @@ extension ServerContext {
             guard try await store.apiKeys().contains(where: { $0.id == id }) else { throw Problem.notFound("no key \"\(id)\"") }
             try await store.revokeAPIKey(id: id)
             keys.forget()
+            // What the key opened ends with it: its streams, feeds and browser sessions.
+            connections.endAll(keyID: id)
             try await audit(principal, "key.revoke", target: id)
             return Response(status: .noContent)
         }

@@ -9,10 +9,11 @@ extension PIIScanner {
                 index += 1
                 continue
             }
-            if context(before: index, after: last) == .dateOfBirth {
-                record(.dateOfBirth, index, last)
-            } else {
-                claim(index, last)
+            switch context(before: index, after: last) {
+            case .dateOfBirth?: record(.dateOfBirth, index, last)
+            // "sort code 12-03-56" reads like a date: it is left for the digit sequences, which redact it.
+            case .account?: break
+            default: claim(index, last)
             }
             index = last + 1
         }
