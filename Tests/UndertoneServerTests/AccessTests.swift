@@ -69,7 +69,7 @@ struct AccessTests {
                 Caller(description: "a wrong key", key: "ut_not_a_key_at_all_0000", reads: 401, writes: 401),
             ]
             let alert = try #require(try await server.context.store.alerts(AlertFilter(callID: call, state: .open)).first?.alertID)
-            let followUp = try await server.context.store.followUps(FollowUpFilter(callID: call)).first?.followUp.id
+            let followUp: String? = try #require(try await server.context.store.followUps(FollowUpFilter(callID: call)).first?.followUp.id)
 
             for caller in callers {
                 // Reads of the call.
@@ -146,6 +146,117 @@ struct AccessTests {
             }
             #expect(try await server.context.store.call(call)?.status == .live)
             #expect(try await server.context.store.call("new-redsupervisor") == nil)
+        }
+    }
+
+    @Test("revoking a key ends what it opened: the ingest stream and the feed's WebSocket close with 1008, nothing more is taken")
+    func revocation() async throws {
+        let server = try await TestServer()
+        try await server.run { client in
+            let (id, key) = try await Self.createKey(client, #"{"name":"Blue","role":"supervisor","subject":"blue"}"#)
+            let config = WebSocketClientConfiguration(additionalHeaders: TestServer.headers(key))
+            let start = CallEvent.callStarted(CallStarted(callID: "rev-1", channel: .chat, customerID: "c", queue: "q", team: "blue"))
+            let turn = CallEvent.turn(Turn(callID: "rev-1", at: 1_000, utteranceID: "u1", speaker: .customer, text: "still here"))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    let close = try await client.ws("/v1/calls/rev-1/stream", configuration: config) { inbound, outbound, _ in
+                        var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+                        _ = try await messages.next()
+                        try await outbound.write(.text(try TestServer.line(start, seq: 1)))
+                        _ = try await messages.next()
+                        // Revoked while open: an error frame, then the close; whatever is sent after it is not taken.
+                        while let message = try await messages.next().flatMap(ServerTests.text) {
+                            if jsonObject(message)["type"] as? String == "error" {
+                                #expect(message.contains("revoked"))
+                                try? await outbound.write(.text(try TestServer.line(turn, seq: 2)))
+                            }
+                        }
+                    }
+                    #expect(close?.closeCode == .policyViolation)
+                }
+                group.addTask {
+                    let close = try await client.ws("/v1/feed/ws", configuration: config) { inbound, _, _ in
+                        for try await _ in inbound {}
+                    }
+                    #expect(close?.closeCode == .policyViolation)
+                }
+                // Both are open (and the first event stored) before the key is revoked. (The Server-Sent Events feed registers
+                // the same way, but today its stream ends after its first line whatever happens: not a test of revocation.)
+                for _ in 0..<1_000 where server.context.connections.count < 2 { try await Task.sleep(for: .milliseconds(10)) }
+                #expect(server.context.connections.count == 2)
+                for _ in 0..<500 where try await server.context.store.call("rev-1") == nil { try await Task.sleep(for: .milliseconds(10)) }
+                try await client.execute(uri: "/v1/keys/\(id)", method: .delete, headers: TestServer.headers()) { #expect($0.status == .noContent) }
+                try await group.waitForAll()
+            }
+            #expect(server.context.connections.count == 0)
+            #expect(try await server.context.store.entries(call: "rev-1", after: 0, limit: 100).compactMap(\.entry.clientSequence) == [1])
+            try await client.execute(uri: "/v1/calls", method: .get, headers: TestServer.headers(key)) { #expect($0.status == .unauthorized) }
+        }
+    }
+
+    @Test("the session cookie is an opaque id, not the key: signing out ends it and the feed it opened; revoking the key ends it too")
+    func sessions() async throws {
+        let server = try await TestServer()
+        try await server.run { client in
+            let port = try #require(client.port)
+            let (id, key) = try await Self.createKey(client, #"{"name":"Agent","role":"agent","subject":"ag-1"}"#)
+            @Sendable func signIn() async throws -> String {
+                try await client.execute(uri: "/v1/session", method: .post, body: ByteBuffer(string: #"{"key":"\#(key)"}"#)) { response in
+                    #expect(response.status == .ok)
+                    let cookie = String((response.headers[.setCookie] ?? "").split(separator: ";")[0])
+                    #expect(cookie.hasPrefix("undertone_session=uts_"), "\(cookie)")
+                    #expect(!cookie.contains(key), "the cookie is not the key")
+                    return cookie
+                }
+            }
+            let cookie = try await signIn()
+            try await client.execute(uri: "/v1/session", method: .get, headers: [.cookie: cookie]) { #expect($0.status == .ok) }
+            // Only the session id's hash is stored.
+            let secret = String(cookie.dropFirst("undertone_session=".count))
+            #expect(try await server.context.store.session(hash: APIKey.hash(secret))?.key.id == id)
+            // A feed opened with the cookie (a browser's WebSocket); then signing out from the page's own origin ends the
+            // session and the feed: a close frame (opcode 8) with 1008.
+            let feed = try await RawConnection.with(port: port) { connection in
+                await connection.send(RawConnection.upgrade("/v1/feed/ws", headers: ["Cookie: \(cookie)"]))
+                let head = try await connection.read(until: { $0.contains("\r\n\r\n") })
+                #expect(RawConnection.status(head) == 101, "\(head)")
+                for _ in 0..<500 where server.context.connections.count < 1 { try await Task.sleep(for: .milliseconds(10)) }
+                let signOut = try await RawConnection.with(port: port) { signOut in
+                    await signOut.send(
+                        "DELETE /v1/session HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nOrigin: http://127.0.0.1:\(port)\r\nCookie: \(cookie)\r\n\r\n")
+                    return try await signOut.read(until: { $0.contains("\r\n\r\n") })
+                }
+                #expect(RawConnection.status(signOut) == 204, "\(signOut)")
+                let headLength = head.utf8.count
+                for _ in 0..<500 where connection.bytes.count < headLength + 4 { try await Task.sleep(for: .milliseconds(10)) }
+                return Array(connection.bytes.dropFirst(headLength))
+            }
+            #expect(feed.first == 0x88, "no close frame: \(feed.prefix(8))")
+            #expect(feed.count >= 4 && Int(feed[2]) << 8 | Int(feed[3]) == 1008, "\(feed.prefix(8))")
+            try await client.execute(uri: "/v1/session", method: .get, headers: [.cookie: cookie]) { #expect($0.status == .unauthorized) }
+            // A new session dies with its key.
+            let again = try await signIn()
+            try await client.execute(uri: "/v1/session", method: .get, headers: [.cookie: again]) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/keys/\(id)", method: .delete, headers: TestServer.headers()) { #expect($0.status == .noContent) }
+            try await client.execute(uri: "/v1/session", method: .get, headers: [.cookie: again]) { #expect($0.status == .unauthorized) }
+        }
+    }
+
+    @Test("X-Forwarded-Proto makes the cookie Secure only from a trusted proxy")
+    func trustedProxies() async throws {
+        for trusted in [false, true] {
+            let server = try await TestServer { configuration in
+                if trusted { configuration.trustedProxies = ["127.0.0.1"] }
+            }
+            try await server.run { client in
+                let headers: HTTPFields = [HTTPField.Name("X-Forwarded-Proto")!: "https"]
+                try await client.execute(
+                    uri: "/v1/session", method: .post, headers: headers, body: ByteBuffer(string: #"{"key":"\#(TestServer.adminKey)"}"#)
+                ) { response in
+                    #expect(response.status == .ok)
+                    #expect((response.headers[.setCookie] ?? "").contains("; Secure") == trusted, "trusted: \(trusted)")
+                }
+            }
         }
     }
 }

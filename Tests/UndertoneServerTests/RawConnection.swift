@@ -55,6 +55,8 @@ final class RawConnection: Sendable {
 
     /// What has arrived so far, as text.
     var text: String { state.withLock { String(decoding: $0.received, as: UTF8.self) } }
+    /// What has arrived so far, as bytes.
+    var bytes: [UInt8] { state.withLock { $0.received } }
     /// Whether the server has closed the connection.
     var isClosed: Bool { state.withLock { $0.closed } }
 

@@ -37,6 +37,18 @@ struct TestServer {
             configuration: configuration, policyYAML: try Policy.presetYAML(named: policy), store: store, textModel: Self.model, logger: logger)
     }
 
+    /// A server on a store of the test's own (PostgreSQL, say); `databasePath` is empty.
+    init(store: any EventStore, policy: String = "default") throws {
+        databasePath = ""
+        var configuration = ServerConfiguration(policy: try Policy.preset(named: policy))
+        configuration.port = 0
+        configuration.bootstrapAdminKey = Self.adminKey
+        configuration.shards = 4
+        context = ServerContext(
+            configuration: configuration, policyYAML: try Policy.presetYAML(named: policy), store: store, textModel: Self.model,
+            logger: Logger(label: "test"))
+    }
+
     /// Runs `body` against the live server once it is ready.
     func run(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let app = context.buildApplication()

@@ -78,8 +78,9 @@ struct TelephonyStream: Sendable {
     var logger: Logger
     /// How long a client asked to close (AudioHook's `disconnect`) has before the server closes the socket itself.
     var closeGrace: Duration = .seconds(5)
-    /// How long a client has to present its key (Twilio's `start` with its `token`) before the socket is closed.
-    var keyDeadline: Duration = .seconds(15)
+    /// How long a client has to present its key (Twilio's `start` with its `token`) before the socket is closed: as
+    /// long as a request head may take.
+    var keyDeadline: Duration
     /// The key's watch: revoking it ends the stream.
     let watch: CredentialWatch
 
@@ -92,6 +93,7 @@ struct TelephonyStream: Sendable {
         self.outbound = outbound
         self.logger = logger
         self.logger[metadataKey: "telephony"] = .string(vendor)
+        keyDeadline = undertone.configuration.connectionLimits.requestHeadTimeout
         watch = CredentialWatch(undertone.connections)
         if let principal, let credential { watch.watch(principal, credential: credential) }
     }

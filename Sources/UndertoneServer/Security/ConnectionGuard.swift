@@ -137,14 +137,19 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
-    /// Answers with problem JSON and closes, before the request reached the HTTP layer.
+    /// Answers with problem JSON and closes, before the request reached the HTTP layer. The write side closes first and
+    /// what the client still sends is read and dropped for a moment: closing with unread bytes would reset the
+    /// connection, and the client could lose the answer.
     private func answer(_ context: ChannelHandlerContext, _ status: HTTPResponse.Status, _ detail: String) {
         guard context.channel.isActive else { return }
         state = .closing
         timeout?.cancel()
         let body = Problem.body(status, detail)
         let bytes = Self.response(status, body: body, allocator: context.channel.allocator)
-        context.writeAndFlush(wrapOutboundOut(.byteBuffer(bytes))).whenComplete { _ in context.close(promise: nil) }
+        context.writeAndFlush(wrapOutboundOut(.byteBuffer(bytes))).assumeIsolated().whenComplete { _ in
+            context.close(mode: .output, promise: nil)
+            context.eventLoop.assumeIsolated().scheduleTask(in: .seconds(2)) { context.close(promise: nil) }
+        }
     }
 
     /// A whole HTTP/1.1 response with a problem JSON body that closes the connection.
