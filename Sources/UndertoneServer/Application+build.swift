@@ -13,6 +13,7 @@ extension ServerContext {
     public func buildRouter() -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: MethodNotAllowed(document: OpenAPIDocument.data))
         router.add(middleware: Authenticator(keys: keys, metrics: metrics))
         registerHealthRoutes(router)
         registerIngestRoutes(router)

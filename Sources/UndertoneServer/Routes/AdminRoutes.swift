@@ -69,8 +69,8 @@ extension ServerContext {
 
         router.get("/v1/audit") { request, context -> Response in
             _ = try context.caller(atLeast: .admin)
-            let after = request.uri.queryParameters["after"].flatMap { Int64($0) } ?? 0
-            let limit = request.uri.queryParameters["limit"].flatMap { Int($0) }.map { min(max($0, 1), 5_000) } ?? 500
+            let after = Int64(try request.integerQuery("after") ?? 0)
+            let limit = try request.limit(default: 500)
             return try json(["audit": try await store.auditLog(after: after, limit: limit)])
         }
     }

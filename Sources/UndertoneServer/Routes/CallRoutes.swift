@@ -11,7 +11,7 @@ extension ServerContext {
     func registerCallRoutes(_ router: Router<AppRequestContext>) {
         router.get("/v1/calls") { request, context -> Response in
             let principal = try context.caller()
-            var filter = CallFilter(limit: request.uri.queryParameters["limit"].flatMap { Int($0) }.map { min(max($0, 1), 5_000) } ?? 500)
+            var filter = CallFilter(limit: try request.limit(default: 500))
             if let status = request.uri.queryParameters["status"] {
                 guard let value = CallRecord.Status(rawValue: String(status)) else { throw Problem.badRequest("status must be live or ended") }
                 filter.status = value
@@ -92,7 +92,7 @@ extension ServerContext {
 
         router.get("/v1/alerts") { request, context -> Response in
             let principal = try context.caller()
-            var filter = AlertFilter(limit: request.uri.queryParameters["limit"].flatMap { Int($0) }.map { min(max($0, 1), 5_000) } ?? 500)
+            var filter = AlertFilter(limit: try request.limit(default: 500))
             if let state = request.uri.queryParameters["state"] {
                 guard let value = AlertRecord.State(rawValue: String(state)) else {
                     throw Problem.badRequest("state must be open, acknowledged or resolved")

@@ -44,8 +44,8 @@ extension ServerContext {
             }
         }
 
-        router.ws("/v1/feed/ws") { _, context in
-            try await upgrade(context) { _ = try webSocketCaller(context, via: "feed") }
+        router.ws("/v1/feed/ws") { request, context in
+            try await upgrade(request, context) { _ = try webSocketCaller(context, via: "feed") }
         } onUpgrade: { inbound, outbound, context in
             guard let principal = context.requestContext.principal, let credential = context.requestContext.credential else { return }
             let (id, messages) = feed.subscribe(principal, types: Self.types(context.request))

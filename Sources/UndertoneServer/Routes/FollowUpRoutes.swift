@@ -13,7 +13,7 @@ extension ServerContext {
         router.get("/v1/follow-ups") { request, context -> Response in
             let principal = try context.caller()
             let query = request.uri.queryParameters
-            var filter = FollowUpFilter(limit: query["limit"].flatMap { Int($0) }.map { min(max($0, 1), 5_000) } ?? 500)
+            var filter = FollowUpFilter(limit: try request.limit(default: 500))
             if let state = query["state"] {
                 guard let value = FollowUpState(rawValue: String(state)) else { throw Problem.badRequest("state must be open, done or failed") }
                 filter.state = value

@@ -60,8 +60,8 @@ extension ServerContext {
     /// as binary frames. The server answers `ready` (with the last sequence it holds, to resume from), an `ack` per
     /// message once it is stored, and the engine's outputs. A bad message gets an `error` frame and a close code.
     func registerStreamRoute(_ router: Router<AppRequestContext>) {
-        router.ws("/v1/calls/{call}/stream") { _, context in
-            try await upgrade(context) {
+        router.ws("/v1/calls/{call}/stream") { request, context in
+            try await upgrade(request, context) {
                 let principal = try webSocketCaller(context, via: "websocket")
                 guard principal.mayIngest else { throw Problem.forbidden("ingest needs a supervisor or admin key") }
                 try requireReady()

@@ -37,17 +37,17 @@ extension ServerContext {
     /// `/v1/telephony/audiohook` (Genesys AudioHook v2; the key comes in the `X-API-KEY` upgrade header and is checked
     /// before upgrading). `docs/telephony.md` describes both.
     func registerTelephonyRoutes(_ router: Router<AppRequestContext>) {
-        router.ws("/v1/telephony/twilio") { _, context in
-            try await upgrade(context) { try requireReady() }
+        router.ws("/v1/telephony/twilio") { request, context in
+            try await upgrade(request, context) { try requireReady() }
         } onUpgrade: { inbound, outbound, context in
             let session = TwilioMediaStreamSession(configuration: TwilioMediaStreamConfiguration(defaultQueue: "twilio"))
             await TelephonyStream(undertone: self, vendor: "twilio", principal: nil, credential: nil, outbound: outbound, logger: context.logger)
                 .run(session, inbound: inbound)
         }
 
-        router.ws("/v1/telephony/audiohook") { _, context in
+        router.ws("/v1/telephony/audiohook") { request, context in
             // AudioHook expects a refused key to be refused at the upgrade, with 401.
-            try await upgrade(context) {
+            try await upgrade(request, context) {
                 let principal = try webSocketCaller(context, via: "audiohook")
                 guard principal.mayIngest else {
                     metrics.rejected("forbidden", via: "audiohook")

@@ -7,7 +7,11 @@ extension ServerContext {
     /// Runs the checks before a WebSocket upgrade. A refusal is answered with its own status and problem JSON (401 with
     /// no key or a wrong one, 403, 404, 503) rather than the empty 400 Hummingbird gives any refused upgrade: the refusal
     /// travels down the connection's pipeline to `ConnectionGuard`, which writes it in place of that 400.
-    func upgrade(_ context: AppRequestContext, after checks: () async throws -> Void) async throws -> RouterShouldUpgrade {
+    /// A plain request (no `Upgrade: websocket`) is answered 426.
+    func upgrade(_ request: Request, _ context: AppRequestContext, after checks: () async throws -> Void) async throws -> RouterShouldUpgrade {
+        guard request.headers[.upgrade]?.lowercased().contains("websocket") == true else {
+            throw Problem(.upgradeRequired, "this route is a WebSocket: connect with Upgrade: websocket")
+        }
         do {
             try await checks()
             return .upgrade()
