@@ -137,6 +137,35 @@ struct StoreContractTests {
         }
     }
 
+    @Test("sessions: saved by hash, read with their key, ended; settings keep the first value saved", arguments: StoreBackend.available)
+    func sessionsAndSettings(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            let key = APIKeyRecord(id: "k-s", name: "ops", role: .supervisor, subject: "blue", hash: "key-hash", createdAt: now)
+            try await store.saveAPIKey(key)
+            let session = SessionRecord(hash: "session-hash", keyID: "k-s", createdAt: now, expiresAt: now.addingTimeInterval(3_600))
+            try await store.saveSession(session)
+            let found = try #require(try await store.session(hash: "session-hash"))
+            #expect(found.session == session)
+            #expect(found.key == key)
+            #expect(try await store.session(hash: "nope") == nil)
+            try await store.endSession(hash: "session-hash")
+            #expect(try await store.session(hash: "session-hash")?.session.ended == true)
+            try await store.revokeAPIKey(id: "k-s")
+            #expect(try await store.session(hash: "session-hash")?.key.revoked == true)
+            // A session expired over a day before a new one is saved is deleted then.
+            let later = SessionRecord(
+                hash: "later", keyID: "k-s", createdAt: now.addingTimeInterval(3 * 86_400), expiresAt: now.addingTimeInterval(4 * 86_400))
+            try await store.saveSession(later)
+            #expect(try await store.session(hash: "session-hash") == nil)
+            #expect(try await store.session(hash: "later") != nil)
+
+            #expect(try await store.setting("pseudonym", initially: "first") == "first")
+            #expect(try await store.setting("pseudonym", initially: "second") == "first")
+            #expect(try await store.setting("other", initially: "x") == "x")
+        }
+    }
+
     @Test("an entry whose body does not decode is kept in the log and leaves the projections alone", arguments: StoreBackend.available)
     func undecodableBodyIsKept(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in

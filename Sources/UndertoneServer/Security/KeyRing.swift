@@ -71,6 +71,8 @@ public final class KeyRing: Sendable {
     public func create(name: String, role: Role, subject: String?, secret: String = APIKey.generate()) async throws -> (String, APIKeyRecord) {
         let record = APIKeyRecord(id: APIKey.newID(), name: name, role: role, subject: subject, hash: APIKey.hash(secret), createdAt: Date())
         try await store.saveAPIKey(record)
+        // A "no such key" answer cached before the key existed (a client trying it while the server started) goes.
+        cache.withLock { _ = $0.removeValue(forKey: .key(hash: record.hash)) }
         return (secret, record)
     }
 
