@@ -25,8 +25,7 @@ extension ServerContext {
             if role != .admin, body.subject?.isEmpty ?? true {
                 throw Problem.badRequest("a \(role.rawValue) key needs a subject: the agent id (agent) or the team (supervisor)")
             }
-            // A key's name says whose it is; a phone number or an address in it is not kept.
-            let (secret, record) = try await keys.create(name: redacted(body.name), role: role, subject: role == .admin ? nil : body.subject)
+            let (secret, record) = try await keys.create(name: body.name, role: role, subject: role == .admin ? nil : body.subject)
             try await audit(principal, "key.create", target: record.id, detail: "\(role.rawValue) \(record.subject ?? "")")
             return try json(KeyView(record, secret: secret), status: .created)
         }

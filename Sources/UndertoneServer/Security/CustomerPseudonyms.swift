@@ -34,7 +34,7 @@ extension Character {
 }
 
 extension ServerContext {
-    /// Free text from outside that is not an event (a follow-up's outcome or owner, a key's name) with personal data
+    /// Free text from outside that is not an event (a follow-up's outcome or owner) with personal data
     /// redacted as turns are, before it is stored (kept as written with redaction off).
     func redacted(_ text: String) -> String {
         configuration.redactPersonalData ? Redactor.standard.redact(text).text : text

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Synchronization
+import UndertoneEngine
 import UndertoneStore
 
 /// What a request presented to say who it is: an API key, or the dashboard's session id (each by its SHA-256; the
@@ -67,9 +68,11 @@ public final class KeyRing: Sendable {
         cache.withLock { $0.removeAll() }
     }
 
-    /// Creates a key and returns its secret (shown once) with its record.
+    /// Creates a key and returns its secret (shown once) with its record. A key's name says whose it is: a phone number
+    /// or an address in it is redacted before it is stored, whichever door created it (the API, `undertone keys`).
     public func create(name: String, role: Role, subject: String?, secret: String = APIKey.generate()) async throws -> (String, APIKeyRecord) {
-        let record = APIKeyRecord(id: APIKey.newID(), name: name, role: role, subject: subject, hash: APIKey.hash(secret), createdAt: Date())
+        let record = APIKeyRecord(
+            id: APIKey.newID(), name: Redactor.standard.redact(name).text, role: role, subject: subject, hash: APIKey.hash(secret), createdAt: Date())
         try await store.saveAPIKey(record)
         // A "no such key" answer cached before the key existed (a client trying it while the server started) goes.
         cache.withLock { _ = $0.removeValue(forKey: .key(hash: record.hash)) }
