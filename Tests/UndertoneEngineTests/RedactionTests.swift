@@ -172,6 +172,9 @@ private let nonHits = [
     "thank you for calling, my name is Priya, can I start with your date of birth and the phone number on the account",
     "at gmail dot com",
     "my routing number is 021000021",
+    // Digit groups too long for a date (each was a trap, found by fuzzing).
+    "the code is 1985-03-99999999999999999999",
+    "born 123456789012345678901234567890 1 2",
     // IBAN look-alikes that fail the check, and numbers in tens that are not among spoken digits.
     "GB29 NWBK 6016 1331 9268 18",
     "I waited twenty two minutes and called twelve times",

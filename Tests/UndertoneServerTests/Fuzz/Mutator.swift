@@ -124,11 +124,20 @@ struct Mutator {
         bytes.replaceSubrange(range, with: replacement)
     }
 
-    /// Runs `body` over this parser's inputs, leaving each in `UNDERTONE_FUZZ_LAST_INPUT` first when that is set.
+    /// Runs `body` over this parser's inputs, leaving each in `UNDERTONE_FUZZ_LAST_INPUT` first when that is set (which
+    /// slows a run: set it to run again the part of a run that crashed).
     mutating func run(_ body: ([UInt8]) throws -> Void) rethrows {
+        let last = Self.lastInputPath.flatMap { path -> FileHandle? in
+            FileManager.default.createFile(atPath: path, contents: nil)
+            return FileHandle(forWritingAtPath: path)
+        }
+        defer { try? last?.close() }
         for index in Self.firstIndex..<(Self.firstIndex + Self.iterations) {
             let bytes = input(index)
-            if let path = Self.lastInputPath { FileManager.default.createFile(atPath: path, contents: Data(bytes)) }
+            if let last {
+                try? last.truncate(atOffset: 0)
+                try? last.write(contentsOf: bytes)
+            }
             try body(bytes)
         }
     }

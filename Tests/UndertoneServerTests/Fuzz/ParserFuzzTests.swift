@@ -38,10 +38,11 @@ struct ParserFuzzTests {
         return analyzer
     }()
 
-    /// Runs a parsed event through the engine, then ends the call at the latest time there is.
+    /// Runs a parsed event through the redactor and the engine, as the server does, then ends the call at the latest
+    /// time there is.
     static func analyze(_ event: CallEvent) {
         var analyzer = started
-        _ = analyzer.ingest(event)
+        _ = analyzer.ingest(Redactor.standard.redact(event))
         _ = analyzer.ingest(.callEnded(CallEnded(callID: event.callID, at: CallEvent.latestAt)))
     }
 

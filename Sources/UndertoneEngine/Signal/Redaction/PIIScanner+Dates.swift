@@ -50,7 +50,9 @@ extension PIIScanner {
         {
             return nil
         }
-        let numbers = parts.compactMap { Int($0) }
+        // A part over four digits is never one of a date's (-1 fails every range below); one too long for `Int` must not
+        // shorten the list either.
+        let numbers = parts.map { $0.count <= 4 ? Int($0) ?? -1 : -1 }
         switch parts.count {
         case 3:
             let lengths = parts.map(\.count)
