@@ -12,19 +12,30 @@ public struct AppRequestContext: RequestContext, WebSocketRequestContext {
     public let webSocket: WebSocketHandlerReference<Self>
     /// Set by `Authenticator` for routes that need a key.
     public var principal: Principal?
+    /// What authenticated the principal (the key's or the session's hash), so that long-lived connections end with it.
+    public var credential: Credential?
+    /// A key was presented and refused: routes that need a key answer 401 for it, open ones (health, the dashboard's
+    /// files) answer all the same.
+    public var refusedKey = false
+    /// The connection, for answering a refused WebSocket upgrade (`ConnectionGuard`), and the peer's address.
+    let channel: any Channel
 
     public init(source: Source) {
         coreContext = .init(source: source)
         webSocket = .init()
         principal = nil
+        channel = source.channel
     }
+
+    /// The peer's IP address (a proxy's, behind one).
+    var peerAddress: String? { channel.remoteAddress?.ipAddress }
 
     /// Batches of whole recorded calls can be large.
     public var maxUploadSize: Int { 32 << 20 }
 
     /// The caller, or 401.
     public func caller() throws -> Principal {
-        guard let principal else { throw Problem.unauthorized }
+        guard let principal else { throw refusedKey ? Problem.refusedKey : Problem.unauthorized }
         return principal
     }
 
@@ -46,31 +57,35 @@ extension Role {
 }
 
 /// Finds the API key in `Authorization: Bearer`, `X-API-Key`, or (for browsers' WebSocket and EventSource, which cannot
-/// set headers) the `key` query parameter or the dashboard's session cookie, and resolves it. A request without a key
-/// goes on unauthenticated: routes that need one ask `context.caller()`. A wrong key is refused here; a stale session
-/// cookie is ignored instead, so that the sign-in page still loads.
+/// set headers) the `key` query parameter, or the dashboard's session id in its cookie, and resolves it. A request
+/// without a key goes on unauthenticated, and so does one with a wrong key, marked: routes that need a key ask
+/// `context.caller()`, which refuses either with 401, while open routes (health, metrics, the dashboard's files) answer.
+/// A stale session cookie is ignored, so that the sign-in page still loads.
 struct Authenticator: RouterMiddleware {
     typealias Context = AppRequestContext
     let keys: KeyRing
     let metrics: ServerMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
         guard let secret = Self.secret(in: request) else {
-            guard let cookie = SessionCookie.secret(in: request), let principal = try await keys.principal(for: cookie) else {
-                return try await next(request, context)
-            }
+            guard let cookie = SessionCookie.secret(in: request) else { return try await next(request, context) }
+            let credential = Credential.session(hash: APIKey.hash(cookie))
+            guard let principal = try await keys.resolve(credential) else { return try await next(request, context) }
             try SessionCookie.checkOrigin(request)
-            var context = context
             context.principal = principal
+            context.credential = credential
             context.logger[metadataKey: "key.id"] = .string(principal.keyID)
             return try await next(request, context)
         }
-        guard let principal = try await keys.principal(for: secret) else {
+        let credential = Credential.key(hash: APIKey.hash(secret))
+        guard let principal = try await keys.resolve(credential) else {
             metrics.rejected("unauthorized", via: "rest")
-            throw Problem(.unauthorized, "unknown or revoked API key")
+            context.refusedKey = true
+            return try await next(request, context)
         }
-        var context = context
         context.principal = principal
+        context.credential = credential
         context.logger[metadataKey: "key.id"] = .string(principal.keyID)
         return try await next(request, context)
     }

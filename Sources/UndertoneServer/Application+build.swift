@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import NIOCore
@@ -12,6 +13,7 @@ extension ServerContext {
     public func buildRouter() -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: MethodNotAllowed(document: OpenAPIDocument.data))
         router.add(middleware: Authenticator(keys: keys, metrics: metrics))
         registerHealthRoutes(router)
         registerIngestRoutes(router)
@@ -35,11 +37,19 @@ extension ServerContext {
     /// shut down last).
     public func buildApplication(onServerRunning: @escaping @Sendable (any NIOCore.Channel) async -> Void = { _ in }) -> some ApplicationProtocol {
         let router = buildRouter()
+        let limits = configuration.connectionLimits
+        let channel = HTTP1WebSocketUpgradeChannel.Configuration(
+            http1: .init(idleTimeout: .init(limits.idleTimeout)),
+            ws: .init(maxFrameSize: max(configuration.maxMessageBytes, configuration.maxAudioFrameBytes)))
+        let responder = router.buildResponder()
+        // Hummingbird's HTTP/1 and WebSocket channel, with `ConnectionGuard` first on every connection.
+        let server = HTTPServerBuilder { httpResponder in
+            GuardedChannel(
+                inner: HTTP1WebSocketUpgradeChannel(responder: httpResponder, webSocketResponder: responder, configuration: channel), limits: limits)
+        }
         var app = Application(
             router: router,
-            server: .http1WebSocketUpgrade(
-                webSocketRouter: router,
-                configuration: .init(ws: .init(maxFrameSize: max(configuration.maxMessageBytes, configuration.maxAudioFrameBytes)))),
+            server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "undertone"),
             onServerRunning: onServerRunning,
             logger: logger
@@ -55,7 +65,8 @@ extension ServerContext {
         if let cluster { app.addServices(cluster) }
         app.addServices(
             Startup(undertone: self), FollowUpSweeper(undertone: self), ClimbTimer(undertone: self),
-            WebhookDispatcher(store: store, settings: configuration.webhooks, logger: logger))
+            WebhookDispatcher(store: store, settings: configuration.webhooks, logger: logger),
+            ConnectionSweeper(connections: connections, keys: keys, interval: configuration.revocationSweep))
         return app
     }
 }
@@ -67,6 +78,11 @@ struct Startup: Service {
     func run() async throws {
         try await undertone.store.migrate()
         try await undertone.keys.bootstrap(configured: undertone.configuration.bootstrapAdminKey, logger: undertone.logger)
+        if let configured = undertone.configuration.pseudonymKey {
+            undertone.pseudonyms.use(configured)
+        } else {
+            undertone.pseudonyms.use(try await undertone.store.setting("customer_pseudonym_key", initially: ServerContext.randomHex(bytes: 32)))
+        }
         try await purgeOldTranscripts()
         undertone.readiness.markReady()
         if undertone.configuration.retentionDays != nil {

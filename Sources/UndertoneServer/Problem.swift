@@ -17,19 +17,26 @@ public struct Problem: HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/problem+json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: Self.body(status, detail, extra: extra))))
+    }
+
+    /// The problem JSON for a status and a detail.
+    static func body(_ status: HTTPResponse.Status, _ detail: String, extra: [String: [String]] = [:]) -> String {
         var body: [String: JSONValue] = [
             "type": .string("about:blank"), "title": .string(status.reasonPhrase), "status": .number(Double(status.code)),
             "detail": .string(detail),
         ]
         for (key, values) in extra { body[key] = .array(values.map(JSONValue.string)) }
-        let data = try JSONEncoder.sorted.encode(body)
-        return Response(
-            status: status, headers: [.contentType: "application/problem+json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        // Strings and numbers only: encoding cannot fail.
+        return (try? JSONEncoder.sorted.encode(body)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     static func badRequest(_ detail: String) -> Problem { Problem(.badRequest, detail) }
     static func notFound(_ detail: String) -> Problem { Problem(.notFound, detail) }
     static let unauthorized = Problem(.unauthorized, "an API key is required: Authorization: Bearer KEY, or X-API-Key: KEY")
+    static let refusedKey = Problem(.unauthorized, "unknown or revoked API key")
     static func forbidden(_ detail: String) -> Problem { Problem(.forbidden, detail) }
 }
 

@@ -40,6 +40,9 @@ public struct ServerConfiguration: Sendable {
     /// Personal data (cards, SSNs, phone numbers, e-mail addresses, dates of birth, account numbers) is removed from
     /// transcripts before they are analysed, stored or published. Turning it off keeps originals: only for test data.
     public var redactPersonalData = true
+    /// The key customer ids that are personal data (phone numbers, addresses) are pseudonymised under
+    /// (`UNDERTONE_PSEUDONYM_KEY`); when nil, one is made on first start and kept with the log.
+    public var pseudonymKey: String?
     /// Who follow-ups go to, when they are due, how often overdue ones are looked for.
     public var followUps = FollowUpSettings()
     /// How webhooks are delivered: retries and backoff.
@@ -58,6 +61,12 @@ public struct ServerConfiguration: Sendable {
     /// How often the Server-Sent Events feed writes a comment when nothing else happens: proxies keep the connection
     /// open, and a client that has left is noticed by the write failing.
     public var feedHeartbeat: Duration = .seconds(15)
+    /// The IP addresses of reverse proxies whose `X-Forwarded-Proto` is believed (none by default: a client could send it).
+    public var trustedProxies: [String] = []
+    /// How long and how large a connection's first request head may be, and how long an idle connection stays open.
+    public var connectionLimits = ConnectionLimits()
+    /// How often open streams are checked against revocations made on other nodes.
+    public var revocationSweep: Duration = .seconds(5)
 
     public init(policy: Policy) {
         self.policy = policy

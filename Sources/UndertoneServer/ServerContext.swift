@@ -26,6 +26,10 @@ public struct ServerContext: Sendable {
     /// AudioSocket legs registered ahead of their connection, and the listener once the application runs it.
     public let audioSocketLegs = AudioSocketLegs()
     public let audioSocket = AudioSocketHandle()
+    /// Long-lived connections by the key that opened them: revoking the key ends them.
+    public let connections = OpenConnections()
+    /// Customer ids that are personal data become pseudonyms (with redaction on).
+    public let pseudonyms = CustomerPseudonyms()
 
     /// `intentModel` reads each call's intent (default: the shipped contact-centre model).
     /// `knowledgeBase` is the configuration's folder already loaded (`undertone serve` loads it first, to refuse a bad
@@ -54,7 +58,9 @@ public struct ServerContext: Sendable {
             }
         shards = CallShards(
             count: configuration.shards, store: store, policy: { policy.policy }, textModel: textModel,
-            redactor: configuration.redactPersonalData ? Redactor() : nil, feed: feed, metrics: metrics,
+            redactor: configuration.redactPersonalData ? Redactor() : nil, pseudonyms: configuration.redactPersonalData ? pseudonyms : nil,
+            feed: feed,
+            metrics: metrics,
             logger: logger, idleEviction: configuration.idleCallEviction, followUps: configuration.followUps, announce: announce,
             knowledgeBase: knowledgeBase ?? Self.loadKnowledge(configuration.knowledgeBase, logger: logger),
             intentModel: intentModel ?? (try? IntentModel.default),

@@ -12,14 +12,19 @@ public protocol EventStore: Service {
     /// Brings the schema up to the newest migration. Safe to call on every start.
     func migrate() async throws
 
-    /// Appends entries atomically and in order, updating the projections in the same transaction. An event entry whose
-    /// `(callID, clientSequence)` is already in the log is skipped (a client resending after a drop); the result holds
-    /// only the entries appended now.
+    /// Appends entries atomically and in order, updating the projections in the same transaction; returns them as logged.
+    ///
+    /// Client sequence numbers run 1, 2, 3, … per call, without gaps or repeats. The numbers an append accepts are those
+    /// of its event entries (`clientSequence`) and its `marks` (numbers accepted with no entry of their own: an audio
+    /// frame is analysed, not logged). Per call, together, they must continue the call's last number one by one; any
+    /// other number — a gap, or one already stored — refuses the whole append with `EventStoreError.clientSequence` and
+    /// nothing is written. Deciding what is a client's resend is the caller's part, before appending; the store makes
+    /// sure that a number it acknowledges is one it holds, and that none is skipped.
     ///
     /// `expectingHeads` names calls whose log the writer believes ends at a given `callSequence` (0: no entry yet): when
     /// another writer has appended to one of them since, nothing is appended and `EventStoreError.callsMoved` names
     /// them (a node whose state of a call is older than the log must catch up before it writes; docs/nodes.md).
-    func append(_ entries: [LogEntry], expectingHeads: [String: Int]) async throws -> [LoggedEntry]
+    func append(_ entries: [LogEntry], marks: [ClientSequenceMark], expectingHeads: [String: Int]) async throws -> [LoggedEntry]
 
     /// One call's log in order, after `callSequence` (0 for the whole call), at most `limit` entries.
     func entries(call callID: String, after callSequence: Int, limit: Int) async throws -> [LoggedEntry]
@@ -27,7 +32,7 @@ public protocol EventStore: Service {
     /// The whole log in order after a global `position` (0 for the start), at most `limit` entries.
     func entries(after position: Int64, limit: Int) async throws -> [LoggedEntry]
 
-    /// The highest client sequence number accepted for a call, or nil when none.
+    /// The highest client sequence number accepted for a call (every number up to it is accepted), or nil when none.
     func lastClientSequence(call callID: String) async throws -> Int?
 
     /// Projections.
@@ -63,6 +68,17 @@ public protocol EventStore: Service {
     func apiKeys() async throws -> [APIKeyRecord]
     func revokeAPIKey(id: String) async throws
 
+    /// Browser sessions: only the SHA-256 hash of the session id is stored.
+    func saveSession(_ session: SessionRecord) async throws
+    /// The session with this hash and its key, ended, expired or revoked or not (the caller checks).
+    func session(hash: String) async throws -> (session: SessionRecord, key: APIKeyRecord)?
+    /// Ends a session (signing out); nothing happens for an unknown hash.
+    func endSession(hash: String) async throws
+
+    /// The server's own settings kept with the log (the customer pseudonym key when none is configured): saves `value`
+    /// under `name` unless a value is there already, and returns the one stored (so that nodes racing agree).
+    func setting(_ name: String, initially value: String) async throws -> String
+
     /// The audit log: every read of a transcript and every policy or key change.
     func audit(_ record: AuditRecord) async throws
     func auditLog(after id: Int64, limit: Int) async throws -> [AuditRecord]
@@ -74,9 +90,32 @@ public protocol EventStore: Service {
 }
 
 extension EventStore {
-    /// Appends without expecting any call's log to end anywhere in particular.
+    /// Appends entries that accept no client sequence number without an entry, expecting no call's log to end anywhere
+    /// in particular (`append(_:marks:expectingHeads:)`).
     public func append(_ entries: [LogEntry]) async throws -> [LoggedEntry] {
-        try await append(entries, expectingHeads: [:])
+        try await append(entries, marks: [], expectingHeads: [:])
+    }
+
+    /// Appends without expecting any call's log to end anywhere in particular.
+    public func append(_ entries: [LogEntry], marks: [ClientSequenceMark]) async throws -> [LoggedEntry] {
+        try await append(entries, marks: marks, expectingHeads: [:])
+    }
+
+    /// Appends entries that accept no client sequence number without an entry.
+    public func append(_ entries: [LogEntry], expectingHeads: [String: Int]) async throws -> [LoggedEntry] {
+        try await append(entries, marks: [], expectingHeads: expectingHeads)
+    }
+}
+
+/// A client sequence number accepted by an append without an entry of its own: an audio frame is analysed, not logged
+/// (DESIGN.md), yet its number is kept so that a client resuming after a restart is told the frame was taken.
+public struct ClientSequenceMark: Sendable, Equatable {
+    public var callID: String
+    public var clientSequence: Int
+
+    public init(callID: String, clientSequence: Int) {
+        self.callID = callID
+        self.clientSequence = clientSequence
     }
 }
 
@@ -309,6 +348,25 @@ public struct APIKeyRecord: Sendable, Equatable, Codable {
         self.hash = hash
         self.createdAt = createdAt
         self.revoked = revoked
+    }
+}
+
+/// A browser session: what the dashboard's cookie names, instead of the API key itself, so that signing out ends it. The
+/// session id is shown once, in the cookie; the store keeps its SHA-256.
+public struct SessionRecord: Sendable, Equatable {
+    public var hash: String
+    /// The API key it signed in with: revoking the key ends the session too.
+    public var keyID: String
+    public var createdAt: Date
+    public var expiresAt: Date
+    public var ended: Bool
+
+    public init(hash: String, keyID: String, createdAt: Date, expiresAt: Date, ended: Bool = false) {
+        self.hash = hash
+        self.keyID = keyID
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.ended = ended
     }
 }
 

@@ -11,6 +11,9 @@ public enum EventStoreError: Error, Equatable, Sendable, CustomStringConvertible
     /// An append expected these calls' logs to end where they no longer do: another writer appended to them first.
     /// Nothing was appended; each call's head as the store found it.
     case callsMoved([String: Int])
+    /// An append's client sequence numbers for a call do not continue the call's last one by one (a gap, or a number
+    /// already stored); nothing of the append was written.
+    case clientSequence(call: String, expected: Int, received: Int)
 
     public var description: String {
         switch self {
@@ -20,6 +23,8 @@ public enum EventStoreError: Error, Equatable, Sendable, CustomStringConvertible
         case .closed: "the store is closed"
         case .callsMoved(let heads):
             "another writer appended to " + heads.keys.sorted().map { "call \"\($0)\" (now at \(heads[$0]!))" }.joined(separator: ", ")
+        case .clientSequence(let call, let expected, let received):
+            "call \"\(call)\": client sequence \(received) is not the next one (expected \(expected))"
         }
     }
 }

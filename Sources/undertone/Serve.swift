@@ -17,9 +17,11 @@ extension Undertone {
             discussion: """
                 Settings come from flags, then environment variables (UNDERTONE_HOST, UNDERTONE_PORT, UNDERTONE_DATABASE, \
                 UNDERTONE_POLICY, UNDERTONE_ADMIN_KEY, UNDERTONE_RETENTION_DAYS, UNDERTONE_FOLLOW_UP_OWNER, UNDERTONE_FOLLOW_UP_DUE, \
-                UNDERTONE_WEBHOOK_ATTEMPTS, UNDERTONE_WEBHOOK_TIMEOUT, UNDERTONE_INTENTS, UNDERTONE_LOG_FORMAT), then a YAML config file \
-                (--config) with the keys host, port, database, policy, shards, retentionDays, redaction, followUpOwner, followUpDue, \
-                webhookAttempts, webhookTimeout, intents, logFormat. Durations are a number with a unit: 90s, 30m, 24h, 2d. On first start with an empty store an admin \
+                UNDERTONE_WEBHOOK_ATTEMPTS, UNDERTONE_WEBHOOK_TIMEOUT, UNDERTONE_INTENTS, UNDERTONE_LOG_FORMAT, UNDERTONE_TRUSTED_PROXIES, \
+                UNDERTONE_PSEUDONYM_KEY), then a YAML config file (--config) with the keys host, port, database, policy, shards, \
+                retentionDays, redaction, followUpOwner, followUpDue, webhookAttempts, webhookTimeout, intents, logFormat, \
+                trustedProxies, pseudonymKey. Durations are a number with a unit: 90s, 30m, 24h, 2d. docs/security.md has the limits \
+                and the keys. On first start with an empty store an admin \
                 API key is created and printed once, unless UNDERTONE_ADMIN_KEY sets it. docs/api.md describes the API.
 
                 --demo starts on a fresh temporary SQLite file (unless --database is given), prints the dashboard's address and \
@@ -52,6 +54,8 @@ extension Undertone {
         var webhookTimeout: String?
         @Flag(help: "Keep personal data in transcripts (test data only).")
         var noRedaction = false
+        @Option(help: "The IP address of a reverse proxy whose X-Forwarded-Proto is believed (repeat for several; default none).")
+        var trustedProxy: [String] = []
         @Flag(help: "Run the demo: a temporary database, an admin key printed, simulated calls streamed in (docs/demo.md).")
         var demo = false
         @Option(help: "The admin API key to create or use (ut_…; default with --demo: a new one).")
@@ -129,6 +133,13 @@ extension Undertone {
             settings.shards = try integer(shards, "UNDERTONE_SHARDS", "shards", "shards", in: 1...1024) ?? settings.shards
             settings.retentionDays = try integer(retentionDays, "UNDERTONE_RETENTION_DAYS", "retentionDays", "retention days", in: 1...36_500)
             settings.redactPersonalData = !(noRedaction || file["redaction"] == "false")
+            let proxies = trustedProxy.isEmpty ? setting(nil, "UNDERTONE_TRUSTED_PROXIES", "trustedProxies") : trustedProxy.joined(separator: ",")
+            settings.trustedProxies = (proxies ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // A secret: from the environment or the config file, never a flag (flags show in process lists).
+            if let pseudonymKey = setting(nil, "UNDERTONE_PSEUDONYM_KEY", "pseudonymKey") {
+                guard pseudonymKey.utf8.count >= 16 else { throw CommandFailure("the pseudonym key must be at least 16 bytes") }
+                settings.pseudonymKey = pseudonymKey
+            }
             if let owner = setting(followUpOwner, "UNDERTONE_FOLLOW_UP_OWNER", "followUpOwner") {
                 guard !owner.trimmingCharacters(in: .whitespaces).isEmpty, owner.count <= 200 else {
                     throw CommandFailure("the follow-up owner must be a name of 1 to 200 characters")
@@ -247,12 +258,13 @@ extension Undertone {
             guard let mapping = loaded as? [String: Any] else { throw CommandFailure("\(path): the config file must be a mapping of settings") }
             let known: Set = [
                 "host", "port", "database", "policy", "shards", "retentionDays", "redaction", "followUpOwner", "followUpDue", "webhookAttempts",
-                "webhookTimeout", "intents", "logFormat",
+                "webhookTimeout", "intents", "logFormat", "trustedProxies", "pseudonymKey",
             ]
             if let unknown = mapping.keys.first(where: { !known.contains($0) }) {
                 throw CommandFailure("\(path): unknown setting \"\(unknown)\" (expected \(known.sorted().joined(separator: ", ")))")
             }
-            return mapping.mapValues { "\($0)" }
+            // A list (trustedProxies) reads as its items joined by commas, as the environment variable writes it.
+            return mapping.mapValues { value in (value as? [Any]).map { $0.map { "\($0)" }.joined(separator: ",") } ?? "\(value)" }
         }
 
         static func loadPolicy(_ source: String) throws -> (Policy, String) {

@@ -84,6 +84,16 @@ private let hits: [(said: String, redacted: String)] = [
     ("my account number is 0012 3456 7890", "my account number is [account]"),
     ("policy number P-4477120 renewed last month", "policy number [account] renewed last month"),
     ("my bank account is 000123456789", "my bank account is [account]"),
+    // Numbers said in tens among spoken digits, IBANs and sort codes.
+    ("call me back on five fifty five, eight six seven, fifty three oh nine", "call me back on [phone]"),
+    ("it's four one five, five fifty five, twenty six seventy one", "it's [phone]"),
+    ("my number is eight hundred five five five oh one nine nine", "my number is [phone]"),
+    ("my iban is GB29 NWBK 6016 1331 9268 19 thanks", "my iban is [account] thanks"),
+    ("IBAN DE89370400440532013000", "IBAN [account]"),
+    ("pay into FR14 2004 1010 0505 0001 3M02 606 please", "pay into [account] please"),
+    ("the sort code is 12-34-56 and the account 31926819", "the sort code is [account] and the account [account]"),
+    ("sort code one two three four five six", "sort code [account]"),
+    ("sort code 12-03-56", "sort code [account]"),
     // Several in one turn.
     (
         "sure, it's 4111 1111 1111 1111, my zip is 90210 and my email is jane@example.org",
@@ -162,6 +172,14 @@ private let nonHits = [
     "thank you for calling, my name is Priya, can I start with your date of birth and the phone number on the account",
     "at gmail dot com",
     "my routing number is 021000021",
+    // Digit groups too long for a date (each was a trap, found by fuzzing).
+    "the code is 1985-03-99999999999999999999",
+    "born 123456789012345678901234567890 1 2",
+    // IBAN look-alikes that fail the check, and numbers in tens that are not among spoken digits.
+    "GB29 NWBK 6016 1331 9268 18",
+    "I waited twenty two minutes and called twelve times",
+    "room five fifty five on the fourth floor",
+    "the meeting is at twelve thirty or one fifteen",
     // Spoken numbers that are not sequences.
     "one of my two cards was declined",
     "oh I see, that makes sense",
@@ -306,5 +324,20 @@ struct RedactionTests {
     func plain() {
         #expect(redactor.redact("") == Redaction(text: "", spans: []))
         #expect(redactor.redact("I just want my refund").isEmpty)
+    }
+
+    @Test("events: free text outside turns is redacted (disposition, transfer target, note, acknowledger); ids are told apart")
+    func eventFields() {
+        let ended = redactor.redact(CallEvent.callEnded(CallEnded(callID: "c", at: 5, disposition: "callback on 555-867-5309")))
+        #expect(ended == .callEnded(CallEnded(callID: "c", at: 5, disposition: "callback on [phone]")))
+        let transfer = redactor.redact(CallEvent.agentAction(AgentAction(callID: "c", at: 5, action: .transfer, target: "+44 20 7946 0958")))
+        #expect(transfer == .agentAction(AgentAction(callID: "c", at: 5, action: .transfer, target: "[phone]")))
+        let acknowledged = redactor.redact(
+            CallEvent.alertAcknowledged(AlertAcknowledgement(callID: "c", at: 5, alertID: "a", by: "ana.lopez@example.com", outcome: .useful)))
+        #expect(acknowledged == .alertAcknowledged(AlertAcknowledgement(callID: "c", at: 5, alertID: "a", by: "[email]", outcome: .useful)))
+        #expect(redactor.containsPersonalData("tel:+15558675309"))
+        #expect(redactor.containsPersonalData("ana.lopez@example.com"))
+        #expect(!redactor.containsPersonalData("cust-88213"))
+        #expect(!redactor.containsPersonalData("sup-blue"))
     }
 }

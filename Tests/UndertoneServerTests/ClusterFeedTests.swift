@@ -73,7 +73,12 @@ struct ClusterFeedTests {
                 }
             }
             try await nodeA.buildApplication().test(.live) { client in
-                for _ in 0..<1_500 where !nodeA.readiness.isReady { try await Task.sleep(for: .milliseconds(20)) }
+                // Asked over the connection (a connection that sends nothing for 15 s is closed: ConnectionLimits).
+                for _ in 0..<1_500 {
+                    let ready = try await client.execute(uri: "/readyz", method: .get) { $0.status == .ok }
+                    if ready { break }
+                    try await Task.sleep(for: .milliseconds(20))
+                }
                 // Node B listens once its connection is up; give it a moment, then ingest on node A.
                 try await Task.sleep(for: .milliseconds(500))
                 let body = try events.map { try CallEvents.encode($0) }.joined(separator: "\n")

@@ -22,18 +22,35 @@ struct TestServer {
     let context: ServerContext
     let databasePath: String
 
-    init(policy: String = "default", transcriber: (any Transcriber)? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) async throws {
-        databasePath = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-\(UUID().uuidString).sqlite").path
+    /// A server on `databasePath` (a new file by default; an earlier server's, to start again on its log).
+    init(
+        policy: String = "default", databasePath: String? = nil, transcriber: (any Transcriber)? = nil,
+        configure: (inout ServerConfiguration) -> Void = { _ in }
+    ) async throws {
+        self.databasePath =
+            databasePath ?? FileManager.default.temporaryDirectory.appendingPathComponent("undertone-\(UUID().uuidString).sqlite").path
         var configuration = ServerConfiguration(policy: try Policy.preset(named: policy))
         configuration.port = 0
         configuration.bootstrapAdminKey = Self.adminKey
         configuration.shards = 4
         configure(&configuration)
         let logger = Logger(label: "test")
-        let store = try await SQLiteEventStore(path: databasePath, logger: logger)
+        let store = try await SQLiteEventStore(path: self.databasePath, logger: logger)
         context = ServerContext(
             configuration: configuration, policyYAML: try Policy.presetYAML(named: policy), store: store, textModel: Self.model, logger: logger,
             transcriber: transcriber)
+    }
+
+    /// A server on a store of the test's own (PostgreSQL, say); `databasePath` is empty.
+    init(store: any EventStore, policy: String = "default") throws {
+        databasePath = ""
+        var configuration = ServerConfiguration(policy: try Policy.preset(named: policy))
+        configuration.port = 0
+        configuration.bootstrapAdminKey = Self.adminKey
+        configuration.shards = 4
+        context = ServerContext(
+            configuration: configuration, policyYAML: try Policy.presetYAML(named: policy), store: store, textModel: Self.model,
+            logger: Logger(label: "test"))
     }
 
     /// Runs `body` against the live server once it is ready.
@@ -264,7 +281,7 @@ struct ServerTests {
                 for _ in 0..<3 { _ = try await messages.next() }
             }
             #expect(outOfOrder?.closeCode == .policyViolation)
-            #expect(outOfOrder?.reason?.contains("out of order") == true)
+            #expect(outOfOrder?.reason?.contains("sequence gap") == true)
             // The first event was acknowledged, so it was stored.
             #expect(try await server.context.store.call("ws-bad") != nil)
             await #expect(throws: (any Error).self) {

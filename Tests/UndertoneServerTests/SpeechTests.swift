@@ -130,7 +130,7 @@ struct SpeechTests {
         let timing = Timing()
         let result = Mutex(Heard())
         try await server.run { client in
-            _ = try await server.context.keys.create(name: "twilio", role: .supervisor, subject: nil, secret: token)
+            _ = try await server.context.keys.create(name: "twilio", role: .admin, subject: nil, secret: token)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     // Watches the log for turns, as a screen would, and measures each against the audio sent.
@@ -207,7 +207,7 @@ struct SpeechTests {
         let audio = try Self.speech()
         try await server.run { client in
             let key = "ut_genesys_speech_\(UUID().uuidString.prefix(8))"
-            _ = try await server.context.keys.create(name: "genesys", role: .supervisor, subject: nil, secret: key)
+            _ = try await server.context.keys.create(name: "genesys", role: .admin, subject: nil, secret: key)
             let headers: HTTPFields = [
                 HTTPField.Name("X-API-KEY")!: key, HTTPField.Name("Audiohook-Organization-Id")!: organization,
                 HTTPField.Name("Audiohook-Session-Id")!: session, HTTPField.Name("Audiohook-Correlation-Id")!: UUID().uuidString.lowercased(),
@@ -297,7 +297,7 @@ struct SpeechTests {
         let callID = "CA9f8e7d6c5b4a39281706f5e4d3c2b1a0"
         let token = "ut_twilio_rtt_0123456789"
         try await server.run { client in
-            _ = try await server.context.keys.create(name: "twilio", role: .supervisor, subject: nil, secret: token)
+            _ = try await server.context.keys.create(name: "twilio", role: .admin, subject: nil, secret: token)
             try await client.ws("/v1/telephony/twilio") { _, outbound, _ in
                 let messages = Self.twilioMessages(callID: callID, token: token, audio: try Self.speech())
                 for line in messages.head + messages.media.prefix(5) { try await outbound.write(.text(line)) }

@@ -85,7 +85,7 @@ struct TelephonyRouteTests {
         let token = try #require((start["customParameters"] as? [String: String])?["token"])
         let decisions = Mutex<[String]>([])
         try await server.run { client in
-            _ = try await server.context.keys.create(name: "twilio", role: .supervisor, subject: nil, secret: token)
+            _ = try await server.context.keys.create(name: "twilio", role: .supervisor, subject: "cards-east", secret: token)
             try await client.ws("/v1/telephony/twilio") { _, outbound, _ in
                 for line in lines[..<6] { try await outbound.write(.text(line)) }
                 let started = try await Self.eventually { try await server.context.store.call(callID) != nil }
@@ -140,7 +140,7 @@ struct TelephonyRouteTests {
         let answers = Mutex<[String]>([])
         let decisions = Mutex(0)
         try await server.run { client in
-            _ = try await server.context.keys.create(name: "genesys", role: .supervisor, subject: nil, secret: apiKey)
+            _ = try await server.context.keys.create(name: "genesys", role: .supervisor, subject: "billing-west", secret: apiKey)
             try await client.ws("/v1/telephony/audiohook", configuration: WebSocketClientConfiguration(additionalHeaders: fields)) {
                 inbound, outbound, _ in
                 var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
@@ -191,7 +191,7 @@ struct TelephonyRouteTests {
                 try await client.ws("/v1/telephony/audiohook", configuration: wrongKey) { _, _, _ in }
             }
             let metrics = try await client.execute(uri: "/metrics", method: .get) { String(buffer: $0.body) }
-            #expect(metrics.contains("undertone_rejected_total{reason=\"unauthorized\",via=\"audiohook\"} 1"))
+            #expect(metrics.contains("undertone_rejected_total{reason=\"unauthorized\",via=\"audiohook\"} 2"))
         }
     }
 }

@@ -36,12 +36,18 @@ struct SQLiteFileTests {
                 #expect(try await store.alert("\(call)-a1")?.tier == "supervisor")
                 #expect(try await store.apiKeys().map(\.id) == ["k-1"])
                 #expect(try await store.auditLog(after: 0, limit: 10).map(\.action) == ["key.create"])
-                let more = try await store.append([
-                    Fixture.turn(call, at: 2_000, utterance: "u-2", clientSequence: 2),
-                    Fixture.turn(call, at: 3_000, utterance: "u-3", clientSequence: 3),
-                ])
+                let more = try await store.append(
+                    [Fixture.turn(call, at: 3_000, utterance: "u-3", clientSequence: 3)],
+                    marks: [ClientSequenceMark(callID: call, clientSequence: 4)])
                 #expect(more.map(\.callSequence) == [4])
+                #expect(try await store.lastClientSequence(call: call) == 4)
                 #expect(more.allSatisfy { $0.position > appended.last!.position })
+            }
+            // A number kept without an entry (an audio frame's) survives reopening too.
+            let third = try await SQLiteEventStore(path: path, logger: StoreBackend.logger)
+            try await StoreBackend.running(third) { store in
+                let last = try await store.lastClientSequence(call: call)
+                #expect(last == 4)
             }
         }
     }

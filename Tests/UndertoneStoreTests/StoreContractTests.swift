@@ -105,10 +105,13 @@ struct StoreContractTests {
         }
     }
 
-    @Test("an event resent with a stored client sequence is skipped; lastClientSequence follows", arguments: StoreBackend.available)
-    func clientSequenceDeduplication(_ backend: StoreBackend) async throws {
+    @Test("client sequence numbers run on one by one: a gap or a number already stored refuses the whole append", arguments: StoreBackend.available)
+    func clientSequences(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
             let call = Fixture.callID()
+            func mark(_ number: Int, _ callID: String? = nil) -> ClientSequenceMark {
+                ClientSequenceMark(callID: callID ?? call, clientSequence: number)
+            }
             #expect(try await store.lastClientSequence(call: call) == nil)
             let first = try await store.append([
                 Fixture.started(call, clientSequence: 1), Fixture.turn(call, at: 1_000, utterance: "u-1", clientSequence: 2),
@@ -116,23 +119,78 @@ struct StoreContractTests {
             ])
             #expect(first.count == 3)
             #expect(try await store.lastClientSequence(call: call) == 3)
-            // A client resuming after a drop resends 2 and 3, then sends 4 (twice, in one batch).
-            let resent = try await store.append([
-                Fixture.turn(call, at: 1_000, utterance: "u-1", clientSequence: 2),
-                Fixture.turn(call, at: 2_000, utterance: "u-2", clientSequence: 3),
-                Fixture.turn(call, at: 3_000, utterance: "u-3", clientSequence: 4),
-                Fixture.turn(call, at: 3_000, utterance: "u-3", clientSequence: 4),
-            ])
-            #expect(resent.map(\.entry.clientSequence) == [4])
-            #expect(resent.map(\.callSequence) == [4])
-            #expect(try await store.lastClientSequence(call: call) == 4)
-            #expect(try await store.entries(call: call, after: 0, limit: 100).map(\.entry.clientSequence) == [1, 2, 3, 4])
-            #expect(try await store.call(call)?.customerTurns == 3)
-            // Outputs carry no client sequence; the same sequence number on another call is that call's own.
+            // A gap (5 after 3) is refused, and so is a number already stored: deciding what a client resends is the
+            // caller's part, and an acknowledged number must be a stored one.
+            await #expect(throws: EventStoreError.clientSequence(call: call, expected: 4, received: 5)) {
+                try await store.append([Fixture.turn(call, at: 3_000, utterance: "u-3", clientSequence: 5)])
+            }
+            await #expect(throws: EventStoreError.clientSequence(call: call, expected: 4, received: 3)) {
+                try await store.append([Fixture.turn(call, at: 3_000, utterance: "u-3", clientSequence: 3)])
+            }
+            // The whole append is refused, the good entry before the bad one included.
+            await #expect(throws: EventStoreError.clientSequence(call: call, expected: 5, received: 4)) {
+                try await store.append([
+                    Fixture.turn(call, at: 3_000, utterance: "u-3", clientSequence: 4),
+                    Fixture.turn(call, at: 3_000, utterance: "u-3", clientSequence: 4),
+                ])
+            }
+            #expect(try await store.entries(call: call, after: 0, limit: 100).map(\.entry.clientSequence) == [1, 2, 3])
+            #expect(try await store.lastClientSequence(call: call) == 3)
+            #expect(try await store.call(call)?.customerTurns == 2)
+
+            // Marks (numbers taken without an entry: audio frames) count with the entries' numbers, in one run.
+            let marked = try await store.append(
+                [Fixture.turn(call, at: 4_000, utterance: "u-4", clientSequence: 6)], marks: [mark(4), mark(5), mark(7)])
+            #expect(marked.map(\.callSequence) == [4])
+            #expect(try await store.lastClientSequence(call: call) == 7)
+            #expect(try await store.append([], marks: [mark(8)]).isEmpty)
+            #expect(try await store.lastClientSequence(call: call) == 8)
+            await #expect(throws: EventStoreError.clientSequence(call: call, expected: 9, received: 10)) {
+                try await store.append([], marks: [mark(10)])
+            }
+            #expect(try await store.entries(call: call, after: 0, limit: 100).count == 4)
+
+            // Another call's numbers are its own; an append refused for one call writes nothing for the others either.
             let other = Fixture.callID()
-            #expect(try await store.append([Fixture.started(other, clientSequence: 2)]).count == 1)
-            #expect(try await store.lastClientSequence(call: other) == 2)
-            #expect(try await store.lastClientSequence(call: call) == 4)
+            await #expect(throws: EventStoreError.clientSequence(call: call, expected: 9, received: 11)) {
+                try await store.append([
+                    Fixture.started(other, clientSequence: 1), Fixture.turn(call, at: 5_000, utterance: "u-5", clientSequence: 11),
+                ])
+            }
+            #expect(try await store.lastClientSequence(call: other) == nil)
+            #expect(try await store.call(other) == nil)
+            #expect(try await store.append([Fixture.started(other, clientSequence: 1)], marks: [mark(9)]).count == 1)
+            #expect(try await store.lastClientSequence(call: other) == 1)
+            #expect(try await store.lastClientSequence(call: call) == 9)
+        }
+    }
+
+    @Test("sessions: saved by hash, read with their key, ended; settings keep the first value saved", arguments: StoreBackend.available)
+    func sessionsAndSettings(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            let key = APIKeyRecord(id: "k-s", name: "ops", role: .supervisor, subject: "blue", hash: "key-hash", createdAt: now)
+            try await store.saveAPIKey(key)
+            let session = SessionRecord(hash: "session-hash", keyID: "k-s", createdAt: now, expiresAt: now.addingTimeInterval(3_600))
+            try await store.saveSession(session)
+            let found = try #require(try await store.session(hash: "session-hash"))
+            #expect(found.session == session)
+            #expect(found.key == key)
+            #expect(try await store.session(hash: "nope") == nil)
+            try await store.endSession(hash: "session-hash")
+            #expect(try await store.session(hash: "session-hash")?.session.ended == true)
+            try await store.revokeAPIKey(id: "k-s")
+            #expect(try await store.session(hash: "session-hash")?.key.revoked == true)
+            // A session expired over a day before a new one is saved is deleted then.
+            let later = SessionRecord(
+                hash: "later", keyID: "k-s", createdAt: now.addingTimeInterval(3 * 86_400), expiresAt: now.addingTimeInterval(4 * 86_400))
+            try await store.saveSession(later)
+            #expect(try await store.session(hash: "session-hash") == nil)
+            #expect(try await store.session(hash: "later") != nil)
+
+            #expect(try await store.setting("pseudonym", initially: "first") == "first")
+            #expect(try await store.setting("pseudonym", initially: "second") == "first")
+            #expect(try await store.setting("other", initially: "x") == "x")
         }
     }
 
@@ -399,7 +457,7 @@ struct StoreContractTests {
             case let postgres as PostgresEventStore: versions = try await postgres.appliedMigrations()
             default: throw StoreTestFailure("unknown store")
             }
-            #expect(versions == [1, 2, 3])
+            #expect(versions == [1, 2, 3, 4])
         }
     }
 

@@ -14,6 +14,13 @@ public enum CallEvent: Sendable, Equatable, Codable {
 
     /// The format version this build reads and writes (`"v"`).
     public static let formatVersion = 1
+    /// The latest `at` (and `start`, `end`) an event may carry: 366 days in milliseconds. Bounding every time keeps sums
+    /// such as `at + duration` far from overflowing, whatever a sender writes.
+    public static let latestAt = 366 * 86_400_000
+    /// The largest count an event may carry (history counts, syllables, pauses).
+    public static let largestCount = 1_000_000
+    /// The largest size of any other number an event carries (features, lifetime value).
+    public static let largestMagnitude = 1e12
     /// Every event type's wire name, in the order a call usually meets them.
     public static let types = [
         CallStarted.eventType, Turn.eventType, AudioFrame.eventType, VoiceWindow.eventType, AgentAction.eventType, AlertAcknowledgement.eventType,

@@ -117,18 +117,30 @@ struct EventRules {
         if let value { try nonEmpty(value, key) }
     }
 
-    func notNegative(_ value: Int?, _ key: String) throws(CallEventError) {
-        if let value, value < 0 { throw failure("\"\(path)\(key)\" must be 0 or more") }
+    /// A whole number from 0 to `largest`: every number from outside is bounded, so that no sum or difference of them
+    /// can overflow anywhere downstream.
+    func notNegative(_ value: Int?, _ key: String, atMost largest: Int = CallEvent.largestCount) throws(CallEventError) {
+        guard let value else { return }
+        if value < 0 { throw failure("\"\(path)\(key)\" must be 0 or more") }
+        if value > largest { throw failure("\"\(path)\(key)\" must be at most \(largest)") }
     }
 
+    /// A time on the call's clock: milliseconds from 0 to `CallEvent.latestAt`.
+    func time(_ value: Int?, _ key: String) throws(CallEventError) {
+        try notNegative(value, key, atMost: CallEvent.latestAt)
+    }
+
+    /// A finite number no larger in size than `CallEvent.largestMagnitude`.
     func finite(_ value: Double?, _ key: String) throws(CallEventError) {
-        if let value, !value.isFinite { throw failure("\"\(path)\(key)\" must be a finite number") }
+        guard let value else { return }
+        if !value.isFinite { throw failure("\"\(path)\(key)\" must be a finite number") }
+        if abs(value) > CallEvent.largestMagnitude { throw failure("\"\(path)\(key)\" must be between -1e12 and 1e12") }
     }
 
     /// The fields every event carries.
     func common(callID: String, at: Int) throws(CallEventError) {
         try nonEmpty(callID, "call")
-        try notNegative(at, "at")
+        try time(at, "at")
     }
 }
 

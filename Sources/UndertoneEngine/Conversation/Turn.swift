@@ -69,8 +69,8 @@ public struct Turn: Sendable, Equatable, Codable {
         let rules = EventRules(event: Self.eventType)
         try rules.common(callID: callID, at: at)
         try rules.nonEmpty(utteranceID, "utterance")
-        try rules.notNegative(startMs, "start")
-        try rules.notNegative(endMs, "end")
+        try rules.time(startMs, "start")
+        try rules.time(endMs, "end")
         if let startMs, let endMs, endMs < startMs { throw rules.failure("\"end\" must not be before \"start\"") }
         if let confidence, !(0...1).contains(confidence) { throw rules.failure("\"confidence\" must be between 0 and 1") }
     }

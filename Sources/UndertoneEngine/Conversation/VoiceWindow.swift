@@ -99,7 +99,9 @@ extension VoiceFeatures {
         for (value, name) in [(speech, "speech"), (voiced, "voiced")] where !(value.isFinite && value >= 0 && value <= seconds + 0.01) {
             throw rules.failure("\"\(rules.path)\(name)\" must be from 0 to the window's length in seconds")
         }
-        if !(pauses.isFinite && pauses >= 0) { throw rules.failure("\"\(rules.path)pauses\" must be a number of seconds, 0 or more") }
+        if !(pauses.isFinite && pauses >= 0 && pauses <= CallEvent.largestMagnitude) {
+            throw rules.failure("\"\(rules.path)pauses\" must be a number of seconds, 0 or more")
+        }
         if voiced > speech + 0.01 { throw rules.failure("\"\(rules.path)voiced\" must not exceed \"\(rules.path)speech\"") }
         try rules.notNegative(syllables, "syllables")
         try rules.notNegative(longPauses, "longPauses")

@@ -33,6 +33,13 @@ public struct IngestReceipt: Sendable, Equatable {
 }
 
 /// Why events were refused. Nothing of a refused batch is stored; everything before it was.
+/// Whose calls a writer may write to: every call (an admin key) or one team's (a supervisor key).
+public enum IngestScope: Sendable, Equatable {
+    case anyCall
+    case team(String)
+}
+
+/// Why events were refused. Nothing of a refused batch is stored; everything before it was.
 public enum IngestError: Error, Equatable, CustomStringConvertible {
     /// The call is not known and the batch does not start it with `call_started`.
     case unknownCall(String)
@@ -44,6 +51,12 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case store(String)
     /// The server is shutting down.
     case shuttingDown
+    /// A sequence number beyond the next one: the messages between were lost, and accepting it would acknowledge them.
+    case sequenceGap(call: String, expected: Int, received: Int)
+    /// The call belongs to another team than the writer's (told apart from an unknown call by nothing else).
+    case notWritable(String)
+    /// `call_started` for another team than the writer's.
+    case otherTeam(call: String, team: String?, allowed: String)
 
     public var description: String {
         switch self {
@@ -52,6 +65,12 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .callEnded(let id): "call \"\(id)\" has ended"
         case .store(let reason): "the event log refused the write: \(reason)"
         case .shuttingDown: "the server is shutting down"
+        case .sequenceGap(let id, let expected, let received):
+            "sequence gap on call \"\(id)\": expected \(expected), received \(received); resend from \(expected)"
+        case .notWritable(let id): "no call \"\(id)\" that this key may write to"
+        case .otherTeam(let id, let team, let allowed):
+            "call \"\(id)\": a supervisor key of team \"\(allowed)\" starts calls of its own team only (this one names "
+                + (team.map { "team \"\($0)\"" } ?? "no team") + ")"
         }
     }
 }
@@ -87,7 +106,8 @@ public final class CallShards: Service, Sendable {
     public let speech: CallTranscription?
 
     public init(
-        count: Int, store: any EventStore, policy: @escaping @Sendable () -> Policy, textModel: TextModel, redactor: Redactor?, feed: LiveFeed,
+        count: Int, store: any EventStore, policy: @escaping @Sendable () -> Policy, textModel: TextModel, redactor: Redactor?,
+        pseudonyms: CustomerPseudonyms? = nil, feed: LiveFeed,
         metrics: ServerMetrics, logger: Logger, idleEviction: Duration? = nil, followUps: FollowUpSettings = FollowUpSettings(),
         announce: (@Sendable ([Int64]) -> Void)? = nil, knowledgeBase: KnowledgeBase? = nil,
         intentModel: IntentModel? = try? IntentModel.default, speech: CallTranscription? = nil
@@ -96,8 +116,8 @@ public final class CallShards: Service, Sendable {
         self.speech = speech
         shards = (0..<max(1, count)).map { _ in Shard() }
         context = ShardContext(
-            store: store, policy: policy, textModel: textModel, redactor: redactor, feed: feed, metrics: metrics, logger: logger,
-            followUps: followUps, announce: announce, knowledgeBase: knowledgeBase, intentModel: intentModel)
+            store: store, policy: policy, textModel: textModel, redactor: redactor, pseudonyms: pseudonyms, feed: feed, metrics: metrics,
+            logger: logger, followUps: followUps, announce: announce, knowledgeBase: knowledgeBase, intentModel: intentModel)
         speech?.connect(
             CallTranscription.Sink(
                 deliver: { [weak self] callID, turn in
@@ -107,25 +127,25 @@ public final class CallShards: Service, Sendable {
                 publish: { message in feed.publish([message]) }))
     }
 
-    /// Ingests one call's events in order. Returns once they and their outputs are stored.
+    /// Ingests one call's events in order, for a writer limited to `scope`. Returns once they and their outputs are stored.
     ///
     /// With a transcription stage, the audio accepted goes on to it, and a `call_ended` waits until the call's last
     /// utterances have become turns: the events before it are stored first, then the words, then the end.
-    public func ingest(callID: String, items: [IngestItem]) async throws -> IngestReceipt {
-        guard let speech, items.contains(where: \.event.feedsSpeech) else { return try await submit(callID: callID, items: items) }
+    public func ingest(callID: String, items: [IngestItem], scope: IngestScope = .anyCall) async throws -> IngestReceipt {
+        guard let speech, items.contains(where: \.event.feedsSpeech) else { return try await submit(callID: callID, items: items, scope: scope) }
         guard let end = items.firstIndex(where: { if case .callEnded = $0.event { true } else { false } }) else {
-            let receipt = try await submit(callID: callID, items: items)
+            let receipt = try await submit(callID: callID, items: items, scope: scope)
             await speech.hear(callID: callID, events: Self.accepted(items, receipt))
             return receipt
         }
         var receipt = IngestReceipt()
         if end > 0 {
             let before = Array(items[..<end])
-            receipt = try await submit(callID: callID, items: before)
+            receipt = try await submit(callID: callID, items: before, scope: scope)
             await speech.hear(callID: callID, events: Self.accepted(before, receipt))
         }
         await speech.finish(callID: callID)
-        let after = try await submit(callID: callID, items: Array(items[end...]))
+        let after = try await submit(callID: callID, items: Array(items[end...]), scope: scope)
         receipt.acknowledged += after.acknowledged
         receipt.duplicates += after.duplicates
         receipt.accepted += after.accepted
@@ -141,10 +161,11 @@ public final class CallShards: Service, Sendable {
         return items.filter { item in item.sequence.map { !duplicates.contains($0) } ?? true }.map(\.event)
     }
 
-    /// Hands a batch to the call's shard; returns once it is stored.
-    private func submit(callID: String, items: [IngestItem]) async throws -> IngestReceipt {
+    /// Hands a batch to the call's shard; returns once it is stored. (The transcription stage's turns are the server's
+    /// own, written to any call.)
+    private func submit(callID: String, items: [IngestItem], scope: IngestScope = .anyCall) async throws -> IngestReceipt {
         try await withCheckedThrowingContinuation { reply in
-            shard(for: callID).submit(.ingest(callID: callID, items: items, received: .now, reply: reply))
+            shard(for: callID).submit(.ingest(callID: callID, items: items, scope: scope, received: .now, reply: reply))
         }
     }
 
@@ -201,6 +222,8 @@ struct ShardContext: Sendable {
     let textModel: TextModel
     /// Removes personal data from turns before the engine, the log or the feed see them (nil: keep originals).
     let redactor: Redactor?
+    /// Replaces customer ids that are personal data (nil: keep them).
+    let pseudonyms: CustomerPseudonyms?
     let feed: LiveFeed
     let metrics: ServerMetrics
     let logger: Logger
@@ -217,21 +240,23 @@ struct ShardContext: Sendable {
 /// One shard: a mailbox and the task that empties it.
 final class Shard: Sendable {
     enum Job: Sendable {
-        case ingest(callID: String, items: [IngestItem], received: ContinuousClock.Instant, reply: CheckedContinuation<IngestReceipt, any Error>)
+        case ingest(
+            callID: String, items: [IngestItem], scope: IngestScope, received: ContinuousClock.Instant,
+            reply: CheckedContinuation<IngestReceipt, any Error>)
         case lastSequence(callID: String, reply: CheckedContinuation<Int?, any Error>)
         /// Let go of calls with no event for this long (the reply, if any, gets how many).
         case evictIdle(olderThan: Duration, reply: CheckedContinuation<Int, any Error>? = nil)
 
         var callID: String? {
             switch self {
-            case .ingest(let callID, _, _, _), .lastSequence(let callID, _): callID
+            case .ingest(let callID, _, _, _, _), .lastSequence(let callID, _): callID
             case .evictIdle: nil
             }
         }
 
         func fail(_ error: any Error) {
             switch self {
-            case .ingest(_, _, _, let reply): reply.resume(throwing: error)
+            case .ingest(_, _, _, _, let reply): reply.resume(throwing: error)
             case .lastSequence(_, let reply): reply.resume(throwing: error)
             case .evictIdle(_, let reply): reply?.resume(throwing: error)
             }
@@ -325,10 +350,10 @@ extension ShardContext {
             for job in jobs { run(job, &calls, loadFailures: loadFailures, into: &group) }
             let expected = Dictionary(uniqueKeysWithValues: group.touched.map { ($0, before[$0]?.logHead ?? 0) })
             var logged: [LoggedEntry] = []
-            if !group.entries.isEmpty {
+            if !group.entries.isEmpty || !group.marks.isEmpty {
                 let start = ContinuousClock.now
                 do {
-                    logged = try await store.append(group.entries, expectingHeads: expected)
+                    logged = try await store.append(group.entries, marks: group.marks, expectingHeads: expected)
                     metrics.commitLatency.record(ContinuousClock.now - start)
                     metrics.commitBatchSize.record(Double(group.entries.count))
                 } catch EventStoreError.callsMoved(let heads) where round < Self.catchUpRounds {
@@ -351,7 +376,8 @@ extension ShardContext {
                 } catch {
                     logger.error(
                         "Event log append failed", metadata: ["error": "\(String(reflecting: error))", "entries": "\(group.entries.count)"])
-                    // Nothing of this group is acknowledged; the calls are rebuilt from the log on their next event.
+                    // Nothing of this group is acknowledged; the calls are rebuilt from the log on their next event. (A client
+                    // sequence the store refuses means a call moved on elsewhere: rebuilt, it answers right.)
                     for callID in group.touched { calls[callID] = nil }
                     for (job, error) in group.failures { job.fail(error) }
                     let failure = IngestError.store(String(describing: error))
@@ -371,6 +397,7 @@ extension ShardContext {
     /// What one run of a group makes: the entries to append, the answers to give once they are stored, the feed.
     struct GroupResult {
         var entries: [LogEntry] = []
+        var marks: [ClientSequenceMark] = []
         var answers: [(succeed: () -> Void, fail: (any Error) -> Void)] = []
         var failures: [(Shard.Job, any Error)] = []
         var feedMessages: [FeedMessage] = []
@@ -400,13 +427,14 @@ extension ShardContext {
         case .lastSequence(let callID, let reply):
             let last = calls[callID]?.lastSequence
             group.answers.append(({ reply.resume(returning: last) }, { reply.resume(throwing: $0) }))
-        case .ingest(let callID, let items, let received, let reply):
+        case .ingest(let callID, let items, let scope, let received, let reply):
             do {
                 var call = calls[callID]
-                let result = try run(items, callID: callID, call: &call)
+                let result = try run(items, callID: callID, scope: scope, call: &call)
                 calls[callID] = call
                 group.touched.insert(callID)
                 group.entries += result.entries
+                group.marks += result.marks
                 group.feedMessages += result.feed
                 group.acceptedTypes += result.types
                 group.outputs += result.receipt.outputs
@@ -445,20 +473,36 @@ extension ShardContext {
 
     struct RunResult {
         var entries: [LogEntry] = []
+        /// Sequence numbers accepted without an entry of their own (audio frames).
+        var marks: [ClientSequenceMark] = []
         var feed: [FeedMessage] = []
         var types: [String] = []
         var receipt = IngestReceipt()
     }
 
     /// Runs one request's events through its call, all or nothing: a refused request leaves the call as it was.
-    private func run(_ items: [IngestItem], callID: String, call stored: inout LiveCall?) throws -> RunResult {
+    ///
+    /// A sequence number at or below the call's last is a resend, acknowledged as a duplicate and not processed again;
+    /// the next one is taken; one beyond it is a gap and refuses the request, so that an acknowledgement always means
+    /// every number up to it is stored.
+    private func run(_ items: [IngestItem], callID: String, scope: IngestScope, call stored: inout LiveCall?) throws -> RunResult {
         var call = stored
         var result = RunResult()
         for var item in items {
-            if let redactor { item.event = redactor.redact(item.event) }
-            if let sequence = item.sequence, sequence <= (call?.lastSequence ?? 0) {
-                result.receipt.duplicates.append(sequence)
-                continue
+            if case .team(let team) = scope {
+                if let live = call, live.started.team != team { throw IngestError.notWritable(callID) }
+                if call == nil, case .callStarted(let started) = item.event, started.team != team {
+                    throw IngestError.otherTeam(call: callID, team: started.team, allowed: team)
+                }
+            }
+            if let redactor { item.event = redact(item.event, with: redactor) }
+            if let sequence = item.sequence {
+                let last = call?.lastSequence ?? 0
+                if sequence <= last {
+                    result.receipt.duplicates.append(sequence)
+                    continue
+                }
+                if sequence != last + 1 { throw IngestError.sequenceGap(call: callID, expected: last + 1, received: sequence) }
             }
             if case .callStarted(let started) = item.event {
                 guard call == nil else { throw IngestError.alreadyStarted(callID) }
@@ -470,7 +514,9 @@ extension ShardContext {
             if live.ended { throw IngestError.callEnded(callID) }
             let outputs = live.analyzer.ingest(item.event)
             if case .audio = item.event {
-                // Raw audio is not logged (DESIGN.md: too large); the voice windows made of it are, below.
+                // Raw audio is not logged (DESIGN.md: too large); the voice windows made of it are, below, and its sequence
+                // number is kept with the call's head.
+                if let sequence = item.sequence { result.marks.append(ClientSequenceMark(callID: callID, clientSequence: sequence)) }
             } else {
                 let json = try CallEvents.encode(item.event)
                 result.entries.append(
@@ -512,13 +558,27 @@ extension ShardContext {
         FeedMessage(callID: call.callID, agentID: call.agentID, team: call.team, type: type, json: json)
     }
 
+    /// An event without personal data: free text redacted, a customer id that is a phone number or an address replaced
+    /// by its pseudonym.
+    private func redact(_ event: CallEvent, with redactor: Redactor) -> CallEvent {
+        guard case .callStarted(var started) = event else { return redactor.redact(event) }
+        if let pseudonyms, redactor.containsPersonalData(started.customerID) {
+            started.customerID = pseudonyms.pseudonym(for: started.customerID)
+        }
+        return .callStarted(started)
+    }
+
     /// Rebuilds a call from the log: its events replayed through a fresh engine give the same state as before the
     /// restart (the engine is deterministic and takes time only from events). Nil when the log has no such call.
     private func load(_ callID: String) async throws -> LiveCall? {
         var call: LiveCall?
+        // Audio frames' numbers are in the call's head only, not on any entry; read first, so that entries appended after
+        // it raise it below.
+        let lastSequence = try await store.lastClientSequence(call: callID) ?? 0
         var after = 0
         try await replayLog(callID, after: &after, into: &call)
         call?.logHead = after
+        if let logged = call?.lastSequence { call?.lastSequence = max(logged, lastSequence) }
         if let call, !call.ended {
             logger.info("Rebuilt a live call from the event log", metadata: ["call.id": "\(callID)", "sequence": "\(call.lastSequence)"])
         }
@@ -530,8 +590,10 @@ extension ShardContext {
     private func catchUp(_ live: inout LiveCall, callID: String) async throws {
         var call: LiveCall? = live
         var after = live.logHead
+        let lastSequence = try await store.lastClientSequence(call: callID) ?? 0
         try await replayLog(callID, after: &after, into: &call)
         guard var caughtUp = call else { return }
+        caughtUp.lastSequence = max(caughtUp.lastSequence, lastSequence)
         if after != live.logHead {
             logger.debug("Caught a call up from the event log", metadata: ["call.id": "\(callID)", "from": "\(live.logHead)", "to": "\(after)"])
         }

@@ -41,6 +41,8 @@ extension ServerContext {
             guard try await store.apiKeys().contains(where: { $0.id == id }) else { throw Problem.notFound("no key \"\(id)\"") }
             try await store.revokeAPIKey(id: id)
             keys.forget()
+            // What the key opened ends with it: its streams, feeds and browser sessions.
+            connections.endAll(keyID: id)
             try await audit(principal, "key.revoke", target: id)
             return Response(status: .noContent)
         }
@@ -66,8 +68,8 @@ extension ServerContext {
 
         router.get("/v1/audit") { request, context -> Response in
             _ = try context.caller(atLeast: .admin)
-            let after = request.uri.queryParameters["after"].flatMap { Int64($0) } ?? 0
-            let limit = request.uri.queryParameters["limit"].flatMap { Int($0) }.map { min(max($0, 1), 5_000) } ?? 500
+            let after = Int64(try request.integerQuery("after") ?? 0)
+            let limit = try request.limit(default: 500)
             return try json(["audit": try await store.auditLog(after: after, limit: limit)])
         }
     }

@@ -11,7 +11,7 @@ extension ServerContext {
     func registerCallRoutes(_ router: Router<AppRequestContext>) {
         router.get("/v1/calls") { request, context -> Response in
             let principal = try context.caller()
-            var filter = CallFilter(limit: request.uri.queryParameters["limit"].flatMap { Int($0) }.map { min(max($0, 1), 5_000) } ?? 500)
+            var filter = CallFilter(limit: try request.limit(default: 500))
             if let status = request.uri.queryParameters["status"] {
                 guard let value = CallRecord.Status(rawValue: String(status)) else { throw Problem.badRequest("status must be live or ended") }
                 filter.status = value
@@ -92,7 +92,7 @@ extension ServerContext {
 
         router.get("/v1/alerts") { request, context -> Response in
             let principal = try context.caller()
-            var filter = AlertFilter(limit: request.uri.queryParameters["limit"].flatMap { Int($0) }.map { min(max($0, 1), 5_000) } ?? 500)
+            var filter = AlertFilter(limit: try request.limit(default: 500))
             if let state = request.uri.queryParameters["state"] {
                 guard let value = AlertRecord.State(rawValue: String(state)) else {
                     throw Problem.badRequest("state must be open, acknowledged or resolved")
@@ -161,13 +161,16 @@ extension ServerContext {
         }
         guard let call = try await store.call(alert.callID) else { throw Problem.notFound("no call \"\(alert.callID)\"") }
         guard call.status == .live else { throw Problem(.conflict, "call \"\(call.callID)\" has ended; its alerts were resolved with it") }
-        // Event time: the call's latest event plus the wall-clock time since the store saw it.
-        let at = call.lastAt + max(0, Int(Date().timeIntervalSince(call.updatedAt) * 1000))
+        // Event time: the call's latest event plus the wall-clock time since the store saw it, within the event clock's range.
+        let elapsed = min(max(0, Date().timeIntervalSince(call.updatedAt) * 1000), Double(CallEvent.latestAt))
+        let at = min(CallEvent.latestAt, max(0, call.lastAt) + Int(elapsed))
         let event = CallEvent.alertAcknowledged(
             AlertAcknowledgement(callID: call.callID, at: at, alertID: alertID, by: principal.person, outcome: outcome))
         let receipt: IngestReceipt
         do {
-            receipt = try await shards.ingest(callID: call.callID, items: [IngestItem(event: event)])
+            // An agent's key writes nothing else, so its scope is no team's: the checks above are what let it answer here.
+            let scope = principal.role == .agent ? .anyCall : principal.ingestScope
+            receipt = try await shards.ingest(callID: call.callID, items: [IngestItem(event: event)], scope: scope)
         } catch let error as IngestError {
             throw Problem(error.status, error.description)
         }

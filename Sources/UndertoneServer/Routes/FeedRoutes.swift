@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdWebSocket
 import NIOCore
+import NIOWebSocket
 import Prometheus
 import ServiceLifecycle
 
@@ -16,6 +17,9 @@ extension ServerContext {
             metrics.feedSubscribers.increment()
             let feed = self.feed
             let metrics = self.metrics
+            // Revoking the key (or ending the session) ends the stream.
+            let connections = self.connections
+            let connection = context.credential.map { connections.open(principal, credential: $0) { feed.cancel(id) } }
             // Not `consumeWithInboundCloseHandler`: a GET's empty body ends at once and would close the stream after its
             // first line. A client that leaves is noticed by the next write failing; the heartbeat makes sure there is one.
             let heartbeat = configuration.feedHeartbeat
@@ -25,6 +29,7 @@ extension ServerContext {
                     defer {
                         feed.cancel(id)
                         metrics.feedSubscribers.decrement()
+                        if let connection { connections.close(connection) }
                     }
                     try await withGracefulShutdownHandler {
                         try await writer.write(ByteBuffer(string: ": undertone live feed\n\n"))
@@ -54,11 +59,10 @@ extension ServerContext {
                 })
         }
 
-        router.ws("/v1/feed/ws") { _, context in
-            guard context.principal != nil else { throw Problem.unauthorized }
-            return .upgrade()
+        router.ws("/v1/feed/ws") { request, context in
+            try await upgrade(request, context) { _ = try webSocketCaller(context, via: "feed") }
         } onUpgrade: { inbound, outbound, context in
-            guard let principal = context.requestContext.principal else { return }
+            guard let principal = context.requestContext.principal, let credential = context.requestContext.credential else { return }
             let (id, messages) = feed.subscribe(principal, types: Self.types(context.request))
             metrics.feedSubscribers.increment()
             metrics.webSocketSessions.increment()
@@ -67,18 +71,23 @@ extension ServerContext {
                 metrics.feedSubscribers.decrement()
                 metrics.webSocketSessions.decrement()
             }
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    for await message in messages { try await outbound.write(.text(message.json)) }
+            let watch = CredentialWatch(connections)
+            watch.watch(principal, credential: credential)
+            let revoked = try await watch.run {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for await message in messages { try await outbound.write(.text(message.json)) }
+                    }
+                    group.addTask {
+                        // The client says nothing; when it leaves, the feed stops.
+                        for try await _ in inbound {}
+                    }
+                    try await group.next()
+                    group.cancelAll()
                 }
-                group.addTask {
-                    // The client says nothing; when it leaves, the feed stops.
-                    for try await _ in inbound {}
-                }
-                try await group.next()
-                group.cancelAll()
-                feed.cancel(id)
             }
+            feed.cancel(id)
+            if revoked { try? await outbound.close(.policyViolation, reason: "the API key was revoked or the session ended") }
         }
     }
 

@@ -13,7 +13,7 @@ extension ServerContext {
         router.get("/v1/follow-ups") { request, context -> Response in
             let principal = try context.caller()
             let query = request.uri.queryParameters
-            var filter = FollowUpFilter(limit: query["limit"].flatMap { Int($0) }.map { min(max($0, 1), 5_000) } ?? 500)
+            var filter = FollowUpFilter(limit: try request.limit(default: 500))
             if let state = query["state"] {
                 guard let value = FollowUpState(rawValue: String(state)) else { throw Problem.badRequest("state must be open, done or failed") }
                 filter.state = value
@@ -45,21 +45,22 @@ extension ServerContext {
             let record = try await visibleFollowUp(context)
             struct Body: Decodable { var owner: String? }
             let data = try await request.body.collect(upTo: 64 << 10)
-            var owner = principal.subject ?? principal.name
+            var owner = redacted(principal.subject ?? principal.name)
             if data.readableBytes > 0 {
                 guard let body = try? JSONDecoder().decode(Body.self, from: Data(buffer: data)) else {
                     throw Problem.badRequest("the body must be JSON: {\"owner\": \"…\"} (or empty, to claim it yourself)")
                 }
                 if let named = body.owner {
                     guard !named.isEmpty else { throw Problem.badRequest("owner must not be empty") }
-                    guard named == owner || principal.role >= .supervisor else {
+                    guard redacted(named) == owner || principal.role >= .supervisor else {
                         throw Problem.forbidden("an agent key may claim a follow-up only for itself")
                     }
-                    owner = named
+                    owner = redacted(named)
                 }
             }
             let change = FollowUpChange(
-                id: record.followUp.id, callID: record.followUp.callID, action: .claim, by: principal.subject ?? principal.name, owner: owner,
+                id: record.followUp.id, callID: record.followUp.callID, action: .claim, by: redacted(principal.subject ?? principal.name),
+                owner: owner,
                 changedAt: .now)
             return try await apply(change, to: record, principal: principal)
         }
@@ -77,8 +78,9 @@ extension ServerContext {
             }
             guard let state = FollowUpState(rawValue: body.state), state != .open else { throw Problem.badRequest("state must be done or failed") }
             let change = FollowUpChange(
-                id: record.followUp.id, callID: record.followUp.callID, action: .close, by: principal.subject ?? principal.name, state: state,
-                outcome: body.outcome, changedAt: .now)
+                id: record.followUp.id, callID: record.followUp.callID, action: .close, by: redacted(principal.subject ?? principal.name),
+                state: state,
+                outcome: body.outcome.map(redacted), changedAt: .now)
             return try await apply(change, to: record, principal: principal)
         }
     }

@@ -7,6 +7,7 @@ import NIOCore
 import NIOWebSocket
 import Prometheus
 import UndertoneEngine
+import UndertoneStore
 import WSCore
 
 extension ServerContext {
@@ -36,7 +37,7 @@ extension ServerContext {
             for callID in order {
                 let receipt: IngestReceipt
                 do {
-                    receipt = try await shards.ingest(callID: callID, items: byCall[callID] ?? [])
+                    receipt = try await shards.ingest(callID: callID, items: byCall[callID] ?? [], scope: principal.ingestScope)
                 } catch let error as IngestError {
                     metrics.rejected(error.metricReason, via: "rest")
                     throw Problem(
@@ -60,29 +61,39 @@ extension ServerContext {
     /// message once it is stored, and the engine's outputs. A bad message gets an `error` frame and a close code.
     func registerStreamRoute(_ router: Router<AppRequestContext>) {
         router.ws("/v1/calls/{call}/stream") { request, context in
-            guard let principal = context.principal else {
-                metrics.rejected("unauthorized", via: "websocket")
-                throw Problem.unauthorized
+            try await upgrade(request, context) {
+                let principal = try webSocketCaller(context, via: "websocket")
+                guard principal.mayIngest else { throw Problem.forbidden("ingest needs a supervisor or admin key") }
+                try requireReady()
+                // Another team's call is not found: nothing says that it exists (not even its last sequence number).
+                let callID = try context.parameters.require("call")
+                if case .team(let team) = principal.ingestScope, let call = try await store.call(callID), call.team != team {
+                    metrics.rejected("forbidden", via: "websocket")
+                    throw Problem.notFound(IngestError.notWritable(callID).description)
+                }
             }
-            guard principal.mayIngest else { throw Problem.forbidden("ingest needs a supervisor or admin key") }
-            try requireReady()
-            return .upgrade()
         } onUpgrade: { inbound, outbound, context in
-            guard let callID = context.requestContext.parameters.get("call") else { return }
+            guard let callID = context.requestContext.parameters.get("call"), let principal = context.requestContext.principal,
+                let credential = context.requestContext.credential
+            else { return }
             metrics.webSocketSessions.increment()
             defer { metrics.webSocketSessions.decrement() }
             var logger = context.logger
             logger[metadataKey: "call.id"] = .string(callID)
-            let stream = CallStream(undertone: self, callID: callID, outbound: outbound, logger: logger)
-            try await stream.run(inbound)
+            let stream = CallStream(undertone: self, callID: callID, scope: principal.ingestScope, outbound: outbound, logger: logger)
+            let watch = CredentialWatch(connections)
+            watch.watch(principal, credential: credential)
+            if try await watch.run({ try await stream.run(inbound) }) { await stream.endRevoked() }
         }
     }
 }
 
 /// One ingest WebSocket session.
-struct CallStream {
+struct CallStream: Sendable {
     let undertone: ServerContext
     let callID: String
+    /// Whose calls the key that opened the stream may write to.
+    let scope: IngestScope
     let outbound: WebSocketOutboundWriter
     let logger: Logger
 
@@ -97,23 +108,14 @@ struct CallStream {
     func run(_ inbound: WebSocketInboundStream) async throws {
         let last = try await undertone.shards.lastSequence(callID: callID)
         try await outbound.write(.text("{\"type\":\"ready\",\"call\":\(try IngestWire.jsonString(callID)),\"lastSeq\":\(last ?? 0)}"))
-        var previous: Int?
         do {
             for try await message in inbound.messages(maxSize: undertone.configuration.maxMessageBytes) {
                 let item = try read(message)
-                if let sequence = item.sequence {
-                    // Within one session the numbers run on by one; after a reconnect they may restart anywhere at or
-                    // below what was acknowledged (resending), which the shard acknowledges again without reprocessing.
-                    if let previous, sequence != previous + 1 {
-                        throw Refusal(
-                            code: .policyViolation, reason: "sequence \(sequence) out of order: expected \(previous + 1)", metric: "out_of_order",
-                            sequence: sequence)
-                    }
-                    previous = sequence
-                }
+                // The shard judges the sequence number, the same way within a session and after a reconnect: at or below
+                // the last it holds is a resend (acknowledged as a duplicate), the next one is taken, beyond it is a gap.
                 let receipt: IngestReceipt
                 do {
-                    receipt = try await undertone.shards.ingest(callID: callID, items: [item])
+                    receipt = try await undertone.shards.ingest(callID: callID, items: [item], scope: scope)
                 } catch let error as IngestError {
                     throw Refusal(code: error.closeCode, reason: error.description, metric: error.metricReason, sequence: item.sequence)
                 }
@@ -129,6 +131,14 @@ struct CallStream {
         }
     }
 
+    /// The key or session that opened the stream has ended: nothing more is taken.
+    func endRevoked() async {
+        undertone.metrics.rejected("revoked", via: "websocket")
+        logger.notice("Closing an ingest stream: its key was revoked or its session ended")
+        try? await outbound.write(.text("{\"type\":\"error\",\"detail\":\"the API key was revoked or the session ended\"}"))
+        try? await outbound.close(.policyViolation, reason: "the API key was revoked or the session ended")
+    }
+
     private func read(_ message: WebSocketMessage) throws -> IngestItem {
         switch message {
         case .text(let text):
@@ -136,7 +146,7 @@ struct CallStream {
             do {
                 item = try IngestWire.item(line: text)
             } catch {
-                let metric = (error as? CallEventError).map { if case .unknownType = $0 { "unknown_type" } else { "malformed" } } ?? "malformed"
+                let metric = if case .unknownType = error { "unknown_type" } else { "malformed" }
                 throw Refusal(code: .dataInconsistentWithMessage, reason: String(describing: error), metric: metric, sequence: nil)
             }
             guard item.event.callID == callID else {
@@ -163,15 +173,16 @@ struct CallStream {
 extension IngestError {
     var status: HTTPResponse.Status {
         switch self {
-        case .unknownCall: .notFound
-        case .alreadyStarted, .callEnded: .conflict
+        case .unknownCall, .notWritable: .notFound
+        case .otherTeam: .forbidden
+        case .alreadyStarted, .callEnded, .sequenceGap: .conflict
         case .store, .shuttingDown: .serviceUnavailable
         }
     }
 
     var closeCode: WebSocketErrorCode {
         switch self {
-        case .unknownCall, .alreadyStarted, .callEnded: .policyViolation
+        case .unknownCall, .alreadyStarted, .callEnded, .sequenceGap, .notWritable, .otherTeam: .policyViolation
         case .store: .unexpectedServerError
         case .shuttingDown: .goingAway
         }
@@ -182,8 +193,17 @@ extension IngestError {
         case .unknownCall: "unknown_call"
         case .alreadyStarted: "already_started"
         case .callEnded: "call_ended"
+        case .sequenceGap: "sequence_gap"
+        case .notWritable, .otherTeam: "forbidden"
         case .store: "store"
         case .shuttingDown: "shutting_down"
         }
+    }
+}
+
+extension Principal {
+    /// Whose calls this key may write to: an admin's any, a supervisor's its team's.
+    var ingestScope: IngestScope {
+        role == .admin ? .anyCall : .team(subject ?? "")
     }
 }

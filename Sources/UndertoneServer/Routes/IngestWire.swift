@@ -5,55 +5,80 @@ import UndertoneEngine
 /// Reading events off the wire: one JSON event a line (docs/events.md) with an optional `"seq"`, and binary audio
 /// frames with a 12-byte header.
 enum IngestWire {
+    /// The largest sequence number a client may send: the audio frame header's 32 bits, for text frames as well.
+    static let largestSequence = Int(UInt32.max)
+
     private struct SequenceField: Decodable {
         var seq: Int?
     }
 
+    /// One element of a batch or one line: the item, or why it cannot be read. Decoding it never throws, so that one bad
+    /// element of a JSON array is reported with its index while the others are still read.
+    private struct Element: Decodable {
+        var item: Result<IngestItem, CallEventError>
+
+        init(from decoder: any Decoder) {
+            do {
+                item = .success(try IngestWire.item(decoder))
+            } catch let error as CallEventError {
+                item = .failure(error)
+            } catch {
+                item = .failure(.invalid("not a JSON object"))
+            }
+        }
+    }
+
     /// One event line and its sequence number (`"seq"`, a whole number from 1), or a `CallEventError`.
-    static func item(line: String) throws -> IngestItem {
-        let event = try CallEvents.decode(line: line)
+    static func item(line: String) throws(CallEventError) -> IngestItem {
+        let element: Element
+        do {
+            element = try JSONDecoder().decode(Element.self, from: Data(line.utf8))
+        } catch {
+            throw .invalid("invalid JSON")
+        }
+        return try element.item.get()
+    }
+
+    /// An event and its `"seq"` from one JSON value.
+    private static func item(_ decoder: any Decoder) throws -> IngestItem {
+        let event = try CallEvent(from: decoder)
         let sequence: Int?
         do {
-            sequence = try JSONDecoder().decode(SequenceField.self, from: Data(line.utf8)).seq
+            sequence = try SequenceField(from: decoder).seq
         } catch {
-            throw CallEventError.invalid("\"seq\" must be a whole number")
+            throw CallEventError.invalid("\"seq\" must be a whole number from 1 to \(largestSequence)")
         }
-        if let sequence, sequence < 1 { throw CallEventError.invalid("\"seq\" must be 1 or more, not \(sequence)") }
+        if let sequence, !(1...largestSequence).contains(sequence) {
+            throw CallEventError.invalid("\"seq\" must be a whole number from 1 to \(largestSequence), not \(sequence)")
+        }
         return IngestItem(sequence: sequence, event: event)
     }
 
     /// A batch: JSON lines, or one JSON array of events. Every line is checked before any is accepted; the errors
     /// name their line (or array index, from 1).
     static func batch(_ text: String) -> (items: [IngestItem], errors: [String]) {
-        var items: [IngestItem] = []
-        var errors: [String] = []
+        var results: [(label: String, item: Result<IngestItem, CallEventError>)] = []
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        var lines: [(number: Int, text: String)] = []
         if trimmed.hasPrefix("[") {
-            guard let array = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [Any] else {
+            guard let elements = try? JSONDecoder().decode([Element].self, from: Data(trimmed.utf8)) else {
                 return ([], ["the body is not a JSON array of events"])
             }
-            for (index, element) in array.enumerated() {
-                guard let data = try? JSONSerialization.data(withJSONObject: element) else {
-                    errors.append("event \(index + 1): not a JSON object")
-                    continue
-                }
-                lines.append((index + 1, String(decoding: data, as: UTF8.self)))
-            }
+            results = elements.enumerated().map { ("event \($0.offset + 1)", $0.element.item) }
         } else {
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-                lines.append((index + 1, String(line)))
+                results.append(("line \(index + 1)", Result { () throws(CallEventError) in try item(line: String(line)) }))
             }
         }
-        for line in lines {
-            do {
-                items.append(try item(line: line.text))
-            } catch {
-                errors.append("line \(line.number): \(error)")
+        var items: [IngestItem] = []
+        var errors: [String] = []
+        for result in results {
+            switch result.item {
+            case .success(let item): items.append(item)
+            case .failure(let error): errors.append("\(result.label): \(error)")
             }
         }
-        if lines.isEmpty && errors.isEmpty { errors.append("the body holds no events") }
+        if results.isEmpty { errors.append("the body holds no events") }
         return (items, errors)
     }
 

@@ -41,7 +41,7 @@ extension ServerContext {
                 metrics.rejected(error.metricReason, via: "contact-lens")
                 throw Problem(HTTPResponse.Status(code: error.statusCode), error.description)
             }
-            return try await ingestPlatform(batch, request: request, via: "contact-lens", defaultQueue: "connect")
+            return try await ingestPlatform(batch, request: request, via: "contact-lens", defaultQueue: "connect", scope: principal.ingestScope)
         }
 
         router.post("/v1/telephony/twilio/transcription") { request, context -> Response in
@@ -60,7 +60,8 @@ extension ServerContext {
                 metrics.rejected(error.metricReason, via: "twilio-transcription")
                 throw Problem(HTTPResponse.Status(code: error.statusCode), error.description)
             }
-            return try await ingestPlatform(batch, request: request, via: "twilio-transcription", defaultQueue: "twilio")
+            return try await ingestPlatform(
+                batch, request: request, via: "twilio-transcription", defaultQueue: "twilio", scope: principal.ingestScope)
         }
     }
 
@@ -92,6 +93,10 @@ extension ServerContext {
             guard let call = try await store.call(callID), call.endedAt == nil else {
                 throw Problem(.notFound, "no open call \"\(callID)\": post its call_started first")
             }
+            if case .team(let team) = principal.ingestScope, call.team != team {
+                metrics.rejected("forbidden", via: "audiosocket")
+                throw Problem.notFound(IngestError.notWritable(callID).description)
+            }
             audioSocketLegs.register(uuid: uuid, callID: call.callID, track: track)
             let answer: JSONValue = .object(["uuid": .string(uuid), "call": .string(callID), "track": .string(track.rawValue)])
             return Response(
@@ -100,7 +105,9 @@ extension ServerContext {
     }
 
     /// Ingests what a platform's transcript event became, opening (and later ending) the call when no audio adapter has.
-    private func ingestPlatform(_ batch: PlatformTranscriptBatch, request: Request, via: String, defaultQueue: String) async throws -> Response {
+    private func ingestPlatform(
+        _ batch: PlatformTranscriptBatch, request: Request, via: String, defaultQueue: String, scope: IngestScope
+    ) async throws -> Response {
         let callID = batch.callID
         let known = try await store.call(callID)
         var events: [CallEvent] = []
@@ -132,7 +139,7 @@ extension ServerContext {
         var accepted = 0
         if !events.isEmpty {
             do {
-                accepted = try await shards.ingest(callID: callID, items: events.map { IngestItem(event: $0) }).accepted
+                accepted = try await shards.ingest(callID: callID, items: events.map { IngestItem(event: $0) }, scope: scope).accepted
             } catch let error as IngestError {
                 metrics.rejected(error.metricReason, via: via)
                 throw Problem(error.status, error.description)

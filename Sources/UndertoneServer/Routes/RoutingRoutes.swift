@@ -25,6 +25,13 @@ extension ServerContext {
             } catch {
                 throw Problem.badRequest("the body must be JSON {\"request\": {callID, intent, …}, \"roster\": [agents], \"policy\"?}: \(error)")
             }
+            do throws(RoutingInputError) {
+                try body.request.validate()
+                for (index, agent) in body.roster.enumerated() { try agent.validate("roster[\(index)]") }
+                try body.policy?.validate()
+            } catch {
+                throw Problem.badRequest(error.description)
+            }
             var routing = body.request
             let call = try await store.call(routing.callID)
             if let call, !principal.maySee(agentID: call.agentID, team: call.team) { throw Problem.notFound("no call \"\(routing.callID)\"") }

@@ -6,10 +6,11 @@ import NIOFoundationCompat
 import UndertoneStore
 
 extension ServerContext {
-    /// Browser sign-in: `POST /v1/session` with `{"key"}` sets the session cookie (`SessionCookie`), `GET /v1/session`
-    /// says who it is, `DELETE /v1/session` ends it.
+    /// Browser sign-in: `POST /v1/session` with `{"key"}` starts a session and sets its cookie (`SessionCookie`),
+    /// `GET /v1/session` says who it is, `DELETE /v1/session` ends it (the session id is useless from then on) and the
+    /// streams it opened.
     func registerSessionRoutes(_ router: Router<AppRequestContext>) {
-        router.post("/v1/session") { request, _ -> Response in
+        router.post("/v1/session") { request, context -> Response in
             if let origin = request.headers[.origin], !SessionCookie.sameOrigin(origin, authority: request.head.authority) {
                 throw Problem.forbidden("origin \(origin) may not sign in to this server")
             }
@@ -22,9 +23,10 @@ extension ServerContext {
                 metrics.rejected("unauthorized", via: "session")
                 throw Problem(.unauthorized, "unknown or revoked API key")
             }
+            let session = try await keys.startSession(for: principal)
             try await audit(principal, "session.start", target: principal.keyID)
             var response = try json(SessionView(principal))
-            response.headers[.setCookie] = SessionCookie.set(parsed.key, for: request)
+            response.headers[.setCookie] = SessionCookie.set(session, secure: isSecure(request, context))
             response.headers[.cacheControl] = "no-store"
             return response
         }
@@ -35,9 +37,25 @@ extension ServerContext {
             return response
         }
 
-        router.delete("/v1/session") { request, _ -> Response in
-            Response(status: .noContent, headers: [.setCookie: SessionCookie.clear(for: request), .cacheControl: "no-store"])
+        router.delete("/v1/session") { request, context -> Response in
+            if let credential = context.credential, case .session = credential, let principal = context.principal {
+                try await keys.endSession(credential)
+                connections.endAll(credential: credential)
+                try await audit(principal, "session.end", target: principal.keyID)
+            }
+            return Response(
+                status: .noContent, headers: [.setCookie: SessionCookie.clear(secure: isSecure(request, context)), .cacheControl: "no-store"])
         }
+    }
+
+    /// Whether the browser reached the server over HTTPS: its `Origin` says so, or a trusted proxy's `X-Forwarded-Proto`
+    /// (from any other peer that header is ignored: a client could write it).
+    func isSecure(_ request: Request, _ context: AppRequestContext) -> Bool {
+        if let origin = request.headers[.origin], origin.lowercased().hasPrefix("https://") { return true }
+        guard let peer = context.peerAddress, configuration.trustedProxies.contains(peer), let name = HTTPField.Name("X-Forwarded-Proto") else {
+            return false
+        }
+        return request.headers[name]?.lowercased() == "https"
     }
 }
 

@@ -42,55 +42,59 @@ extension ServerContext {
     /// `/v1/telephony/audiohook` (Genesys AudioHook v2; the key comes in the `X-API-KEY` upgrade header and is checked
     /// before upgrading). `docs/telephony.md` describes both.
     func registerTelephonyRoutes(_ router: Router<AppRequestContext>) {
-        router.ws("/v1/telephony/twilio") { _, _ in
-            try requireReady()
-            return .upgrade()
+        router.ws("/v1/telephony/twilio") { request, context in
+            try await upgrade(request, context) { try requireReady() }
         } onUpgrade: { inbound, outbound, context in
             let session = TwilioMediaStreamSession(configuration: TwilioMediaStreamConfiguration(defaultQueue: "twilio"))
-            await TelephonyStream(undertone: self, vendor: "twilio", principal: nil, outbound: outbound, logger: context.logger)
+            await TelephonyStream(undertone: self, vendor: "twilio", principal: nil, credential: nil, outbound: outbound, logger: context.logger)
                 .run(session, inbound: inbound)
         }
 
         router.ws("/v1/telephony/jambonz") { request, context in
             // The listen verb's wsAuth sends HTTP basic credentials (the key as the password); a bearer token or the
             // `key` query parameter on the verb's url work too.
-            var principal = context.principal
-            if principal == nil, let secret = Self.basicPassword(request) { principal = try await keys.principal(for: secret) }
-            guard let principal else {
-                metrics.rejected("unauthorized", via: "jambonz")
-                throw Problem.unauthorized
-            }
-            guard principal.mayIngest else {
-                metrics.rejected("forbidden", via: "jambonz")
-                throw Problem.forbidden("ingest needs a supervisor or admin key")
-            }
-            try requireReady()
             let offered = request.headers[.secWebSocketProtocol]?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
-            return offered.contains("audio.jambonz.org") ? .upgrade([.secWebSocketProtocol: "audio.jambonz.org"]) : .upgrade()
+            let headers: HTTPFields = offered.contains("audio.jambonz.org") ? [.secWebSocketProtocol: "audio.jambonz.org"] : [:]
+            return try await upgrade(request, context, headers: headers) {
+                var principal = context.principal
+                if principal == nil, let secret = Self.basicPassword(request) { principal = try await keys.principal(for: secret) }
+                guard let principal else {
+                    metrics.rejected("unauthorized", via: "jambonz")
+                    throw Problem.unauthorized
+                }
+                guard principal.mayIngest else {
+                    metrics.rejected("forbidden", via: "jambonz")
+                    throw Problem.forbidden("ingest needs a supervisor or admin key")
+                }
+                try requireReady()
+            }
         } onUpgrade: { inbound, outbound, context in
             var principal = context.requestContext.principal
-            if principal == nil, let secret = Self.basicPassword(context.request) { principal = try? await keys.principal(for: secret) }
-            await TelephonyStream(undertone: self, vendor: "jambonz", principal: principal, outbound: outbound, logger: context.logger)
+            var credential = context.requestContext.credential
+            if principal == nil, let secret = Self.basicPassword(context.request) {
+                principal = try? await keys.principal(for: secret)
+                credential = .key(hash: APIKey.hash(secret))
+            }
+            await TelephonyStream(undertone: self, vendor: "jambonz", principal: principal, credential: credential, outbound: outbound, logger: context.logger)
                 .run(JambonzListenSession(), inbound: inbound)
         }
 
-        router.ws("/v1/telephony/audiohook") { _, context in
+        router.ws("/v1/telephony/audiohook") { request, context in
             // AudioHook expects a refused key to be refused at the upgrade, with 401.
-            guard let principal = context.principal else {
-                metrics.rejected("unauthorized", via: "audiohook")
-                throw Problem.unauthorized
+            try await upgrade(request, context) {
+                let principal = try webSocketCaller(context, via: "audiohook")
+                guard principal.mayIngest else {
+                    metrics.rejected("forbidden", via: "audiohook")
+                    throw Problem.forbidden("ingest needs a supervisor or admin key")
+                }
+                try requireReady()
             }
-            guard principal.mayIngest else {
-                metrics.rejected("forbidden", via: "audiohook")
-                throw Problem.forbidden("ingest needs a supervisor or admin key")
-            }
-            try requireReady()
-            return .upgrade()
         } onUpgrade: { inbound, outbound, context in
             let upgrade = AudioHookUpgrade(headers: context.request.headers.map { (name: $0.name.canonicalName, value: $0.value) })
             let session = AudioHookSession(upgrade: upgrade)
             await TelephonyStream(
-                undertone: self, vendor: "audiohook", principal: context.requestContext.principal, outbound: outbound, logger: context.logger
+                undertone: self, vendor: "audiohook", principal: context.requestContext.principal, credential: context.requestContext.credential,
+                outbound: outbound, logger: context.logger
             )
             .run(session, inbound: inbound)
         }
@@ -111,7 +115,7 @@ extension ServerContext {
 
 /// One telephony WebSocket: reads each message into its session and performs what comes back, in order — events are
 /// ingested (in one request per message, so a message's events are stored together), texts sent, closes done.
-struct TelephonyStream {
+struct TelephonyStream: Sendable {
     let undertone: ServerContext
     let vendor: String
     /// Who the upgrade request authenticated as; nil until an in-band token is checked (Twilio).
@@ -120,14 +124,24 @@ struct TelephonyStream {
     var logger: Logger
     /// How long a client asked to close (AudioHook's `disconnect`) has before the server closes the socket itself.
     var closeGrace: Duration = .seconds(5)
+    /// How long a client has to present its key (Twilio's `start` with its `token`) before the socket is closed: as
+    /// long as a request head may take.
+    var keyDeadline: Duration
+    /// The key's watch: revoking it ends the stream.
+    let watch: CredentialWatch
 
-    init(undertone: ServerContext, vendor: String, principal: Principal?, outbound: WebSocketOutboundWriter, logger: Logger) {
+    init(
+        undertone: ServerContext, vendor: String, principal: Principal?, credential: Credential?, outbound: WebSocketOutboundWriter, logger: Logger
+    ) {
         self.undertone = undertone
         self.vendor = vendor
         self.principal = principal
         self.outbound = outbound
         self.logger = logger
         self.logger[metadataKey: "telephony"] = .string(vendor)
+        keyDeadline = undertone.configuration.connectionLimits.requestHeadTimeout
+        watch = CredentialWatch(undertone.connections)
+        if let principal, let credential { watch.watch(principal, credential: credential) }
     }
 
     func run(_ session: some TelephonySession, inbound: WebSocketInboundStream) async {
@@ -144,9 +158,23 @@ struct TelephonyStream {
                     return
                 }
             }
-            var stream = self
-            var session = session
-            await stream.read(inbound, session: &session, closeSignal: closeSignal)
+            group.addTask { [outbound, logger, keyDeadline, watch, undertone, vendor] in
+                // A socket that never shows a key is not held open.
+                guard (try? await Task.sleep(for: keyDeadline)) != nil, !watch.isWatching else { return }
+                undertone.metrics.rejected("timeout", via: vendor)
+                logger.notice("Telephony client sent no API key in time")
+                try? await outbound.close(.policyViolation, reason: "no API key within \(keyDeadline)")
+            }
+            let revoked =
+                (try? await watch.run { [self] in
+                    var stream = self
+                    var session = session
+                    await stream.read(inbound, session: &session, closeSignal: closeSignal)
+                }) ?? false
+            if revoked {
+                undertone.metrics.rejected("revoked", via: vendor)
+                try? await outbound.close(.policyViolation, reason: "the API key was revoked")
+            }
             closeSignal.finish()
             group.cancelAll()
         }
@@ -177,9 +205,9 @@ struct TelephonyStream {
             logger.notice("Telephony connection ended", metadata: ["error": "\(String(reflecting: error))"])
         }
         let closing = session.connectionClosed()
-        if !closing.isEmpty, principal != nil, let callID = session.callID {
+        if !closing.isEmpty, let principal, !watch.isEnded, let callID = session.callID {
             do {
-                _ = try await undertone.shards.ingest(callID: callID, items: closing.map { IngestItem(event: $0) })
+                _ = try await undertone.shards.ingest(callID: callID, items: closing.map { IngestItem(event: $0) }, scope: principal.ingestScope)
             } catch {
                 logger.error("Could not end a telephony call", metadata: ["call.id": "\(callID)", "error": "\(String(reflecting: error))"])
             }
@@ -243,18 +271,21 @@ struct TelephonyStream {
                 return .unauthorized("ingest needs a supervisor or admin key")
             }
             principal = found
+            watch.watch(found, credential: .key(hash: APIKey.hash(token)))
             logger[metadataKey: "key.id"] = .string(found.keyID)
         }
-        guard let callID = events.first?.callID else { return nil }
+        guard !watch.isEnded else { return .unauthorized("the API key was revoked") }
+        guard let callID = events.first?.callID, let writer = principal else { return nil }
         logger[metadataKey: "call.id"] = .string(callID)
         do {
-            _ = try await undertone.shards.ingest(callID: callID, items: events.map { IngestItem(event: $0) })
+            _ = try await undertone.shards.ingest(callID: callID, items: events.map { IngestItem(event: $0) }, scope: writer.ingestScope)
             return nil
         } catch let error as IngestError {
             undertone.metrics.rejected(error.metricReason, via: vendor)
             switch error {
             case .store, .shuttingDown: return .internalError(error.description)
-            case .unknownCall, .alreadyStarted, .callEnded: return .unexpectedMessage(error.description)
+            case .unknownCall, .alreadyStarted, .callEnded, .sequenceGap: return .unexpectedMessage(error.description)
+            case .notWritable, .otherTeam: return .unauthorized(error.description)
             }
         } catch {
             return .internalError(String(describing: error))

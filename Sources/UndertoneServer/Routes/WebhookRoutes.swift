@@ -60,7 +60,7 @@ extension ServerContext {
         router.get("/v1/webhooks/{webhook}/deliveries") { request, context -> Response in
             _ = try context.caller(atLeast: .admin)
             let webhook = try await activeWebhook(context)
-            let limit = request.uri.queryParameters["limit"].flatMap { Int($0) }.map { min(max($0, 1), 5_000) } ?? 100
+            let limit = try request.limit(default: 100)
             return try json(["deliveries": try await store.deliveries(webhook: webhook.id, limit: limit)])
         }
     }

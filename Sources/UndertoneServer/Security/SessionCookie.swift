@@ -2,14 +2,15 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// The browser session: `POST /v1/session` exchanges an API key for an `HttpOnly; SameSite=Strict` cookie holding it,
-/// because browsers cannot set headers on WebSocket or EventSource requests. The cookie is the key itself, so that any
-/// node of a cluster accepts it and revoking the key ends every session at once; scripts cannot read it (HttpOnly) and
-/// other sites cannot send it (SameSite=Strict, and the origin check below for anything that changes state).
+/// The browser session: `POST /v1/session` exchanges an API key for an `HttpOnly; SameSite=Strict` cookie, because
+/// browsers cannot set headers on WebSocket or EventSource requests. The cookie holds an opaque session id, not the key:
+/// the store keeps the id's hash, so any node of a cluster accepts it, and signing out (`DELETE /v1/session`) or revoking
+/// the key ends it, with every stream it opened. Scripts cannot read it (HttpOnly) and other sites cannot send it
+/// (SameSite=Strict, and the origin check below for anything that changes state).
 enum SessionCookie {
     static let name = "undertone_session"
     /// Twelve hours: a supervisor's shift.
-    static let maxAge = 12 * 60 * 60
+    static let maxAge = Int(KeyRing.sessionLifetime)
 
     /// The session's secret from the `Cookie` header(s), if any.
     static func secret(in request: Request) -> String? {
@@ -24,20 +25,14 @@ enum SessionCookie {
         return nil
     }
 
-    /// `Set-Cookie` for a new session; `Secure` when the page was loaded over HTTPS (directly or behind a proxy).
-    static func set(_ secret: String, for request: Request) -> String {
-        "\(name)=\(secret); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict\(isSecure(request) ? "; Secure" : "")"
+    /// `Set-Cookie` for a new session; `Secure` when the page was loaded over HTTPS (`ServerContext.isSecure`).
+    static func set(_ secret: String, secure: Bool) -> String {
+        "\(name)=\(secret); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")"
     }
 
     /// `Set-Cookie` that ends the session.
-    static func clear(for request: Request) -> String {
-        "\(name)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict\(isSecure(request) ? "; Secure" : "")"
-    }
-
-    static func isSecure(_ request: Request) -> Bool {
-        if let origin = request.headers[.origin], origin.lowercased().hasPrefix("https://") { return true }
-        if let name = HTTPField.Name("X-Forwarded-Proto"), request.headers[name]?.lowercased() == "https" { return true }
-        return false
+    static func clear(secure: Bool) -> String {
+        "\(name)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")"
     }
 
     /// Cross-site request forgery guard for requests the cookie authenticates: a browser names the page's origin in

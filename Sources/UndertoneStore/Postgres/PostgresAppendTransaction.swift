@@ -17,32 +17,28 @@ struct PostgresAppendTransaction: AppendTransaction {
         _ = try await connection.query(query, logger: logger).collect()
     }
 
-    func lockHeads(_ callIDs: [String]) async throws -> [String: Int] {
-        var heads: [String: Int] = [:]
+    func lockHeads(_ callIDs: [String]) async throws -> [String: CallHead] {
+        var heads: [String: CallHead] = [:]
         for callID in callIDs {
             // DO UPDATE (not DO NOTHING) so that the row is locked, and returned, whether it was new or not.
             let found = try await rows(
                 """
-                INSERT INTO call_heads (call_id, last_sequence) VALUES (\(callID), 0)
-                ON CONFLICT (call_id) DO UPDATE SET last_sequence = call_heads.last_sequence RETURNING last_sequence
+                INSERT INTO call_heads (call_id, last_sequence, last_client_sequence) VALUES (\(callID), 0, 0)
+                ON CONFLICT (call_id) DO UPDATE SET last_sequence = call_heads.last_sequence
+                RETURNING last_sequence, last_client_sequence
                 """)
-            heads[callID] = try found.first.map { try PostgresRowReader($0, table: "call_heads").int("last_sequence") } ?? 0
+            heads[callID] =
+                try found.first.map {
+                    let read = PostgresRowReader($0, table: "call_heads")
+                    return CallHead(sequence: try read.int("last_sequence"), clientSequence: try read.int("last_client_sequence"))
+                } ?? CallHead()
         }
         return heads
     }
 
-    func updateHead(call callID: String, lastSequence: Int) async throws {
-        try await execute("UPDATE call_heads SET last_sequence = \(lastSequence) WHERE call_id = \(callID)")
-    }
-
-    func storedClientSequences(call callID: String, in range: ClosedRange<Int>) async throws -> Set<Int> {
-        let found = try await rows(
-            """
-            SELECT client_sequence FROM event_log
-            WHERE call_id = \(callID) AND kind = 'event' AND client_sequence IS NOT NULL
-                AND client_sequence BETWEEN \(range.lowerBound) AND \(range.upperBound)
-            """)
-        return Set(try found.map { try PostgresRowReader($0, table: "event_log").int("client_sequence") })
+    func updateHead(call callID: String, to head: CallHead) async throws {
+        try await execute(
+            "UPDATE call_heads SET last_sequence = \(head.sequence), last_client_sequence = \(head.clientSequence) WHERE call_id = \(callID)")
     }
 
     /// One statement for the whole batch: the entries travel as arrays, unnested in their order, so positions follow it.

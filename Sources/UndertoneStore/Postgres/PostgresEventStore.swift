@@ -113,12 +113,12 @@ public final class PostgresEventStore: EventStore {
 
     // MARK: Log
 
-    public func append(_ entries: [LogEntry], expectingHeads: [String: Int]) async throws -> [LoggedEntry] {
-        guard !entries.isEmpty else { return [] }
+    public func append(_ entries: [LogEntry], marks: [ClientSequenceMark], expectingHeads: [String: Int]) async throws -> [LoggedEntry] {
+        guard !entries.isEmpty || !marks.isEmpty else { return [] }
         let now = Date.storeNow
         return try await transaction { connection in
             try await PostgresAppendTransaction(connection: connection, logger: logger).appendEntries(
-                entries, expectingHeads: expectingHeads, recordedAt: now, logger: logger)
+                entries, marks: marks, expectingHeads: expectingHeads, recordedAt: now, logger: logger)
         }
     }
 
@@ -142,12 +142,9 @@ public final class PostgresEventStore: EventStore {
     }
 
     public func lastClientSequence(call callID: String) async throws -> Int? {
-        let found = try await rows(
-            """
-            SELECT MAX(client_sequence) AS last FROM event_log
-            WHERE call_id = \(callID) AND kind = 'event' AND client_sequence IS NOT NULL
-            """)
-        return try found.first.flatMap { try PostgresRowReader($0, table: "event_log").optionalInt("last") }
+        let found = try await rows("SELECT last_client_sequence FROM call_heads WHERE call_id = \(callID)")
+        let last = try found.first.map { try PostgresRowReader($0, table: "call_heads").int("last_client_sequence") } ?? 0
+        return last > 0 ? last : nil
     }
 
     // MARK: Projections
@@ -306,6 +303,42 @@ public final class PostgresEventStore: EventStore {
     public func revokeAPIKey(id: String) async throws {
         let updated = try await rows("UPDATE api_keys SET revoked = true WHERE id = \(id) RETURNING id")
         guard !updated.isEmpty else { throw EventStoreError.apiKeyNotFound(id: id) }
+    }
+
+    // MARK: Settings
+
+    public func setting(_ name: String, initially value: String) async throws -> String {
+        try await rows("INSERT INTO settings (name, value) VALUES (\(name), \(value)) ON CONFLICT (name) DO NOTHING")
+        guard let row = try await rows("SELECT value FROM settings WHERE name = \(name)").first else {
+            throw EventStoreError.unreadableRow(table: "settings", reason: "\(name) was not saved")
+        }
+        return try PostgresRowReader(row, table: "settings").string("value")
+    }
+
+    // MARK: Sessions
+
+    /// Saves a new session; sessions that expired more than a day ago are deleted on the way.
+    public func saveSession(_ session: SessionRecord) async throws {
+        try await transaction { connection in
+            let stale = session.createdAt.addingTimeInterval(-86_400).storeMilliseconds
+            _ = try await connection.query("DELETE FROM sessions WHERE expires_at < \(stale)", logger: logger).collect()
+            _ = try await connection.query(
+                """
+                INSERT INTO sessions (hash, key_id, created_at, expires_at, ended)
+                VALUES (\(session.hash), \(session.keyID), \(session.createdAt.storeMilliseconds), \(session.expiresAt.storeMilliseconds),
+                    \(session.ended))
+                """, logger: logger
+            ).collect()
+        }
+    }
+
+    public func session(hash: String) async throws -> (session: SessionRecord, key: APIKeyRecord)? {
+        try await rows("SELECT \(unescaped: StoreColumns.sessionWithKey) FROM sessions s JOIN api_keys k ON k.id = s.key_id WHERE s.hash = \(hash)")
+            .first.map { (try PostgresRecords.session($0), try PostgresRecords.apiKey($0)) }
+    }
+
+    public func endSession(hash: String) async throws {
+        try await rows("UPDATE sessions SET ended = true WHERE hash = \(hash)")
     }
 
     // MARK: Audit

@@ -81,6 +81,13 @@ enum PostgresRecords {
             revoked: try read.bool("revoked"))
     }
 
+    static func session(_ row: PostgresRow) throws(EventStoreError) -> SessionRecord {
+        let read = PostgresRowReader(row, table: "sessions")
+        return SessionRecord(
+            hash: try read.string("session_hash"), keyID: try read.string("session_key_id"), createdAt: try read.date("session_created_at"),
+            expiresAt: try read.date("session_expires_at"), ended: try read.bool("session_ended"))
+    }
+
     static func audit(_ row: PostgresRow) throws(EventStoreError) -> AuditRecord {
         let read = PostgresRowReader(row, table: "audit_log")
         return AuditRecord(

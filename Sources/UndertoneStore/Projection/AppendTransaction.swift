@@ -2,16 +2,14 @@ import Foundation
 import Logging
 import UndertoneEngine
 
-/// What appending needs from one open transaction, in either dialect. `appendEntries(_:recordedAt:logger:)` does the
+/// What appending needs from one open transaction, in either dialect. `appendEntries(_:marks:recordedAt:logger:)` does the
 /// rest the same way for both.
 protocol AppendTransaction {
     /// Creates each call's head row if missing and locks it until the transaction ends, in the order given (sorted, so
-    /// that two batches over the same calls cannot deadlock); returns each call's last `call_sequence` (0 for none).
-    func lockHeads(_ callIDs: [String]) async throws -> [String: Int]
-    /// Moves a call's head to its new last `call_sequence`.
-    func updateHead(call callID: String, lastSequence: Int) async throws
-    /// The client sequences of the call's events already stored within `range`.
-    func storedClientSequences(call callID: String, in range: ClosedRange<Int>) async throws -> Set<Int>
+    /// that two batches over the same calls cannot deadlock); returns each call's head (zeros for a new call).
+    func lockHeads(_ callIDs: [String]) async throws -> [String: CallHead]
+    /// Moves a call's head to its new last `call_sequence` and last client sequence.
+    func updateHead(call callID: String, to head: CallHead) async throws
     /// Inserts the entries in order, each with its call sequence, and returns their positions in the same order.
     func insert(_ entries: [NumberedEntry], recordedAt: Date) async throws -> [Int64]
 
@@ -24,42 +22,46 @@ protocol AppendTransaction {
 }
 
 extension AppendTransaction {
-    /// Appends in order: skips events whose client sequence the call already has, numbers the rest per call without
-    /// gaps, inserts them in one go, and brings the projections up to date. Runs inside the caller's transaction.
-    /// When a call of `expectingHeads` has another head, throws `EventStoreError.callsMoved` before writing anything.
-    func appendEntries(_ entries: [LogEntry], expectingHeads: [String: Int] = [:], recordedAt now: Date, logger: Logger) async throws
-        -> [LoggedEntry]
-    {
-        guard !entries.isEmpty else { return [] }
-        let callIDs = Set(entries.map(\.callID)).sorted()
+    /// Appends in order: checks the client sequence numbers (`EventStore.append(_:marks:expectingHeads:)`), numbers the
+    /// entries per call without gaps, inserts them in one go, and brings the projections up to date. Runs inside the
+    /// caller's transaction; a thrown error rolls it back. When a call of `expectingHeads` has another head, throws
+    /// `EventStoreError.callsMoved` before writing anything.
+    func appendEntries(
+        _ entries: [LogEntry], marks: [ClientSequenceMark], expectingHeads: [String: Int] = [:], recordedAt now: Date, logger: Logger
+    ) async throws -> [LoggedEntry] {
+        guard !entries.isEmpty || !marks.isEmpty else { return [] }
+        let callIDs = Set(entries.map(\.callID) + marks.map(\.callID)).sorted()
         var heads = try await lockHeads(callIDs)
         let firstHeads = heads
-        let moved = heads.filter { callID, head in expectingHeads[callID].map { $0 != head } ?? false }
+        var moved: [String: Int] = [:]
+        for (callID, expected) in expectingHeads {
+            let head = heads[callID, default: CallHead()].sequence
+            if head != expected { moved[callID] = head }
+        }
         guard moved.isEmpty else { throw EventStoreError.callsMoved(moved) }
 
-        // Client sequences already taken, read once per call over the span this batch uses.
-        var taken: [String: Set<Int>] = [:]
+        var accepted: [String: [Int]] = [:]
+        for entry in entries where entry.kind == .event {
+            if let clientSequence = entry.clientSequence { accepted[entry.callID, default: []].append(clientSequence) }
+        }
+        for mark in marks { accepted[mark.callID, default: []].append(mark.clientSequence) }
         for callID in callIDs {
-            let sequences = entries.compactMap { $0.callID == callID && $0.kind == .event ? $0.clientSequence : nil }
-            guard let low = sequences.min(), let high = sequences.max() else { continue }
-            taken[callID] = try await storedClientSequences(call: callID, in: low...high)
+            guard let sequences = accepted[callID] else { continue }
+            var last = heads[callID, default: CallHead()].clientSequence
+            for sequence in sequences.sorted() {
+                guard sequence == last + 1 else { throw EventStoreError.clientSequence(call: callID, expected: last + 1, received: sequence) }
+                last = sequence
+            }
+            heads[callID, default: CallHead()].clientSequence = last
         }
 
         var numbered: [NumberedEntry] = []
         for entry in entries {
-            if entry.kind == .event, let clientSequence = entry.clientSequence {
-                guard taken[entry.callID, default: []].insert(clientSequence).inserted else {
-                    logger.debug(
-                        "skipping an event already stored", metadata: ["call.id": "\(entry.callID)", "client.sequence": "\(clientSequence)"])
-                    continue
-                }
-            }
-            let callSequence = heads[entry.callID, default: 0] + 1
-            heads[entry.callID] = callSequence
+            let callSequence = heads[entry.callID, default: CallHead()].sequence + 1
+            heads[entry.callID, default: CallHead()].sequence = callSequence
             numbered.append(NumberedEntry(entry: entry, callSequence: callSequence))
         }
-        guard !numbered.isEmpty else { return [] }
-        let positions = try await insert(numbered, recordedAt: now)
+        let positions = numbered.isEmpty ? [] : try await insert(numbered, recordedAt: now)
         let logged = zip(numbered, positions).map { numbered, position in
             LoggedEntry(position: position, callSequence: numbered.callSequence, recordedAt: now, entry: numbered.entry)
         }
@@ -107,7 +109,7 @@ extension AppendTransaction {
         }
 
         for callID in callIDs where heads[callID] != firstHeads[callID] {
-            try await updateHead(call: callID, lastSequence: heads[callID]!)
+            try await updateHead(call: callID, to: heads[callID, default: CallHead()])
         }
         for callID in callIDs {
             guard let projection = projections[callID] else { continue }
@@ -122,6 +124,12 @@ extension AppendTransaction {
         for (record, isNew) in followUps.changed { try await saveFollowUp(record, isNew: isNew) }
         return logged
     }
+}
+
+/// Where a call's log stands: its last `call_sequence` and the last client sequence number it accepted.
+struct CallHead: Sendable, Equatable {
+    var sequence = 0
+    var clientSequence = 0
 }
 
 /// An entry with the call sequence the append gave it.

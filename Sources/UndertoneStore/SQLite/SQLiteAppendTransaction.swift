@@ -6,32 +6,29 @@ import UndertoneEngine
 struct SQLiteAppendTransaction: AppendTransaction {
     let connection: SQLiteConnection
 
-    func lockHeads(_ callIDs: [String]) async throws -> [String: Int] {
-        var heads: [String: Int] = [:]
+    func lockHeads(_ callIDs: [String]) async throws -> [String: CallHead] {
+        var heads: [String: CallHead] = [:]
         for callID in callIDs {
             let rows = try await connection.query(
                 """
-                INSERT INTO call_heads (call_id, last_sequence) VALUES (?, 0)
-                ON CONFLICT (call_id) DO UPDATE SET last_sequence = call_heads.last_sequence RETURNING last_sequence
+                INSERT INTO call_heads (call_id, last_sequence, last_client_sequence) VALUES (?, 0, 0)
+                ON CONFLICT (call_id) DO UPDATE SET last_sequence = call_heads.last_sequence
+                RETURNING last_sequence, last_client_sequence
                 """,
                 [.text(callID)])
-            heads[callID] = try rows.first.map { try SQLiteRowReader(row: $0, table: "call_heads").int("last_sequence") } ?? 0
+            heads[callID] =
+                try rows.first.map {
+                    let read = SQLiteRowReader(row: $0, table: "call_heads")
+                    return CallHead(sequence: try read.int("last_sequence"), clientSequence: try read.int("last_client_sequence"))
+                } ?? CallHead()
         }
         return heads
     }
 
-    func updateHead(call callID: String, lastSequence: Int) async throws {
-        _ = try await connection.query("UPDATE call_heads SET last_sequence = ? WHERE call_id = ?", [.int(lastSequence), .text(callID)])
-    }
-
-    func storedClientSequences(call callID: String, in range: ClosedRange<Int>) async throws -> Set<Int> {
-        let rows = try await connection.query(
-            """
-            SELECT client_sequence FROM event_log
-            WHERE call_id = ? AND kind = 'event' AND client_sequence IS NOT NULL AND client_sequence BETWEEN ? AND ?
-            """,
-            [.text(callID), .int(range.lowerBound), .int(range.upperBound)])
-        return Set(try rows.map { try SQLiteRowReader(row: $0, table: "event_log").int("client_sequence") })
+    func updateHead(call callID: String, to head: CallHead) async throws {
+        _ = try await connection.query(
+            "UPDATE call_heads SET last_sequence = ?, last_client_sequence = ? WHERE call_id = ?",
+            [.int(head.sequence), .int(head.clientSequence), .text(callID)])
     }
 
     func insert(_ entries: [NumberedEntry], recordedAt: Date) async throws -> [Int64] {

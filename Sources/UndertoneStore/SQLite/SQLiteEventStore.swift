@@ -152,12 +152,12 @@ public final class SQLiteEventStore: EventStore {
 
     // MARK: Log
 
-    public func append(_ entries: [LogEntry], expectingHeads: [String: Int]) async throws -> [LoggedEntry] {
-        guard !entries.isEmpty else { return [] }
+    public func append(_ entries: [LogEntry], marks: [ClientSequenceMark], expectingHeads: [String: Int]) async throws -> [LoggedEntry] {
+        guard !entries.isEmpty || !marks.isEmpty else { return [] }
         let now = Date.storeNow
         return try await write { connection in
             try await SQLiteAppendTransaction(connection: connection).appendEntries(
-                entries, expectingHeads: expectingHeads, recordedAt: now, logger: logger)
+                entries, marks: marks, expectingHeads: expectingHeads, recordedAt: now, logger: logger)
         }
     }
 
@@ -178,10 +178,9 @@ public final class SQLiteEventStore: EventStore {
     }
 
     public func lastClientSequence(call callID: String) async throws -> Int? {
-        let rows = try await read(
-            "SELECT MAX(client_sequence) AS last FROM event_log WHERE call_id = ? AND kind = 'event' AND client_sequence IS NOT NULL",
-            [.text(callID)])
-        return try rows.first.flatMap { try SQLiteRowReader(row: $0, table: "event_log").optionalInt("last") }
+        let rows = try await read("SELECT last_client_sequence FROM call_heads WHERE call_id = ?", [.text(callID)])
+        let last = try rows.first.map { try SQLiteRowReader(row: $0, table: "call_heads").int("last_client_sequence") } ?? 0
+        return last > 0 ? last : nil
     }
 
     // MARK: Projections
@@ -346,6 +345,42 @@ public final class SQLiteEventStore: EventStore {
         try await write { connection in
             let rows = try await connection.query("UPDATE api_keys SET revoked = 1 WHERE id = ? RETURNING id", [.text(id)])
             guard !rows.isEmpty else { throw EventStoreError.apiKeyNotFound(id: id) }
+        }
+    }
+
+    // MARK: Settings
+
+    public func setting(_ name: String, initially value: String) async throws -> String {
+        try await write { connection in
+            _ = try await connection.query(
+                "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", [.text(name), .text(value)])
+            let rows = try await connection.query("SELECT value FROM settings WHERE name = ?", [.text(name)])
+            guard let row = rows.first else { throw EventStoreError.unreadableRow(table: "settings", reason: "\(name) was not saved") }
+            return try SQLiteRowReader(row: row, table: "settings").string("value")
+        }
+    }
+
+    // MARK: Sessions
+
+    /// Saves a new session; sessions that expired more than a day ago are deleted on the way.
+    public func saveSession(_ session: SessionRecord) async throws {
+        try await write { connection in
+            _ = try await connection.query("DELETE FROM sessions WHERE expires_at < ?", [.date(session.createdAt.addingTimeInterval(-86_400))])
+            _ = try await connection.query(
+                "INSERT INTO sessions (hash, key_id, created_at, expires_at, ended) VALUES (?, ?, ?, ?, ?)",
+                [.text(session.hash), .text(session.keyID), .date(session.createdAt), .date(session.expiresAt), .bool(session.ended)])
+        }
+    }
+
+    public func session(hash: String) async throws -> (session: SessionRecord, key: APIKeyRecord)? {
+        try await read(
+            "SELECT \(StoreColumns.sessionWithKey) FROM sessions s JOIN api_keys k ON k.id = s.key_id WHERE s.hash = ?", [.text(hash)]
+        ).first.map { (try SQLiteRecords.session($0), try SQLiteRecords.apiKey($0)) }
+    }
+
+    public func endSession(hash: String) async throws {
+        try await write { connection in
+            _ = try await connection.query("UPDATE sessions SET ended = 1 WHERE hash = ?", [.text(hash)])
         }
     }
 

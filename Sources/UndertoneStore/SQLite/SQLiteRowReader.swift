@@ -116,6 +116,13 @@ enum SQLiteRecords {
             revoked: try read.bool("revoked"))
     }
 
+    static func session(_ row: SQLiteRow) throws(EventStoreError) -> SessionRecord {
+        let read = SQLiteRowReader(row: row, table: "sessions")
+        return SessionRecord(
+            hash: try read.string("session_hash"), keyID: try read.string("session_key_id"), createdAt: try read.date("session_created_at"),
+            expiresAt: try read.date("session_expires_at"), ended: try read.bool("session_ended"))
+    }
+
     static func audit(_ row: SQLiteRow) throws(EventStoreError) -> AuditRecord {
         let read = SQLiteRowReader(row: row, table: "audit_log")
         return AuditRecord(

@@ -178,5 +178,25 @@ enum PostgresSchema {
                 )
                 """
             ]),
+        Migration(
+            version: 4, name: "client sequence numbers kept in the call heads (audio frames too); browser sessions",
+            statements: [
+                "ALTER TABLE call_heads ADD COLUMN last_client_sequence bigint NOT NULL DEFAULT 0",
+                """
+                UPDATE call_heads SET last_client_sequence = COALESCE(
+                    (SELECT MAX(client_sequence) FROM event_log WHERE event_log.call_id = call_heads.call_id AND kind = 'event'), 0)
+                """,
+                """
+                CREATE TABLE sessions (
+                    hash text PRIMARY KEY,
+                    key_id text NOT NULL,
+                    created_at bigint NOT NULL,
+                    expires_at bigint NOT NULL,
+                    ended boolean NOT NULL DEFAULT false
+                )
+                """,
+                "CREATE INDEX sessions_expires_at ON sessions (expires_at)",
+                "CREATE TABLE settings (name text PRIMARY KEY, value text NOT NULL)",
+            ]),
     ]
 }

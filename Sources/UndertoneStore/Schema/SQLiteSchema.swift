@@ -175,5 +175,25 @@ enum SQLiteSchema {
                 ) STRICT
                 """
             ]),
+        Migration(
+            version: 4, name: "client sequence numbers kept in the call heads (audio frames too); browser sessions",
+            statements: [
+                "ALTER TABLE call_heads ADD COLUMN last_client_sequence INTEGER NOT NULL DEFAULT 0",
+                """
+                UPDATE call_heads SET last_client_sequence = COALESCE(
+                    (SELECT MAX(client_sequence) FROM event_log WHERE event_log.call_id = call_heads.call_id AND kind = 'event'), 0)
+                """,
+                """
+                CREATE TABLE sessions (
+                    hash TEXT PRIMARY KEY,
+                    key_id TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    ended INTEGER NOT NULL DEFAULT 0
+                ) STRICT
+                """,
+                "CREATE INDEX sessions_expires_at ON sessions (expires_at)",
+                "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
+            ]),
     ]
 }

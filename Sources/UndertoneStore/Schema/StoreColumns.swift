@@ -16,4 +16,9 @@ enum StoreColumns {
     static let deliveries = "id, webhook_id, position, call_id, type, attempt, status, error, delivered, attempted_at, duration_ms"
     static let apiKeys = "id, name, role, subject, hash, created_at, revoked"
     static let audit = "id, at, actor, action, target, detail"
+    /// A session and its key, read together (`sessions s JOIN api_keys k`).
+    static let sessionWithKey = """
+        s.hash AS session_hash, s.key_id AS session_key_id, s.created_at AS session_created_at, s.expires_at AS session_expires_at, \
+        s.ended AS session_ended, k.id, k.name, k.role, k.subject, k.hash, k.created_at, k.revoked
+        """
 }

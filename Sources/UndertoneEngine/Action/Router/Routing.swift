@@ -168,7 +168,8 @@ public enum Routing {
         guard let chosen else {
             return RoutingDecision(callID: request.callID, queue: queue.name, priority: priority, agentID: nil, reasons: reasons)
         }
-        let idleSeconds = max(0, request.nowMs - chosen.idleSinceMs) / 1000
+        // Times are bounded by `latestMs` (validate()), so the difference cannot overflow; clamped all the same.
+        let idleSeconds = max(0, request.nowMs.subtractingReportingOverflow(chosen.idleSinceMs).partialValue) / 1000
         reasons.append("\(chosen.id): proficiency \(best) in \(queue.skill), the longest idle of the best qualified (\(idleSeconds) s)")
         return RoutingDecision(callID: request.callID, queue: queue.name, priority: priority, agentID: chosen.id, reasons: reasons)
     }
@@ -208,14 +209,83 @@ public enum Routing {
         add(policy.stressWeight * min(max(request.stress, 0), 1), "stress \(format(request.stress))")
         add(policy.riskWeight * min(max(request.predictedRisk, 0), 1), "risk \(format(request.predictedRisk))")
         if let segment = request.segment { add(policy.segmentPriority[segment] ?? 0, "segment \(segment)") }
-        let waitedMinutes = Double(max(0, request.nowMs - request.waitingSinceMs)) / 60_000
+        let waitedMinutes = max(0, Double(request.nowMs) - Double(request.waitingSinceMs)) / 60_000
         add(policy.agingPerMinute * waitedMinutes, "waited \(format(waitedMinutes)) min")
         reasons.append("priority \(format(priority)) (\(parts.joined(separator: ", ")))")
         return priority
     }
 
     public static func format(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return String(value) }
         let rounded = (value * 100).rounded() / 100
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    /// The latest time (`nowMs`, `waitingSinceMs`, `idleSinceMs`) a request or roster may give: 10^15 ms, some 31,000
+    /// years of any clock, so that the difference of two times never overflows.
+    public static let latestMs = 1_000_000_000_000_000
+    /// The largest weight or priority a policy may give.
+    public static let largestWeight = 1e6
+}
+
+/// Why a routing request, roster or policy was refused: a field out of its range, named.
+public struct RoutingInputError: Error, Equatable, CustomStringConvertible {
+    public var description: String
+
+    init(_ description: String) { self.description = description }
+
+    static func check(_ valid: Bool, _ field: String, _ range: String) throws(RoutingInputError) {
+        if !valid { throw RoutingInputError("\(field) must be \(range)") }
+    }
+
+    static func fraction(_ value: Double, _ field: String) throws(RoutingInputError) {
+        try check(value.isFinite && (0...1).contains(value), field, "a number from 0 to 1")
+    }
+
+    static func time(_ value: Int, _ field: String) throws(RoutingInputError) {
+        try check((0...Routing.latestMs).contains(value), field, "a time in milliseconds from 0 to \(Routing.latestMs)")
+    }
+
+    static func weight(_ value: Double, _ field: String) throws(RoutingInputError) {
+        try check(value.isFinite && abs(value) <= Routing.largestWeight, field, "a number from -1e6 to 1e6")
+    }
+}
+
+extension RoutingRequest {
+    /// Checks every number is in its range (fractions 0…1, times 0…`Routing.latestMs`) and the call id is given.
+    public func validate() throws(RoutingInputError) {
+        try RoutingInputError.check(!callID.isEmpty, "request.callID", "a call id, not empty")
+        try RoutingInputError.fraction(predictedRisk, "request.predictedRisk")
+        try RoutingInputError.fraction(stress, "request.stress")
+        try RoutingInputError.fraction(anxiety, "request.anxiety")
+        try RoutingInputError.time(waitingSinceMs, "request.waitingSinceMs")
+        try RoutingInputError.time(nowMs, "request.nowMs")
+    }
+}
+
+extension RosterAgent {
+    /// Checks proficiencies (0…100), capacity and contacts held (0…10,000) and the idle time.
+    public func validate(_ field: String) throws(RoutingInputError) {
+        try RoutingInputError.check(!id.isEmpty, "\(field).id", "an agent id, not empty")
+        for (skill, level) in skills { try RoutingInputError.check((0...100).contains(level), "\(field).skills.\(skill)", "from 0 to 100") }
+        try RoutingInputError.check((0...10_000).contains(capacity), "\(field).capacity", "from 0 to 10000")
+        try RoutingInputError.check((0...10_000).contains(active), "\(field).active", "from 0 to 10000")
+        try RoutingInputError.time(idleSinceMs, "\(field).idleSinceMs")
+    }
+}
+
+extension RoutingPolicy {
+    /// Checks weights and priorities are finite and at most 10^6 in size, proficiencies 0…100, thresholds 0…1.
+    public func validate() throws(RoutingInputError) {
+        try RoutingInputError.weight(stressWeight, "policy.stressWeight")
+        try RoutingInputError.weight(riskWeight, "policy.riskWeight")
+        try RoutingInputError.weight(agingPerMinute, "policy.agingPerMinute")
+        try RoutingInputError.fraction(seniorStressAbove, "policy.seniorStressAbove")
+        try RoutingInputError.fraction(empathyAnxietyAbove, "policy.empathyAnxietyAbove")
+        for (segment, value) in segmentPriority { try RoutingInputError.weight(value, "policy.segmentPriority.\(segment)") }
+        for (index, queue) in queues.enumerated() {
+            try RoutingInputError.weight(queue.basePriority, "policy.queues[\(index)].basePriority")
+            try RoutingInputError.check((0...100).contains(queue.minimumProficiency), "policy.queues[\(index)].minimumProficiency", "from 0 to 100")
+        }
     }
 }

@@ -9,10 +9,11 @@ extension PIIScanner {
                 index += 1
                 continue
             }
-            if context(before: index, after: last) == .dateOfBirth {
-                record(.dateOfBirth, index, last)
-            } else {
-                claim(index, last)
+            switch context(before: index, after: last) {
+            case .dateOfBirth?: record(.dateOfBirth, index, last)
+            // "sort code 12-03-56" reads like a date: it is left for the digit sequences, which redact it.
+            case .account?: break
+            default: claim(index, last)
             }
             index = last + 1
         }
@@ -49,7 +50,9 @@ extension PIIScanner {
         {
             return nil
         }
-        let numbers = parts.compactMap { Int($0) }
+        // A part over four digits is never one of a date's (-1 fails every range below); one too long for `Int` must not
+        // shorten the list either.
+        let numbers = parts.map { $0.count <= 4 ? Int($0) ?? -1 : -1 }
         switch parts.count {
         case 3:
             let lengths = parts.map(\.count)

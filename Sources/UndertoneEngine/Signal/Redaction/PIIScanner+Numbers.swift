@@ -82,6 +82,9 @@ extension PIIScanner {
         var isSpoken: Bool
         /// "oh" or "o", which is a zero only among other spoken digits.
         var isOh: Bool
+        /// A number said in tens or hundreds ("fifty five", "twelve", "eight hundred"), read as its digits only among
+        /// spoken digits: "five fifty five, eight six seven, fifty three oh nine".
+        var isWordNumber = false
         /// Symbols between this element and the one before ("-", ")", ...), empty for whitespace alone.
         var glue: String
         var commaBefore: Bool
@@ -102,7 +105,10 @@ extension PIIScanner {
     mutating func findDigitSequences() {
         var index = 0
         while index < text.count {
-            guard !claimed[index], digitElement(at: index) != nil, let run = digitRun(startingAt: index) else {
+            // Numbers said in tens count when the sequence is spoken digits around them; otherwise ("twelve thirty",
+            // "twenty two times") the sequence is read without them.
+            let withWords = digitRun(startingAt: index, wordNumbers: true).flatMap { Self.isSpokenAmongDigits($0) ? $0 : nil }
+            guard !claimed[index], let run = withWords ?? digitRun(startingAt: index, wordNumbers: false) else {
                 index += 1
                 continue
             }
@@ -111,8 +117,35 @@ extension PIIScanner {
         }
     }
 
-    private func digitElement(at index: Int) -> DigitElement? {
+    /// A run with numbers said in tens holds them among at least four single spoken digits, and seven digits in all.
+    private static func isSpokenAmongDigits(_ run: DigitRun) -> Bool {
+        guard run.elements.contains(where: \.isWordNumber) else { return false }
+        let single = run.elements.count { $0.isSpoken && !$0.isWordNumber && $0.digits.count == 1 }
+        return single >= 4 && run.digits.count >= 7
+    }
+
+    /// A number said in tens or hundreds at `index`: "fifty five" (5 5), "fifty" (5 0), "twelve" (1 2), "eight hundred"
+    /// (8 0 0); nil for anything else.
+    private func wordNumberElement(at index: Int) -> DigitElement? {
+        guard let word = text.word(index) else { return nil }
+        func element(_ value: Int, last: Int) -> DigitElement {
+            DigitElement(
+                first: index, last: last, digits: String(value).utf8.map { $0 - 48 }, isSpoken: true, isOh: false, isWordNumber: true, glue: "",
+                commaBefore: false)
+        }
+        if let unit = SpokenNumbers.units[word], text.word(index + 1) == "hundred", !claimed[index + 1] {
+            return element(unit * 100, last: index + 1)
+        }
+        if let teen = SpokenNumbers.teens[word] { return element(teen, last: index) }
+        guard SpokenNumbers.tens[word] != nil, let reading = SpokenNumbers.smallNumber(in: text, at: index, ordinal: false),
+            isFree(index, reading.last)
+        else { return nil }
+        return element(reading.value, last: reading.last)
+    }
+
+    private func digitElement(at index: Int, wordNumbers: Bool = false) -> DigitElement? {
         guard let token = text[safe: index], !claimed[index] else { return nil }
+        if wordNumbers, let element = wordNumberElement(at: index) { return element }
         if token.isDigits {
             return DigitElement(
                 first: index, last: index, digits: token.text.utf8.map { $0 - 48 }, isSpoken: false, isOh: false, glue: "", commaBefore: false)
@@ -142,8 +175,8 @@ extension PIIScanner {
     }
 
     /// The sequence that starts with the element at `index`, its ends trimmed of "oh"s that are not among spoken digits.
-    private func digitRun(startingAt index: Int) -> DigitRun? {
-        guard let firstElement = digitElement(at: index) else { return nil }
+    private func digitRun(startingAt index: Int, wordNumbers: Bool) -> DigitRun? {
+        guard let firstElement = digitElement(at: index, wordNumbers: wordNumbers) else { return nil }
         var elements = [firstElement]
         while true {
             let previous = elements[elements.count - 1]
@@ -167,7 +200,7 @@ extension PIIScanner {
                 glue += token.text
                 next += 1
             }
-            guard valid, var element = digitElement(at: next) else { break }
+            guard valid, var element = digitElement(at: next, wordNumbers: wordNumbers) else { break }
             // A word element needs a space or a joining symbol before it ("4one" is not a sequence).
             if text[next].isWord, !text[next].spaceBefore, glue.isEmpty { break }
             element.glue = glue.filter { $0 != "," }
@@ -304,9 +337,10 @@ extension PIIScanner {
     /// "03 14 1985" said after "born": three written groups that read as a date.
     private func isSpacedDate(_ run: DigitRun) -> Bool {
         guard !run.isSpoken, run.elements.count == 3 else { return false }
-        let parts = run.elements.map { Int($0.digits.map(String.init).joined())! }
         let lengths = run.groups
         guard lengths[0] <= 2, lengths[1] <= 2, lengths[2] == 2 || lengths[2] == 4 else { return false }
+        // At most four digits each (checked above): the values fit.
+        let parts = run.elements.map { $0.digits.reduce(0) { $0 * 10 + Int($1) } }
         return (1...31).contains(parts[0]) && (1...31).contains(parts[1]) && (parts[0] <= 12 || parts[1] <= 12)
     }
 

@@ -1,6 +1,7 @@
 /// Finds personal information in one text. Recognisers run in a fixed order and claim tokens as they go, so one piece
-/// of text is never two things: e-mail addresses first, then dates, then amounts and times (claimed so that they are
-/// never read as digits), then digit sequences (cards, Social Security numbers, phone and account numbers).
+/// of text is never two things: e-mail addresses first, then bank account numbers (IBAN), then dates, then amounts and
+/// times (claimed so that they are never read as digits), then digit sequences (cards, Social Security numbers, phone
+/// and account numbers).
 struct PIIScanner {
     /// A piece of personal information: its kind and its first and last token.
     struct Finding: Equatable {
@@ -26,6 +27,7 @@ struct PIIScanner {
         var scanner = PIIScanner(text, isPartial: isPartial)
         scanner.findWrittenEmails()
         scanner.findSpokenEmails()
+        scanner.findIBANs()
         scanner.findDates()
         scanner.claimAmountsAndTimes()
         scanner.findDigitSequences()
@@ -110,7 +112,14 @@ struct PIIScanner {
         if word.hasSuffix("'s") || word.hasSuffix("\u{2019}s") { word = String(word.dropLast(2)) }
         if word == "n", text.word(index - 1) == "s", text.word(index - 2) == "s" { return .ssn }
         if word == "b", text.word(index - 1) == "o", text.word(index - 2) == "d" { return .dateOfBirth }
-        if word == "code" { return text.word(index - 1) == "security" ? .cardCode : nil }
+        if word == "code" {
+            // A bank's sort code ("12-34-56") is part of the account's details.
+            switch text.word(index - 1) {
+            case "security": return .cardCode
+            case "sort": return .account
+            default: return nil
+            }
+        }
         if word == "number" || word == "digits" || word == "no" || word == "id" {
             // "my number", "a good number to reach you": a phone; "order number", "card number": what qualifies it.
             if text.word(index + 1) == "of" { return nil }

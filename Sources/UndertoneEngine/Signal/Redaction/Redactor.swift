@@ -60,18 +60,32 @@ public struct Redactor: Sendable, Equatable {
         return turn
     }
 
-    /// An event with its free text redacted: a turn's text, and an agent action's note. Other events hold no free
-    /// text and come back unchanged.
+    /// An event with its free text redacted: a turn's text, an agent action's note and target (a transfer to an outside
+    /// number), a call's disposition, the name of who answered an alert. Ids (the customer's among them) are not free
+    /// text: `containsPersonalData(_:)` tells the server when one is a phone number or an address to replace.
     public func redact(_ event: CallEvent) -> CallEvent {
         switch event {
         case .turn(let turn):
             return .turn(redact(turn))
         case .agentAction(var action):
             action.note = action.note.map { redact($0).text }
+            action.target = action.target.map { redact($0).text }
             return .agentAction(action)
-        case .callStarted, .audio, .voice, .alertAcknowledged, .tick, .callEnded:
+        case .callEnded(var ended):
+            ended.disposition = ended.disposition.map { redact($0).text }
+            return .callEnded(ended)
+        case .alertAcknowledged(var acknowledgement):
+            acknowledgement.by = redact(acknowledgement.by).text
+            return .alertAcknowledged(acknowledgement)
+        case .callStarted, .audio, .voice, .tick:
             return event
         }
+    }
+
+    /// Whether a text holds personal information of a kind this redactor looks for (a customer id that is the caller's
+    /// phone number, an e-mail address used as a name).
+    public func containsPersonalData(_ text: String) -> Bool {
+        !redact(text).spans.isEmpty
     }
 
     /// What redacting an event's free text finds, or nil for an event without free text (or without a note).
