@@ -75,8 +75,10 @@ extension ServerContext {
                 principal = try? await keys.principal(for: secret)
                 credential = .key(hash: APIKey.hash(secret))
             }
-            await TelephonyStream(undertone: self, vendor: "jambonz", principal: principal, credential: credential, outbound: outbound, logger: context.logger)
-                .run(JambonzListenSession(), inbound: inbound)
+            await TelephonyStream(
+                undertone: self, vendor: "jambonz", principal: principal, credential: credential, outbound: outbound, logger: context.logger
+            )
+            .run(JambonzListenSession(), inbound: inbound)
         }
 
         router.ws("/v1/telephony/audiohook") { request, context in
