@@ -61,9 +61,8 @@ extension Undertone {
             var sets: [(name: String, rows: [LabelledText])] = []
             if files.isEmpty, let language {
                 let path = "\(xed)/\(language)-projections.tsv"
-                do { sets.append(("XED \(language) dev", try LabelledSets.xedDev(projections: try read(path)))) } catch let error as LabelledSetError {
-                    throw CommandFailure("\(path): \(error)")
-                }
+                let contents = try read(path)
+                do { sets.append(("XED \(language) dev", try LabelledSets.xedDev(projections: contents))) } catch { throw CommandFailure("\(path): \(error)") }
             } else if files.isEmpty {
                 sets.append(("GoEmotions \(split)", try loadGoEmotions()))
             }
@@ -73,7 +72,8 @@ extension Undertone {
             }
             var results: [[String: Any]] = []
             // A recogniser writing Spanish or French may drop accents as well as case and punctuation.
-            let fold: (String) -> String = language == nil ? { $0 } : foldedText
+            let folds = language != nil
+            func fold(_ text: String) -> String { folds ? foldedText(text) : text }
             for set in sets {
                 let typed = Evaluation.evaluate(set.rows, model: model, cues: cues, modelOnly: modelOnly)
                 let spoken = Evaluation.evaluate(set.rows.rewritten { speechTranscriptForm(fold($0)) }, model: model, cues: cues, modelOnly: modelOnly)

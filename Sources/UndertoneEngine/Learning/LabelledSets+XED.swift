@@ -1,3 +1,5 @@
+import Foundation
+
 extension LabelledSets {
     /// XED's Plutchik labels mapped onto the taxonomy: anger and disgust → frustration, fear → anxiety, sadness →
     /// sadness, joy and trust → satisfaction; anticipation (2) and surprise (7) map to none.
@@ -9,7 +11,8 @@ extension LabelledSets {
     /// the labels agree, none otherwise. XED has no neutral lines.
     public static func xedDev(projections contents: String) throws(LabelledSetError) -> [LabelledText] {
         var result: [LabelledText] = []
-        for (index, line) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on any line break: the files end their lines with CRLF, one Character in Swift.
+        for (index, line) in contents.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 2 else { throw .malformed(line: index + 1, "expected text TAB labels") }

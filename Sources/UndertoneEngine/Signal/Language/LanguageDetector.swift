@@ -70,7 +70,7 @@ public struct LanguageDetector: Sendable {
         return try LanguageDetector(data: data)
     }
 
-    /// The probability of each language, in `languages`' order; uniform for a text without letters.
+    /// The probability of each language, in `languages`' order; the priors (the biases alone) for a text without letters.
     public func probabilities(_ text: String) -> [Double] {
         let count = languages.count
         var logits = bias.map(Double.init)
@@ -84,8 +84,6 @@ public struct LanguageDetector: Sendable {
                 }
             }
             for language in 0..<count { logits[language] += Double(sums[language] * scales[language]) }
-        } else {
-            logits = [Double](repeating: 0, count: count)
         }
         let top = logits.max() ?? 0
         let exps = logits.map { exp($0 - top) }

@@ -47,7 +47,7 @@ public struct LanguageModels: Sendable {
 }
 
 /// Which language each turn of one call is read in: the call's declared language (`call_started.language`), unless the
-/// words say otherwise. A turn of four words or more that the detector places in another language with probability
+/// words say otherwise. A turn of five words or more that the detector places in another language with probability
 /// 0.95 or more moves its speaker to that language; one it places back in the declared language moves them back.
 /// Shorter turns ("sí", "vale", "ok") keep their speaker's language. Part of ``CallAnalyzer``'s state.
 struct CallLanguage: Sendable, Equatable {
@@ -57,7 +57,7 @@ struct CallLanguage: Sendable, Equatable {
     private var heard: [SpeakerRole: String] = [:]
 
     /// The fewest words, and the least probability, for the words to overrule the declared language.
-    static let leastWords = 4
+    static let leastWords = 5
     static let leastProbability = 0.95
 
     mutating func start(declaring tag: String) {
@@ -67,7 +67,8 @@ struct CallLanguage: Sendable, Equatable {
 
     /// The language to read `text` in, said by `speaker`.
     mutating func language(of text: String, by speaker: SpeakerRole, detector: LanguageDetector?) -> String {
-        if let detector, LanguageDetector.words(text).count >= Self.leastWords {
+        // Words as the text model counts them: "haven't" is one word, not two.
+        if let detector, speechTranscriptForm(text).split(separator: " ").count >= Self.leastWords {
             let (language, probability) = detector.detect(text)
             if probability >= Self.leastProbability { heard[speaker] = language == declared ? nil : language }
         }
