@@ -54,15 +54,18 @@ extension Undertone {
 
         func run() throws {
             let model = try loadModel()
-            let cues = try language.map { language in
-                guard let detector = CueDetector(language: language) else { throw CommandFailure("no cue phrases in \(language)") }
-                return detector
-            } ?? CueDetector()
+            let cues =
+                try language.map { language in
+                    guard let detector = CueDetector(language: language) else { throw CommandFailure("no cue phrases in \(language)") }
+                    return detector
+                } ?? CueDetector()
             var sets: [(name: String, rows: [LabelledText])] = []
             if files.isEmpty, let language {
                 let path = "\(xed)/\(language)-projections.tsv"
                 let contents = try read(path)
-                do { sets.append(("XED \(language) dev", try LabelledSets.xedDev(projections: contents))) } catch { throw CommandFailure("\(path): \(error)") }
+                do { sets.append(("XED \(language) dev", try LabelledSets.xedDev(projections: contents))) } catch {
+                    throw CommandFailure("\(path): \(error)")
+                }
             } else if files.isEmpty {
                 sets.append(("GoEmotions \(split)", try loadGoEmotions()))
             }
@@ -76,7 +79,8 @@ extension Undertone {
             func fold(_ text: String) -> String { folds ? foldedText(text) : text }
             for set in sets {
                 let typed = Evaluation.evaluate(set.rows, model: model, cues: cues, modelOnly: modelOnly)
-                let spoken = Evaluation.evaluate(set.rows.rewritten { speechTranscriptForm(fold($0)) }, model: model, cues: cues, modelOnly: modelOnly)
+                let spoken = Evaluation.evaluate(
+                    set.rows.rewritten { speechTranscriptForm(fold($0)) }, model: model, cues: cues, modelOnly: modelOnly)
                 let noisy = Evaluation.evaluate(
                     set.rows.rewritten { noisySpeechTranscriptForm(fold($0)) }, model: model, cues: cues, modelOnly: modelOnly)
                 if json {

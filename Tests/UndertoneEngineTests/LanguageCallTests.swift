@@ -14,7 +14,8 @@ struct LanguageCallTests {
             .callStarted(CallStarted(callID: "c1", channel: .voice, customerID: "k1", queue: "q", language: language))
         ]
         for (index, text) in turns.enumerated() {
-            events.append(.turn(Turn(callID: "c1", at: 1000 * (index + 1), utteranceID: "u\(index + 1)", speaker: .customer, text: text, isFinal: true)))
+            events.append(
+                .turn(Turn(callID: "c1", at: 1000 * (index + 1), utteranceID: "u\(index + 1)", speaker: .customer, text: text, isFinal: true)))
         }
         var signals: [TurnSignal] = []
         var decisions: [Decision] = []
@@ -62,7 +63,8 @@ struct LanguageCallTests {
     @Test("a Spanish call is read in Spanish: anger, cues and a manager's alert, as an English one")
     func spanishCall() throws {
         let (signals, decisions) = try Self.signals(
-            language: "es-ES", ["llevo tres semanas sin internet", "estoy harto, son unos inútiles de mierda", "voy a cancelar el contrato hoy mismo"])
+            language: "es-ES",
+            ["llevo tres semanas sin internet", "estoy harto, son unos inútiles de mierda", "voy a cancelar el contrato hoy mismo"])
         #expect(signals.allSatisfy { $0.language == "es" })
         #expect(signals[1].cues.map(\.kind).contains(.abuse))
         #expect(signals[1].stress >= 0.9)
@@ -119,7 +121,10 @@ struct LanguageCallTests {
         var analyzer = CallAnalyzer(policy: try Policy.preset(named: "default"), textModel: Self.model)
         let events: [CallEvent] = [
             .callStarted(CallStarted(callID: "c1", channel: .voice, customerID: "k1", queue: "q", language: "en-GB")),
-            .turn(Turn(callID: "c1", at: 1000, utteranceID: "u1", speaker: .customer, text: "ich möchte bitte mit jemandem auf deutsch sprechen", isFinal: true)),
+            .turn(
+                Turn(
+                    callID: "c1", at: 1000, utteranceID: "u1", speaker: .customer, text: "ich möchte bitte mit jemandem auf deutsch sprechen",
+                    isFinal: true)),
         ]
         var outputs: [EngineOutput] = []
         for event in events { outputs += analyzer.ingest(event) }

@@ -112,7 +112,9 @@ struct LanguageCueTests {
 
     @Test("folding takes accents and ligatures off and splits elisions, as training/languages/text_forms.py does")
     func folding() {
-        #expect(foldedText("J'en ai MARRE, c'est inadmissible ! Les œufs. ¿Inútiles? niño") == "J en ai MARRE, c est inadmissible ! Les oeufs. ¿Inutiles? nino")
+        #expect(
+            foldedText("J'en ai MARRE, c'est inadmissible ! Les œufs. ¿Inútiles? niño")
+                == "J en ai MARRE, c est inadmissible ! Les oeufs. ¿Inutiles? nino")
         #expect(foldedText("l\u{2019}agence") == "l agence")
         #expect(foldedText("plain ascii") == "plain ascii")
     }

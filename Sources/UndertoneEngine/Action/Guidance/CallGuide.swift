@@ -88,7 +88,8 @@ struct CallGuide: Sendable {
         for response in decisions.flatMap(\.responses) where !responses.contains(response) { responses.append(response) }
         guard !responses.isEmpty || !latestCues.isEmpty else { return nil }
         let hints = Coaching.hints(
-            for: CoachingMoment(tier: tier, responses: responses, cues: latestCues, emotions: latestEmotions), table: Coaching.table(in: agentLanguage))
+            for: CoachingMoment(tier: tier, responses: responses, cues: latestCues, emotions: latestEmotions),
+            table: Coaching.table(in: agentLanguage))
         var articles: [KnowledgeMatch]
         if responses.contains(.knowledgeBase) {
             articles = search(limit: settings.articlesWithDecision).filter { $0.score >= settings.decisionArticleScore }

@@ -185,13 +185,28 @@ public struct HandoffPacket: Sendable, Equatable, Codable {
     ]
     static let moves: [(String, [String])] = [
         // English, then Spanish and French (with and without accents, as typed and as a recogniser writes them).
-        ("apology", ["sorry", "apologise", "apologize", "apologies", "lo siento", "disculpe", "perdone", "lamento", "désolé", "desole", "désolée", "desolee", "excusez"]),
+        (
+            "apology",
+            [
+                "sorry", "apologise", "apologize", "apologies", "lo siento", "disculpe", "perdone", "lamento", "désolé", "desole", "désolée",
+                "desolee", "excusez",
+            ]
+        ),
         ("acknowledgement", ["i understand", "i hear you", "that must be", "i can see why", "entiendo", "comprendo", "je comprends"]),
         ("explanation", ["because", "the reason", "what happened is", "this is due", "porque", "el motivo", "parce que", "la raison"]),
         ("hold", ["hold", "one moment", "bear with me", "un momento", "espere", "un instant", "patientez", "ne quittez pas"]),
-        ("compensation", ["refund", "credit", "waive", "compensation", "reembolso", "abono", "compensación", "compensacion", "remboursement", "geste commercial", "dédommagement", "dedommagement"]),
+        (
+            "compensation",
+            [
+                "refund", "credit", "waive", "compensation", "reembolso", "abono", "compensación", "compensacion", "remboursement",
+                "geste commercial", "dédommagement", "dedommagement",
+            ]
+        ),
         ("supervisor offered", ["supervisor", "manager", "team leader", "supervisora", "jefe", "responsable", "superviseur"]),
-        ("transfer", ["transfer", "put you through", "connect you", "le paso", "le transfiero", "je vous transfère", "je vous transfere", "je vous passe"]),
+        (
+            "transfer",
+            ["transfer", "put you through", "connect you", "le paso", "le transfiero", "je vous transfère", "je vous transfere", "je vous passe"]
+        ),
     ]
     static let promisePhrases = [
         "i will", "i'll", "ill", "we will", "we'll", "i am going to", "i'm going to", "you will receive", "you'll receive", "you will get",

@@ -10,8 +10,10 @@ extension CueLanguage {
         code: "fr", folds: true, wordSets: FrenchCues.wordSets, cuePhrases: FrenchCues.cuePhrases,
         hypotheticalPhrases: FrenchCues.hypotheticalPhrases, vetoPhrases: FrenchCues.vetoPhrases, scope: FrenchCues.scope,
         countWords: FrenchCues.countWords, fillers: ["euh", "euhh", "heu", "hum", "hmm", "mm", "bah", "ben"],
-        maskedSwearing: ["merde", "putain", "bordel", "connard", "connards", "connasse", "salaud", "salauds", "enfoire", "enfoires", "con",
-            "cons", "chier", "foutre"],
+        maskedSwearing: [
+            "merde", "putain", "bordel", "connard", "connards", "connasse", "salaud", "salauds", "enfoire", "enfoires", "con",
+            "cons", "chier", "foutre",
+        ],
         complaintWords: PhraseSet([
             "en attente", "encore", "encore une fois", "une semaine de plus", "un mois de plus", "toujours", "retard", "en retard", "annule",
             "annulee", "perdu", "perdue", "casse", "cassee", "attends", "attendre", "personne", "jamais", "rien", "preleve", "facture deux fois",
@@ -70,8 +72,10 @@ enum FrenchCues {
             "quelqu un de plus haut", "quelqu un de responsable", "une vraie personne", "un humain", "un etre humain",
             "quelqu un qui a de l autorite",
         ],
-        "toSenior": ["votre <seniorRole>", "le <seniorRole>", "la <seniorRole>", "un <seniorRole>", "une <seniorRole>", "au <seniorRole>",
-            "a votre <seniorRole>", "ton <seniorRole>", "ta <seniorRole>", "<seniorPerson>"],
+        "toSenior": [
+            "votre <seniorRole>", "le <seniorRole>", "la <seniorRole>", "un <seniorRole>", "une <seniorRole>", "au <seniorRole>",
+            "a votre <seniorRole>", "ton <seniorRole>", "ta <seniorRole>", "<seniorPerson>",
+        ],
 
         "legalAction": [
             "action en justice", "actions en justice", "poursuites", "poursuites judiciaires", "proces", "plainte", "plaintes",
@@ -111,8 +115,10 @@ enum FrenchCues {
             "connard", "connards", "connasse", "salaud", "salauds", "salope", "enfoire", "enfoires", "encule", "encules", "abruti",
             "abrutis", "cretin", "cretins", "imbecile", "imbeciles", "fils de pute", "batard", "batards", "trou du cul",
         ],
-        "intensifier": ["vraiment", "completement", "totalement", "tellement", "des", "une bande de", "un", "une", "que des", "tous des",
-            "de", "d", "vraiment des", "franchement", "absolument", "tous", "sacres", "putains de", "putain de"],
+        "intensifier": [
+            "vraiment", "completement", "totalement", "tellement", "des", "une bande de", "un", "une", "que des", "tous des",
+            "de", "d", "vraiment des", "franchement", "absolument", "tous", "sacres", "putains de", "putain de",
+        ],
 
         "contacted": [
             "appele", "appeles", "telephone", "ecrit", "ecris", "envoye", "reclame", "explique", "dit", "signale", "relance", "contacte",
@@ -262,7 +268,7 @@ enum FrenchCues {
         ],
         .givingUp: [
             "(laissez tomber|laisse tomber|tant pis|oubliez|oubliez ca|oublie|j abandonne|c est inutile|ca sert a rien|ca ne sert a rien|"
-                + "je vais me debrouiller|je me debrouillerai|je me debrouille seul|je me debrouille seule|a quoi bon|c est peine perdue)",
+                + "je vais me debrouiller|je me debrouillerai|je me debrouille seul|je me debrouille seule|a quoi bon|c est peine perdue)"
         ],
         .unanswered: [
             "(il y a quelqu un|y a quelqu un|vous etes la|vous etes toujours la|vous m entendez|allo allo|vous m ecoutez)",

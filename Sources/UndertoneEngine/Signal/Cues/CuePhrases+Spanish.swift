@@ -8,8 +8,10 @@ extension CueLanguage {
         code: "es", folds: true, wordSets: SpanishCues.wordSets, cuePhrases: SpanishCues.cuePhrases,
         hypotheticalPhrases: SpanishCues.hypotheticalPhrases, vetoPhrases: SpanishCues.vetoPhrases, scope: SpanishCues.scope,
         countWords: SpanishCues.countWords, fillers: ["eh", "ehh", "ehm", "em", "emm", "mm", "mmm", "hmm"],
-        maskedSwearing: ["mierda", "joder", "jodido", "jodidos", "puta", "puto", "putos", "putas", "cabron", "cabrones", "hostia", "cono", "carajo",
-            "chingada", "pendejo", "pendejos", "gilipollas", "cojones"],
+        maskedSwearing: [
+            "mierda", "joder", "jodido", "jodidos", "puta", "puto", "putos", "putas", "cabron", "cabrones", "hostia", "cono", "carajo",
+            "chingada", "pendejo", "pendejos", "gilipollas", "cojones",
+        ],
         complaintWords: PhraseSet([
             "en espera", "otra vez", "otra semana", "otro mes", "otro dia", "otra hora", "todavia", "aun", "sigue", "sigo", "retraso",
             "tarde", "cancelado", "cancelada", "perdido", "perdida", "roto", "rota", "esperando", "nadie", "nunca", "nada", "mal",
@@ -20,8 +22,10 @@ extension CueLanguage {
 
 enum SpanishCues {
     static let wordSets: [String: [String]] = [
-        "own": ["mi", "mis", "el", "la", "los", "las", "este", "esta", "estos", "toda mi", "todas mis", "todos mis", "nuestra", "nuestro",
-            "nuestras", "nuestros", "su", "sus"],
+        "own": [
+            "mi", "mis", "el", "la", "los", "las", "este", "esta", "estos", "toda mi", "todas mis", "todos mis", "nuestra", "nuestro",
+            "nuestras", "nuestros", "su", "sus",
+        ],
         "account": [
             "cuenta", "cuentas", "contrato", "contratos", "suscripcion", "suscripciones", "servicio", "servicios", "linea", "lineas",
             "seguro", "seguros", "poliza", "tarifa", "fibra", "internet", "movil", "plan", "membresia", "abono",
@@ -75,8 +79,10 @@ enum SpanishCues {
             "alguien que me pueda ayudar", "alguien que me ayude", "alguien competente", "otra persona", "una persona", "un humano",
             "una persona real", "un ser humano", "alguien al mando",
         ],
-        "toSenior": ["su <seniorRole>", "el <seniorRole>", "la <seniorRole>", "un <seniorRole>", "una <seniorRole>", "tu <seniorRole>",
-            "algun <seniorRole>", "alguna <seniorRole>", "al <seniorRole>", "a su <seniorRole>", "<seniorPerson>"],
+        "toSenior": [
+            "su <seniorRole>", "el <seniorRole>", "la <seniorRole>", "un <seniorRole>", "una <seniorRole>", "tu <seniorRole>",
+            "algun <seniorRole>", "alguna <seniorRole>", "al <seniorRole>", "a su <seniorRole>", "<seniorPerson>",
+        ],
 
         "legalAction": [
             "demanda", "demandas", "juicio", "pleito", "querella", "accion legal", "acciones legales", "via judicial",
@@ -116,8 +122,10 @@ enum SpanishCues {
             "idiota", "idiotas", "imbecil", "imbeciles", "gilipollas", "cabron", "cabrones", "pendejo", "pendejos", "subnormal",
             "subnormales", "mamon", "mamones", "hijo de puta", "hijos de puta", "hija de puta",
         ],
-        "intensifier": ["muy", "mas", "tan", "realmente", "de verdad", "todos", "todos unos", "unos", "una", "un", "una panda de",
-            "una banda de", "un atajo de", "unos putos", "unos malditos", "absolutamente", "completamente", "totalmente", "siempre"],
+        "intensifier": [
+            "muy", "mas", "tan", "realmente", "de verdad", "todos", "todos unos", "unos", "una", "un", "una panda de",
+            "una banda de", "un atajo de", "unos putos", "unos malditos", "absolutamente", "completamente", "totalmente", "siempre",
+        ],
 
         "contacted": [
             "llamado", "escrito", "reclamado", "explicado", "hablado", "contactado", "enviado", "mandado", "venido", "ido", "pedido",
@@ -127,8 +135,10 @@ enum SpanishCues {
             "# veces", "varias veces", "muchas veces", "mil veces", "un monton de veces", "tantas veces", "demasiadas veces",
             "cien veces", "otras veces", "montones de veces", "infinidad de veces", "un par de veces", "dos veces",
         ],
-        "earlier": ["ya", "antes", "ayer", "la semana pasada", "el mes pasado", "esta manana", "hace dos dias", "hace una semana",
-            "hace un mes", "hace # dias", "hace # semanas", "el otro dia", "anteriormente"],
+        "earlier": [
+            "ya", "antes", "ayer", "la semana pasada", "el mes pasado", "esta manana", "hace dos dias", "hace una semana",
+            "hace un mes", "hace # dias", "hace # semanas", "el otro dia", "anteriormente",
+        ],
     ]
 
     static let cuePhrases: [CueKind: [String]] = [
@@ -265,7 +275,7 @@ enum SpanishCues {
         ],
         .givingUp: [
             "(da igual|dejelo|dejalo|olvidelo|olvidalo|olvidese|olvidate|me rindo|es inutil|no sirve de nada|ya lo arreglo yo|"
-                + "ya me apaño yo|ya me apano yo|ya lo soluciono yo|para que|esto no tiene arreglo|no tiene sentido)",
+                + "ya me apaño yo|ya me apano yo|ya lo soluciono yo|para que|esto no tiene arreglo|no tiene sentido)"
         ],
         .unanswered: [
             "(hay alguien|sigue ahi|sigues ahi|esta ahi|estas ahi|me oye|me oyes|me escucha|me escuchas|hola hola)",
