@@ -36,6 +36,8 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             resources: [
                 .copy("Resources/emotion-model.utm"), .copy("Resources/intent-model.uti"), .copy("Resources/Policies"),
+                .copy("Resources/emotion-model-es.utm"), .copy("Resources/emotion-model-fr.utm"), .copy("Resources/intent-model-es.uti"),
+                .copy("Resources/intent-model-fr.uti"), .copy("Resources/language-model.uld"),
                 .copy("Resources/Scorecards"),
                 .copy("Resources/Knowledge"),
             ],

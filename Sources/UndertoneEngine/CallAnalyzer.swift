@@ -4,6 +4,9 @@ public struct CallAnalyzer: Sendable {
     public let policy: Policy
     let textModel: TextModel
     let cueDetector: CueDetector
+    /// The models for languages other than English, and the detector that checks each turn's language.
+    let languages: LanguageModels
+    private var callLanguage = CallLanguage()
     public private(set) var state: CallState
     public private(set) var transcript = Transcript()
     public private(set) var alerts: [Alert] = []
@@ -19,16 +22,20 @@ public struct CallAnalyzer: Sendable {
     private var guide: CallGuide
 
     /// `intentModel` reads the call's intent from the customer's turns (the shipped model unless another is given; nil
-    /// for none); `knowledgeBase` is searched for articles to suggest (nil: hints only, no articles).
+    /// for none); `knowledgeBase` is searched for articles to suggest (nil: hints only, no articles). `textModel` and
+    /// `cueDetector` read English; `languages` reads the others (the shipped Spanish and French models unless others are
+    /// given) and checks each turn's language against the call's.
     public init(
         policy: Policy, textModel: TextModel, cueDetector: CueDetector = CueDetector(), voice: VoiceSettings = VoiceSettings(),
-        intentModel: IntentModel? = try? IntentModel.default, knowledgeBase: KnowledgeBase? = nil, guidance: GuidanceSettings = GuidanceSettings()
+        intentModel: IntentModel? = try? IntentModel.default, knowledgeBase: KnowledgeBase? = nil, guidance: GuidanceSettings = GuidanceSettings(),
+        languages: LanguageModels = LanguageModels.bundled ?? .none
     ) {
         self.policy = policy
         self.textModel = textModel
         self.cueDetector = cueDetector
+        self.languages = languages
         state = CallState(settings: policy.signals, voice: voice)
-        guide = CallGuide(settings: guidance, intentModel: intentModel, knowledge: knowledgeBase)
+        guide = CallGuide(settings: guidance, intentModel: intentModel, knowledge: knowledgeBase, otherIntentModels: languages.intentModels)
     }
 
     /// What the caller wants, read from their latest turns with the intent model: re-read at each customer turn until
@@ -66,6 +73,8 @@ public struct CallAnalyzer: Sendable {
             return apply(window)
         case .callStarted(let started):
             state.start(started)
+            callLanguage.start(declaring: started.language)
+            guide.agentLanguage = callLanguage.declared
         case .turn(let turn):
             guard transcript.apply(turn) == .finalized else { break }
             outputs += analyze(turn)
@@ -90,7 +99,8 @@ public struct CallAnalyzer: Sendable {
 
     private mutating func analyze(_ turn: Turn) -> [EngineOutput] {
         let soured = turn.speaker == .customer && (state.lastAgentTurnWasBadNews || state.smoothedStress >= 0.3)
-        let heard = TurnReading(turn.text, model: textModel, cues: cueDetector, turn: true, soured: soured)
+        let language = callLanguage.language(of: turn.text, by: turn.speaker, detector: languages.detector)
+        let heard = read(turn.text, in: language, soured: soured)
         let (signal, cues) = (heard.signal, heard.cues)
         let stress: Double
         let smoothed: Double
@@ -98,7 +108,7 @@ public struct CallAnalyzer: Sendable {
         if turn.speaker == .customer {
             stress = state.addCustomerTurn(utteranceID: turn.utteranceID, at: turn.at, text: turn.text, signal: signal, cues: cues).stress
             (smoothed, trend) = (state.smoothedStress, state.trend)
-            guide.hearCustomer(turn.text)
+            guide.hearCustomer(turn.text, language: language)
         } else {
             stress = Stress.of(signal.emotions, cues: cues)
             state.addAgentTurn(utteranceID: turn.utteranceID, text: turn.text, stress: stress, cues: cues)
@@ -108,10 +118,20 @@ public struct CallAnalyzer: Sendable {
         let reading = TurnSignal(
             callID: turn.callID, utteranceID: turn.utteranceID, speaker: turn.speaker, at: turn.at, emotions: signal.emotions,
             polarity: signal.polarity, cues: cues, explanations: signal.explanations, stress: stress, smoothedStress: smoothed, trend: trend,
-            intent: turn.speaker == .customer ? guide.callIntent : nil)
+            intent: turn.speaker == .customer ? guide.callIntent : nil, language: language)
         guard turn.speaker == .customer else { return [.signal(reading)] }
         guide.noteCustomerSignal(reading)
         return [.signal(reading)] + evaluateRules(now: turn.at, triggeredBy: [turn.utteranceID], timeBasedOnly: false)
+    }
+
+    /// One turn read in `language`: English with the analyzer's own model and cues, another language with its model and
+    /// phrase book, and a language the engine does not read as no reading at all, marked as such.
+    private func read(_ text: String, in language: String, soured: Bool) -> TurnReading {
+        if language == "en" { return TurnReading(text, model: textModel, cues: cueDetector, turn: true, soured: soured) }
+        guard let model = languages.textModels[language], let cues = CueDetector(language: language) else {
+            return TurnReading(unreadIn: language)
+        }
+        return TurnReading(text, model: model, cues: cues, turn: true, soured: soured)
     }
 
     // MARK: Voice

@@ -40,12 +40,33 @@ extension Undertone {
         @Flag(help: "Score the text model alone (by default: the engine's reading, the model with the cues in the same words).")
         var modelOnly = false
 
+        @Option(
+            help: """
+                Score the model of another language (es, fr): on XED's dev lines in it (the lines training/languages \
+                holds out), or on --file; speech form then also drops accents.
+                """)
+        var language: String?
+
+        @Option(help: "XED folder (LANG-projections.tsv), for --language.")
+        var xed = "../shared/data/xed"
+
         @OptionGroup var modelOptions: ModelOptions
 
         func run() throws {
-            let model = try modelOptions.load()
+            let model = try loadModel()
+            let cues =
+                try language.map { language in
+                    guard let detector = CueDetector(language: language) else { throw CommandFailure("no cue phrases in \(language)") }
+                    return detector
+                } ?? CueDetector()
             var sets: [(name: String, rows: [LabelledText])] = []
-            if files.isEmpty {
+            if files.isEmpty, let language {
+                let path = "\(xed)/\(language)-projections.tsv"
+                let contents = try read(path)
+                do { sets.append(("XED \(language) dev", try LabelledSets.xedDev(projections: contents))) } catch {
+                    throw CommandFailure("\(path): \(error)")
+                }
+            } else if files.isEmpty {
                 sets.append(("GoEmotions \(split)", try loadGoEmotions()))
             }
             for file in files {
@@ -53,10 +74,15 @@ extension Undertone {
                 do { sets.append((file, try LabelledSets.jsonLines(contents))) } catch { throw CommandFailure("\(file): \(error)") }
             }
             var results: [[String: Any]] = []
+            // A recogniser writing Spanish or French may drop accents as well as case and punctuation.
+            let folds = language != nil
+            func fold(_ text: String) -> String { folds ? foldedText(text) : text }
             for set in sets {
-                let typed = Evaluation.evaluate(set.rows, model: model, modelOnly: modelOnly)
-                let spoken = Evaluation.evaluate(set.rows.rewritten(speechTranscriptForm), model: model, modelOnly: modelOnly)
-                let noisy = Evaluation.evaluate(set.rows.rewritten(noisySpeechTranscriptForm), model: model, modelOnly: modelOnly)
+                let typed = Evaluation.evaluate(set.rows, model: model, cues: cues, modelOnly: modelOnly)
+                let spoken = Evaluation.evaluate(
+                    set.rows.rewritten { speechTranscriptForm(fold($0)) }, model: model, cues: cues, modelOnly: modelOnly)
+                let noisy = Evaluation.evaluate(
+                    set.rows.rewritten { noisySpeechTranscriptForm(fold($0)) }, model: model, cues: cues, modelOnly: modelOnly)
                 if json {
                     results.append([
                         "set": set.name, "typed": try jsonObject(typed), "speechForm": try jsonObject(spoken),
@@ -78,6 +104,16 @@ extension Undertone {
                     withJSONObject: ["model": model.about, "sets": results], options: [.prettyPrinted, .sortedKeys])
                 print(String(decoding: data, as: UTF8.self))
             }
+        }
+
+        /// The English model (or --model), or with --language the shipped model of that language.
+        func loadModel() throws -> TextModel {
+            guard let language, language != "en", modelOptions.modelPath == nil else { return try modelOptions.load() }
+            guard let models = LanguageModels.bundled else { throw CommandFailure("the engine's language models cannot be loaded") }
+            guard let model = models.textModels[language] else {
+                throw CommandFailure("no text model for \(language) (the engine reads \(LanguageModels.shipped.joined(separator: ", ")))")
+            }
+            return model
         }
 
         func loadGoEmotions() throws -> [LabelledText] {

@@ -213,7 +213,10 @@ struct SetReport {
                     + Self.seconds(score.medianLatencyMs) + " / " + Self.seconds(score.p90LatencyMs))
         }
         if let expectations {
-            lines.append("expected outcomes held: \(expectations.held)/\(expectations.checked)")
+            let gaps = outcomes.filter { $0.knownGap != nil && !($0.violations ?? []).isEmpty }.map(\.name)
+            lines.append(
+                "expected outcomes held: \(expectations.held)/\(expectations.checked)"
+                    + (gaps.isEmpty ? "" : " (known gaps, each explained in expected.json: \(gaps.joined(separator: ", ")))"))
         }
         if details {
             for outcome in outcomes {

@@ -295,7 +295,7 @@ struct CueTests {
             CueKind.allCases.map(\.rawValue) == [
                 "cancel_threat", "cancel_request", "supervisor_request", "legal_threat", "repeat_contact", "abuse", "profanity",
                 "stated_anger", "sarcasm", "confusion", "correction", "rejection", "giving_up", "unanswered", "cannot_help", "gratitude",
-                "resolution",
+                "resolution", "unsupported_language",
             ])
         let cue = Cue(kind: .repeatContact, text: "third time im calling", conditional: false, count: 3)
         #expect(try JSONDecoder().decode(Cue.self, from: JSONEncoder().encode(cue)) == cue)

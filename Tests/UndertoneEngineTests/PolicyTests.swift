@@ -495,14 +495,14 @@ struct PolicyValidationTests {
         .rule(8, #"rule "r": "rising" must be from 0 to 1, not 2"#, "tier: coach\nwhen:\n  all:\n    - trend: { rising: 2 }"),
         .rule(
             8,
-            #"rule "r": unknown cue "cancel-threat"; did you mean "cancel_threat"? (expected cancel_threat, cancel_request, supervisor_request, legal_threat, repeat_contact, abuse, profanity, stated_anger, sarcasm, confusion, correction, rejection, giving_up, unanswered, cannot_help, gratitude or resolution)"#,
+            #"rule "r": unknown cue "cancel-threat"; did you mean "cancel_threat"? (expected cancel_threat, cancel_request, supervisor_request, legal_threat, repeat_contact, abuse, profanity, stated_anger, sarcasm, confusion, correction, rejection, giving_up, unanswered, cannot_help, gratitude, resolution or unsupported_language)"#,
             "tier: coach\nwhen:\n  any:\n    - cue: cancel-threat"),
         .rule(
             8, #"rule "r": "conditional" must be true, false or any, not "maybe""#,
             "tier: coach\nwhen:\n  any:\n    - cue: { kind: abuse, conditional: maybe }"),
         .rule(
             8,
-            #"rule "r": "cue" needs a kind (cancel_threat, cancel_request, supervisor_request, legal_threat, repeat_contact, abuse, profanity, stated_anger, sarcasm, confusion, correction, rejection, giving_up, unanswered, cannot_help, gratitude or resolution)"#,
+            #"rule "r": "cue" needs a kind (cancel_threat, cancel_request, supervisor_request, legal_threat, repeat_contact, abuse, profanity, stated_anger, sarcasm, confusion, correction, rejection, giving_up, unanswered, cannot_help, gratitude, resolution or unsupported_language)"#,
             "tier: coach\nwhen:\n  any:\n    - cue: { atLeast: 2 }"),
         .rule(8, #"rule "r": "atLeast" must be from 1 to 20, not 0"#, "tier: coach\nwhen:\n  any:\n    - cue: { kind: abuse, atLeast: 0 }"),
         .rule(8, #"rule "r": "repeats" needs { atLeast: N }"#, "tier: coach\nwhen:\n  any:\n    - repeats: 2"),

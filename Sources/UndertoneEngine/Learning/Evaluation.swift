@@ -44,9 +44,10 @@ public struct EvaluationReport: Sendable, Codable, Equatable {
 /// Computes detection-quality figures; pure and deterministic.
 public enum Evaluation {
     /// Scores the engine's reading of each text (the model with the cues in the same words, ``TurnReading``), or the
-    /// model's alone with `modelOnly`.
-    public static func evaluate(_ rows: [LabelledText], model: TextModel, modelOnly: Bool = false) -> EvaluationReport {
-        let detector = CueDetector()
+    /// model's alone with `modelOnly`. `cues` are the phrase book of the model's language (English by default).
+    public static func evaluate(_ rows: [LabelledText], model: TextModel, cues detector: CueDetector = CueDetector(), modelOnly: Bool = false)
+        -> EvaluationReport
+    {
         let signals = rows.map { row in
             modelOnly ? model.analyze(row.text, explain: false) : TurnReading(row.text, model: model, cues: detector, explain: false).signal
         }

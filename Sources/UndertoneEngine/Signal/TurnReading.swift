@@ -22,7 +22,7 @@ public struct TurnReading: Sendable, Equatable {
             // complaint in the same words.
             let sour =
                 soured || Stress.of(signal.emotions, cues: cues.filter { $0.kind != .sarcasm }) >= 0.3
-                || cues.contains { Self.sourKinds.contains($0.kind) } || Self.complaintWords.occurs(in: speechTranscriptForm(text))
+                || cues.contains { Self.sourKinds.contains($0.kind) } || detector.mentionsFailure(text)
             cues.removeAll { sour ? ($0.kind == .gratitude || $0.kind == .resolution) : $0.kind == .sarcasm }
         }
         if Self.isBareAnswer(text) { Self.neutralise(&signal, thresholds: model.thresholds) }
@@ -36,7 +36,8 @@ public struct TurnReading: Sendable, Equatable {
         .repeatContact, .rejection, .correction, .givingUp, .unanswered, .statedAnger, .profanity, .abuse, .cancellationThreat,
     ]
 
-    /// Words of a service failing, which make praise beside them sarcastic ("oh great, another hour on hold").
+    /// Words of a service failing, which make praise beside them sarcastic ("oh great, another hour on hold"); each
+    /// language's cue phrases have their own (``CueLanguage``), these are English's.
     static let complaintWords = PhraseSet([
         "on hold", "another hour", "another day", "another week", "another month", "another delay", "another excuse", "again",
         "still", "delayed", "delay", "late", "cancelled", "canceled", "lost", "broken", "broke", "waiting", "nobody", "no one",

@@ -18,6 +18,9 @@ public struct TurnSignal: Sendable, Equatable, Codable {
     /// The call's intent as the engine reads it after this turn (customer turns; nil until an intent model names one).
     /// Left out of the JSON when nil, so logs written before it read the same.
     public var intent: CallIntent? = nil
+    /// The language the words were read in, as a primary subtag ("en", "es", "fr"); a turn in a language the engine has
+    /// no model for carries an `unsupported_language` cue instead of a reading. Nil in logs written before it.
+    public var language: String? = nil
 }
 
 /// What the caller wants, as the intent model reads it from their latest turns (``CallAnalyzer/intent``).

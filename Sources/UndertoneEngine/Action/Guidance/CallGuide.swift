@@ -3,7 +3,11 @@
 struct CallGuide: Sendable {
     let settings: GuidanceSettings
     let intentModel: IntentModel?
+    /// Intent models for customers speaking other languages, by primary subtag.
+    let otherIntentModels: [String: IntentModel]
     let knowledge: KnowledgeBase?
+    /// The agent's language (the call's declared one, a primary subtag): the coaching hints are given in it.
+    var agentLanguage = "en"
     /// The call's intent: the latest in-scope reading, kept for good once it is confident enough.
     private(set) var intent: IntentPrediction?
     private var settled = false
@@ -22,19 +26,22 @@ struct CallGuide: Sendable {
     /// The last guidance given with a decision: its time and what it said, so the same is not said again at once.
     private var lastDecisionGuidance: (at: Int, tier: Tier?, hints: [String], articles: [String])?
 
-    init(settings: GuidanceSettings, intentModel: IntentModel?, knowledge: KnowledgeBase?) {
+    init(settings: GuidanceSettings, intentModel: IntentModel?, knowledge: KnowledgeBase?, otherIntentModels: [String: IntentModel] = [:]) {
         self.settings = settings
         self.intentModel = intentModel
+        self.otherIntentModels = otherIntentModels
         self.knowledge = knowledge
     }
 
     /// The call's intent as a signal carries it.
     var callIntent: CallIntent? { intent.map { CallIntent(label: $0.intent, confidence: $0.confidence) } }
 
-    /// Takes a final customer turn: reads the intent again (until it has settled) and remembers the turn's words.
-    mutating func hearCustomer(_ text: String) {
+    /// Takes a final customer turn, said in `language`: reads the intent again with that language's model (until it
+    /// has settled) and remembers the turn's words.
+    mutating func hearCustomer(_ text: String, language: String = "en") {
         if let knowledge { Self.keep(knowledge.terms(text), in: &customerTerms, last: settings.customerTurnWeights.count) }
-        guard let intentModel, !settled, readings < settings.intentReadings else { return }
+        guard let intentModel = language == "en" ? intentModel : otherIntentModels[language], !settled, readings < settings.intentReadings
+        else { return }
         readings += 1
         Self.keep(text, in: &customerTexts, last: max(1, settings.intentTurns))
         let prediction = intentModel.classify(customerTexts.joined(separator: " "), top: 1)
@@ -80,7 +87,9 @@ struct CallGuide: Sendable {
         var responses: [AutomaticResponse] = []
         for response in decisions.flatMap(\.responses) where !responses.contains(response) { responses.append(response) }
         guard !responses.isEmpty || !latestCues.isEmpty else { return nil }
-        let hints = Coaching.hints(for: CoachingMoment(tier: tier, responses: responses, cues: latestCues, emotions: latestEmotions))
+        let hints = Coaching.hints(
+            for: CoachingMoment(tier: tier, responses: responses, cues: latestCues, emotions: latestEmotions),
+            table: Coaching.table(in: agentLanguage))
         var articles: [KnowledgeMatch]
         if responses.contains(.knowledgeBase) {
             articles = search(limit: settings.articlesWithDecision).filter { $0.score >= settings.decisionArticleScore }

@@ -97,6 +97,11 @@ public enum Coaching {
                 "Retention script: ask what has made them want to leave, fix what you can first, then present the offers they qualify for. Don't process the cancellation before that.",
             triggers: [.cue(.cancellationThreat)]),
         CoachingEntry(
+            id: "language-not-read",
+            text:
+                "Undertone cannot read the customer's language, so it will not warn you from their words (their voice is still read). If you don't speak it, transfer to a colleague who does.",
+            triggers: [.cue(.unsupportedLanguage)]),
+        CoachingEntry(
             id: "offer-supervisor",
             text: "Offer the supervisor before they ask: \"I'd like to bring in my supervisor so we can sort this out today.\"",
             triggers: [.angerAtTier(.supervisor)], unless: [.supervisorRequest]),
@@ -146,7 +151,7 @@ public enum Coaching {
     static let cueNames: [CueKind: String] = [
         .cancellationThreat: "threat to cancel", .supervisorRequest: "supervisor request", .legalThreat: "legal or regulator threat",
         .repeatContact: "repeat contact", .abuse: "abuse", .profanity: "swearing", .statedAnger: "stated anger", .sarcasm: "sarcasm",
-        .confusion: "confusion", .gratitude: "gratitude", .resolution: "resolution",
+        .confusion: "confusion", .gratitude: "gratitude", .resolution: "resolution", .unsupportedLanguage: "language not read",
     ]
 
     /// The hints for a moment, in the table's order, at most ``limit``.

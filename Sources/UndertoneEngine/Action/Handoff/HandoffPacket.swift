@@ -60,6 +60,9 @@ public struct HandoffPacket: Sendable, Equatable, Codable {
     public var history: CustomerHistory?
     /// Where the full packet can be fetched (for the compact form's readers).
     public var link: String?
+    /// The language the customer was last heard speaking (a primary subtag), when it is not the declared `language`
+    /// (whose primary subtag it would repeat): the one to route the call to a speaker of. Left out otherwise.
+    public var spokenLanguage: String? = nil
 
     /// Builds the packet from a call's events and the engine's outputs for them.
     public static func build(events: [CallEvent], outputs: [EngineOutput], intent: String? = nil, link: String? = nil) -> HandoffPacket? {
@@ -126,7 +129,8 @@ public struct HandoffPacket: Sendable, Equatable, Codable {
             timeline: customerSignals.map {
                 StressPoint(at: $0.at, stress: $0.stress, smoothed: $0.smoothedStress, emotion: Self.strongest($0.emotions))
             },
-            cues: cues, tried: tried, promises: promises, history: started.history, link: link)
+            cues: cues, tried: tried, promises: promises, history: started.history, link: link,
+            spokenLanguage: customerSignals.last { $0.language != nil }?.language.flatMap { $0 == LanguageTag.primary(started.language) ? nil : $0 })
     }
 
     /// A one-line form that fits a SIP header (`X-Undertone-Handoff`) or a Twilio/AudioHook parameter: at most 255
@@ -135,6 +139,7 @@ public struct HandoffPacket: Sendable, Equatable, Codable {
         var parts = ["v=1", "call=\(callID)", "customer=\(customerID)"]
         if let tier { parts.append("tier=\(tier)") }
         if let intent { parts.append("intent=\(intent)") }
+        if let spokenLanguage { parts.append("lang=\(spokenLanguage)") }
         parts.append("stress=\(String(format: "%.2f", stressNow))")
         let kinds = Array(Set(cues.map(\.kind))).sorted()
         if !kinds.isEmpty { parts.append("cues=\(kinds.joined(separator: ","))") }
@@ -154,6 +159,12 @@ public struct HandoffPacket: Sendable, Equatable, Codable {
                 "Escalated to \(tier) by \(rule); stress now \(String(format: "%.2f", stressNow)), peak \(String(format: "%.2f", peakStress))")
         }
         if let intent { lines.append("About: \(intent)") }
+        if let spokenLanguage {
+            let unread = cues.contains { $0.kind == CueKind.unsupportedLanguage.rawValue }
+            lines.append(
+                "Speaks \(LanguageTag.describe(spokenLanguage)), not \(language)"
+                    + (unread ? "; Undertone cannot read it: route to a speaker of it" : ""))
+        }
         if let history {
             lines.append(
                 "History: \(history.contacts30d) contacts in 30 days, \(history.escalations90d) escalations in 90, \(history.openFollowUps) open follow-ups"
@@ -170,15 +181,33 @@ public struct HandoffPacket: Sendable, Equatable, Codable {
         return lines.joined(separator: "\n")
     }
 
-    static let escalationCues: Set<String> = ["cancel_threat", "supervisor_request", "legal_threat", "repeat_contact", "abuse", "stated_anger"]
+    static let escalationCues: Set<String> = [
+        "cancel_threat", "supervisor_request", "legal_threat", "repeat_contact", "abuse", "stated_anger", "unsupported_language",
+    ]
     static let moves: [(String, [String])] = [
-        ("apology", ["sorry", "apologise", "apologize", "apologies"]),
-        ("acknowledgement", ["i understand", "i hear you", "that must be", "i can see why"]),
-        ("explanation", ["because", "the reason", "what happened is", "this is due"]),
-        ("hold", ["hold", "one moment", "bear with me"]),
-        ("compensation", ["refund", "credit", "waive", "compensation"]),
-        ("supervisor offered", ["supervisor", "manager", "team leader"]),
-        ("transfer", ["transfer", "put you through", "connect you"]),
+        // English, then Spanish and French (with and without accents, as typed and as a recogniser writes them).
+        (
+            "apology",
+            [
+                "sorry", "apologise", "apologize", "apologies", "lo siento", "disculpe", "perdone", "lamento", "désolé", "desole", "désolée",
+                "desolee", "excusez",
+            ]
+        ),
+        ("acknowledgement", ["i understand", "i hear you", "that must be", "i can see why", "entiendo", "comprendo", "je comprends"]),
+        ("explanation", ["because", "the reason", "what happened is", "this is due", "porque", "el motivo", "parce que", "la raison"]),
+        ("hold", ["hold", "one moment", "bear with me", "un momento", "espere", "un instant", "patientez", "ne quittez pas"]),
+        (
+            "compensation",
+            [
+                "refund", "credit", "waive", "compensation", "reembolso", "abono", "compensación", "compensacion", "remboursement",
+                "geste commercial", "dédommagement", "dedommagement",
+            ]
+        ),
+        ("supervisor offered", ["supervisor", "manager", "team leader", "supervisora", "jefe", "responsable", "superviseur"]),
+        (
+            "transfer",
+            ["transfer", "put you through", "connect you", "le paso", "le transfiero", "je vous transfère", "je vous transfere", "je vous passe"]
+        ),
     ]
     static let promisePhrases = [
         "i will", "i'll", "ill", "we will", "we'll", "i am going to", "i'm going to", "you will receive", "you'll receive", "you will get",

@@ -14,6 +14,8 @@ public enum CallEvaluation {
         public var firstRule: [String: String]
         /// Ways the call differs from the outcome its set expects in detail; nil when the set expects none.
         public var violations: [String]?
+        /// What the call's expectation says the engine does not yet do (`knownGap` in expected.json); nil when nothing.
+        public var knownGap: String? = nil
         /// The highest value each of the customer's signals reached on the call (stress, friction, vocalStress…), for
         /// tuning thresholds: a rule on a signal fires on the calls whose peak is above its value.
         public var peaks: [String: Double] = [:]
@@ -64,7 +66,8 @@ public enum CallEvaluation {
         }
         return Outcome(
             name: call.name, kind: call.kind, onsetMs: call.onsetMs, highestTier: analyzer.alerts.map(\.tier).max(), firstAlertMs: first,
-            firstRule: rules, violations: violations, peaks: peaks.mapValues { ($0 * 1000).rounded() / 1000 })
+            firstRule: rules, violations: violations, knownGap: call.expectation?.knownGap,
+            peaks: peaks.mapValues { ($0 * 1000).rounded() / 1000 })
     }
 
     /// One tier's figures over a set: "coach" counts alerts of any tier, "supervisor" those of a supervisor or a manager.

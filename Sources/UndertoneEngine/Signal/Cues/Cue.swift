@@ -40,6 +40,9 @@ public enum CueKind: String, CaseIterable, Codable, Sendable {
     case gratitude = "gratitude"
     /// The problem is solved: "that fixed it", "it works now", "that's all I needed".
     case resolution = "resolution"
+    /// The customer speaks a language the engine has no model for; the cue's text is its tag ("de"). Their words are
+    /// not read, so the turn's emotions say nothing about them: a policy can route the call to someone who speaks it.
+    case unsupportedLanguage = "unsupported_language"
 }
 
 /// One explicit cue found in a turn's text.

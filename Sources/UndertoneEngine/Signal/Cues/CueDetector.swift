@@ -8,15 +8,27 @@
 public struct CueDetector: Sendable {
     private let book: CuePhraseBook
 
-    /// A detector using the standard phrase book.
+    /// A detector using the standard (English) phrase book.
     public init() {
         book = .standard
     }
 
+    /// A detector for a language's primary subtag ("en", "es", "fr"); nil where the engine has no phrases in it.
+    public init?(language: String) {
+        guard let book = CuePhraseBook.book(for: language) else { return nil }
+        self.book = book
+    }
+
+    /// The languages the engine has cue phrases in.
+    public static let languages = ["en", "es", "fr"]
+
+    /// The language of the phrase book ("en", "es", "fr").
+    public var language: String { book.language }
+
     /// Cues in one turn's text, in order of appearance, at most one per kind (the strongest/first; a non-conditional
     /// beats a conditional one).
     public func detect(_ text: String) -> [Cue] {
-        let words = CueText(text, vocabulary: book.vocabulary)
+        let words = CueText(book.folds ? foldedText(text) : text, vocabulary: book.vocabulary)
         guard !words.isEmpty else { return [] }
         let matches = book.matches(in: words)
         guard !matches.isEmpty else { return [] }
@@ -62,6 +74,11 @@ public struct CueDetector: Sendable {
             cues.append((range.lowerBound, Cue(kind: kind, text: text, conditional: ofKind[best].conditional, count: count)))
         }
         return cues.sorted { $0.start < $1.start }.map(\.cue)
+    }
+
+    /// Whether the text names a service failing ("on hold", "still", "delayed"), which makes praise beside it sarcastic.
+    func mentionsFailure(_ text: String) -> Bool {
+        book.complaintWords.occurs(in: speechTranscriptForm(book.folds ? foldedText(text) : text))
     }
 
     private struct Candidate {

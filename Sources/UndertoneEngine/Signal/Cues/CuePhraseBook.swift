@@ -1,4 +1,5 @@
-/// The compiled cue phrases and scope rules, built once from the tables in `CuePhrases.swift` and shared read-only.
+/// The compiled cue phrases and scope rules of one language, built once from its tables (`CuePhrases.swift` for
+/// English, `CuePhrases+Spanish.swift`, `CuePhrases+French.swift`) and shared read-only.
 struct CuePhraseBook: Sendable {
     enum Role: Sendable {
         /// Said outright, the phrase is a cue.
@@ -21,8 +22,24 @@ struct CuePhraseBook: Sendable {
         var range: Range<Int>
     }
 
-    static let standard = CuePhraseBook()
+    static let standard = CuePhraseBook(.english)
+    static let spanish = CuePhraseBook(.spanish)
+    static let french = CuePhraseBook(.french)
 
+    /// The book for a language's primary subtag, if there is one.
+    static func book(for language: String) -> CuePhraseBook? {
+        switch language {
+        case "en": standard
+        case "es": spanish
+        case "fr": french
+        default: nil
+        }
+    }
+
+    /// The language's code, whether texts are folded before matching, and its words of a service failing.
+    let language: String
+    let folds: Bool
+    let complaintWords: PhraseSet
     let vocabulary: CueVocabulary
     let scope: CueScope
     /// What each phrase of `table` signals, by phrase index.
@@ -32,23 +49,31 @@ struct CuePhraseBook: Sendable {
     private let phrasesByFirstWord: [[Int]]
     private let phrasesStartingWithCount: [Int]
 
-    init() {
-        var vocabulary = CueVocabulary()
-        scope = CueScope(vocabulary: &vocabulary)
+    init(_ language: CueLanguage) {
+        self.language = language.code
+        folds = language.folds
+        complaintWords = language.complaintWords
+        var vocabulary = CueVocabulary(fillers: language.fillers, countWords: language.countWords, maskedSwearing: language.maskedSwearing)
+        scope = CueScope(vocabulary: &vocabulary, words: language.scope)
         var phrases: [Phrase] = []
         var table = PhraseTable()
         var firstElements: [[PhraseTable.Element]] = []
-        for (role, sources) in [(Role.cue, Self.cuePhrases), (.hypothetical, Self.hypotheticalPhrases), (.veto, Self.vetoPhrases)] {
+        // A language read folded has its phrases folded too, so that an accent written in a table cannot stop a match.
+        let folds = language.folds
+        func fold(_ phrase: String) -> String { folds ? foldedText(phrase) : phrase }
+        let wordSets = language.wordSets.mapValues { $0.map(fold) }
+        for (role, tables) in [(Role.cue, language.cuePhrases), (.hypothetical, language.hypotheticalPhrases), (.veto, language.vetoPhrases)] {
+            let sources = tables.mapValues { $0.map(fold) }
             // The tables are dictionaries; walk kinds in declaration order so that the book is the same on every run.
             for kind in CueKind.allCases {
                 for source in sources[kind] ?? [] {
                     phrases.append(Phrase(kind: kind, role: role))
-                    firstElements.append(table.add(source, sets: Self.wordSets, vocabulary: &vocabulary))
+                    firstElements.append(table.add(source, sets: wordSets, vocabulary: &vocabulary))
                 }
             }
         }
         // Masked swearing resolves to these words, so they must have ids even if no phrase used one.
-        for word in CueText.maskedSwearing { _ = vocabulary.intern(word) }
+        for word in language.maskedSwearing { _ = vocabulary.intern(word) }
 
         var byFirstWord = [[Int]](repeating: [], count: vocabulary.count)
         var startingWithCount: [Int] = []

@@ -21,6 +21,8 @@ struct CueScope: Sendable {
     private let politeCondition: PhraseTable
     private let countNouns: Set<WordID>
     private let selfCounting: Set<WordID>
+    private let yes: Set<WordID>
+    private let negatedPhrasesStand: Bool
 
     /// How many words back a negator can reach.
     static let negationReach = 5
@@ -29,52 +31,103 @@ struct CueScope: Sendable {
     /// How many words back or ahead "if"/"unless" can reach within the sentence.
     static let conditionReach = 12
 
-    init(vocabulary: inout CueVocabulary) {
+    /// The words of one language that decide scope, each list a space-separated string.
+    struct Words: Sendable {
+        var negators: String
+        /// A word that negates only as a determiner before `negatedAfterNo` ("no need", "no intention"), never as an
+        /// answer; nil where the language has none (Spanish "no" is a plain negator).
+        var no: String?
+        var negatedAfterNo: String
+        /// The small words of a verb chain a negator reaches across.
+        var bridges: String
+        var conditions: String
+        var or: String
+        /// Words after `or` that make it an ultimatum ("or else", "or I'll…").
+        var ultimatumAfterOr: String
+        var modals: String
+        /// Words after a modal that make it a polite request rather than a possibility ("could you", "would like").
+        var politeAfterModal: String
+        var hedges: String
+        /// A word that hedges when `aboutOrOf` follows it ("thinking about"); nil where phrases cover it.
+        var thinking: String?
+        var aboutOrOf: String
+        var conjunctions: String
+        /// One phrase in ``PhraseTable`` notation: the politeness that can follow a condition ("if possible").
+        var politeCondition: String
+        var countNouns: String
+        var selfCounting: String
+        /// Words that say yes when a clause break or themselves follow ("sí, cancélelo", "si si"), which a folded text
+        /// writes like the condition "si": there they are no condition.
+        var yes: String = ""
+        /// Whether a phrase that starts with a negator stands whatever precedes it: in Spanish a recogniser writes
+        /// "no no entiendo" for "no, I don't understand", and the first "no" does not deny the second.
+        var negatedPhrasesStand = false
+    }
+
+    /// The English scope words.
+    static let englishWords = Words(
+        negators: "not dont never wont cant cannot isnt arent didnt doesnt wouldnt shouldnt couldnt wasnt werent havent hasnt hadnt "
+            + "aint mustnt neednt hardly neither nor nobody noone",
+        // "no" negates only as a determiner ("no need", "no intention", "no one wants to sue"), never as an answer ("no, I
+        // want to cancel"); and "no one has helped me" negates nothing beyond "helped", since "helped" is no bridge.
+        no: "no",
+        negatedAfterNo: "need needs intention intentions plan plans reason desire interest point wish one",
+        bridges: "to be going gonna want wants wanna wanting need needs needing have has had got gotta really even ever actually just yet "
+            + "plan planning intend intending like about ready trying try a an the any that this think believe i ill im id "
+            + "am is are was were will would do does did get getting able intention intentions of my me wish mean "
+            + "necessarily definitely being been go it its still for ask asking see bother feel sure reason point desire "
+            + "interest one say saying asked",
+        conditions: "if unless otherwise supposing",
+        or: "or",
+        ultimatumAfterOr: "else im ill i we were well youll you theyll",
+        modals: "might may would could",
+        // "Could you…", "may I…", "I would like…" are polite requests, not hypotheticals.
+        politeAfterModal: "i you we u it someone somebody anyone they he she like love want prefer appreciate rather please",
+        hedges: "maybe perhaps possibly probably considering contemplating tempted hypothetically potentially",
+        thinking: "thinking",
+        aboutOrOf: "about of",
+        conjunctions: "and but so because cause cos although though however whereas then",
+        politeCondition: "(possible|at all possible|thats possible|its possible|that is possible|it is possible|thats ok|thats okay|"
+            + "thats alright|thats fine|thats all right|its ok|its okay|its alright|you can|you could|you would|you will|"
+            + "you dont mind|you do not mind|you please|you wouldnt mind|i can|i could|i may|i might|need be|"
+            + "you need anything|you have any|theres anything|there is anything|anything else|youd like|you like|you wish|"
+            + "you prefer|you have a moment|you have time|you get a chance|you have a chance)",
+        countNouns: "time times call calls attempt attempts go try x different separate occasions people agents advisors advisers "
+            + "departments teams colleagues",
+        selfCounting: "twice thrice")
+
+    init(vocabulary: inout CueVocabulary, words: Words) {
         func ids(_ words: String) -> Set<WordID> {
             Set(words.split(separator: " ").map { vocabulary.intern(String($0)) })
         }
-        negators = ids(
-            "not dont never wont cant cannot isnt arent didnt doesnt wouldnt shouldnt couldnt wasnt werent havent hasnt hadnt "
-                + "aint mustnt neednt hardly neither nor nobody noone")
-        no = vocabulary.intern("no")
-        // "no" negates only as a determiner ("no need", "no intention", "no one wants to sue"), never as an answer ("no, I
-        // want to cancel"); and "no one has helped me" negates nothing beyond "helped", since "helped" is no bridge.
-        negatedAfterNo = ids("need needs intention intentions plan plans reason desire interest point wish one")
-        bridges = ids(
-            "to be going gonna want wants wanna wanting need needs needing have has had got gotta really even ever actually just yet "
-                + "plan planning intend intending like about ready trying try a an the any that this think believe i ill im id "
-                + "am is are was were will would do does did get getting able intention intentions of my me wish mean "
-                + "necessarily definitely being been go it its still for ask asking see bother feel sure reason point desire "
-                + "interest one say saying asked")
-        conditions = ids("if unless otherwise supposing")
-        or = vocabulary.intern("or")
-        ultimatumAfterOr = ids("else im ill i we were well youll you theyll")
-        modals = ids("might may would could")
-        // "Could you…", "may I…", "I would like…" are polite requests, not hypotheticals.
-        politeAfterModal = ids(
-            "i you we u it someone somebody anyone they he she like love want prefer appreciate rather please")
-        hedges = ids("maybe perhaps possibly probably considering contemplating tempted hypothetically potentially")
-        thinking = vocabulary.intern("thinking")
-        aboutOrOf = ids("about of")
-        conjunctions = ids("and but so because cause cos although though however whereas then")
+        // A word id no text word ever has, for a rule the language does without.
+        let never: WordID = CueVocabulary.unknown - 1
+        negators = ids(words.negators)
+        no = words.no.map { vocabulary.intern($0) } ?? never
+        negatedAfterNo = ids(words.negatedAfterNo)
+        bridges = ids(words.bridges)
+        conditions = ids(words.conditions)
+        or = vocabulary.intern(words.or)
+        ultimatumAfterOr = ids(words.ultimatumAfterOr)
+        modals = ids(words.modals)
+        politeAfterModal = ids(words.politeAfterModal)
+        hedges = ids(words.hedges)
+        thinking = words.thinking.map { vocabulary.intern($0) } ?? never
+        aboutOrOf = ids(words.aboutOrOf)
+        conjunctions = ids(words.conjunctions)
         var politeCondition = PhraseTable()
-        politeCondition.add(
-            "(possible|at all possible|thats possible|its possible|that is possible|it is possible|thats ok|thats okay|"
-                + "thats alright|thats fine|thats all right|its ok|its okay|its alright|you can|you could|you would|you will|"
-                + "you dont mind|you do not mind|you please|you wouldnt mind|i can|i could|i may|i might|need be|"
-                + "you need anything|you have any|theres anything|there is anything|anything else|youd like|you like|you wish|"
-                + "you prefer|you have a moment|you have time|you get a chance|you have a chance)",
-            sets: [:], vocabulary: &vocabulary)
+        politeCondition.add(words.politeCondition, sets: [:], vocabulary: &vocabulary)
         self.politeCondition = politeCondition
-        countNouns = ids(
-            "time times call calls attempt attempts go try x different separate occasions people agents advisors advisers "
-                + "departments teams colleagues")
-        selfCounting = ids("twice thrice")
+        countNouns = ids(words.countNouns)
+        selfCounting = ids(words.selfCounting)
+        yes = ids(words.yes)
+        negatedPhrasesStand = words.negatedPhrasesStand
     }
 
     /// Whether a negator governs the phrase starting at `start`: within reach before it, in the same clause, with only
     /// verb-chain words between.
     func isNegated(phraseStartingAt start: Int, in text: CueText) -> Bool {
+        if negatedPhrasesStand, negators.contains(text[start].id) { return false }
         let clause = text[start].clause
         var position = start - 1
         while position >= 0, start - position <= Self.negationReach, text[position].clause == clause {
@@ -113,6 +166,11 @@ struct CueScope: Sendable {
 
     private func isCondition(at position: Int, in text: CueText) -> Bool {
         guard conditions.contains(text[position].id) else { return false }
+        if yes.contains(text[position].id) {
+            let id = text[position].id
+            if position + 1 < text.count, text[position + 1].clause != text[position].clause || text[position + 1].id == id { return false }
+            if position > 0, text[position - 1].id == id { return false }
+        }
         return position + 1 >= text.count || politeCondition.end(ofPhrase: 0, from: position + 1, in: text) == nil
     }
 

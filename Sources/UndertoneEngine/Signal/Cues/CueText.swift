@@ -15,10 +15,14 @@ struct CueVocabulary: Sendable {
 
     private var entries: [String: Entry] = [:]
     private(set) var count = 0
+    /// Swear words as typists mask them, most common first (``CueText/unmasked(_:among:)``).
+    let maskedSwearing: [String]
 
-    init() {
-        for filler in CueText.fillers { entries[filler] = Entry(id: Self.unknown, isFiller: true) }
-        for (word, value) in CueText.countWords { entries[word] = Entry(id: Self.unknown, count: value) }
+    /// A vocabulary that knows a language's fillers, number words and masked swearing; English by default.
+    init(fillers: Set<String> = CueText.fillers, countWords: [String: Int] = CueText.countWords, maskedSwearing: [String] = CueText.maskedSwearing) {
+        for filler in fillers { entries[filler] = Entry(id: Self.unknown, isFiller: true) }
+        for (word, value) in countWords { entries[word] = Entry(id: Self.unknown, count: value) }
+        self.maskedSwearing = maskedSwearing
     }
 
     /// The id of `word`, adding it if new. Used only while the phrase book is built.
@@ -136,7 +140,7 @@ struct CueText {
             let masked = isMasked
             current.removeAll(keepingCapacity: true)
             isMasked = false
-            guard let word = masked ? CueText.unmasked(raw) : raw else { return }
+            guard let word = masked ? CueText.unmasked(raw, among: vocabulary.maskedSwearing) : raw else { return }
             let entry = vocabulary.entry(for: word)
             if entry?.isFiller == true { return }
             switch pendingBreak {
@@ -198,7 +202,7 @@ struct CueText {
 
     /// A word with masking stars resolved: "f***" → "fuck", "sh*t" → "shit"; stars that mask nothing known ("*really*")
     /// are dropped. Nil when nothing is left.
-    static func unmasked(_ raw: String) -> String? {
+    static func unmasked(_ raw: String, among maskedSwearing: [String] = maskedSwearing) -> String? {
         let letters = raw.unicodeScalars.filter { $0 != "*" }
         guard !letters.isEmpty else { return nil }
         let masked = Array(raw.unicodeScalars)

@@ -12,7 +12,7 @@ extension TextModel {
     /// punctuation). Each negative emotion takes the strongest of the whole and its parts; satisfaction, neutral and
     /// polarity stay those of the whole turn.
     public func analyzeTurn(_ text: String) -> TextSignal {
-        let features = TextFeatures(text, bits: bits)
+        let features = features(text)
         var whole = analyze(features, explain: true)
         let parts = Self.sentences(of: text) + Self.windows(of: features.tokens)
         guard !parts.isEmpty else { return whole }

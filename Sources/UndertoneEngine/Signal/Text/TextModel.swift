@@ -21,6 +21,9 @@ public struct TextModel: Sendable {
     /// Free-form facts the trainer recorded (data, date, settings).
     public let about: [String: String]
     let checks: [Check]
+    /// Whether texts are folded (``foldedText(_:)``: accents off, apostrophes to spaces) before their features are
+    /// computed: the Spanish and French models' `normalisation: "fold"`. The English model reads text as it comes.
+    public let folds: Bool
 
     struct Check: Codable, Sendable {
         var text: String
@@ -37,6 +40,7 @@ public struct TextModel: Sendable {
         var idfOffset: Int
         var checks: [Check]
         var about: [String: String]
+        var normalisation: String?
     }
 
     static let magic = Array("UTM1".utf8)
@@ -54,6 +58,9 @@ public struct TextModel: Sendable {
             throw .badHeader(String(describing: error))
         }
         guard header.version == 1 else { throw .unsupportedVersion(header.version) }
+        guard header.normalisation == nil || header.normalisation == "fold" else {
+            throw .badHeader("unknown normalisation \(header.normalisation ?? "")")
+        }
         guard (8...24).contains(header.bits), header.weightScales.count == Self.outputCount, header.bias.count == Self.outputCount else {
             throw .badHeader("bits, weightScales or bias out of range")
         }
@@ -81,6 +88,7 @@ public struct TextModel: Sendable {
         self.thresholds = thresholds
         about = header.about
         checks = header.checks
+        folds = header.normalisation == "fold"
     }
 
     public init(contentsOf url: URL) throws(TextModelError) {
@@ -99,7 +107,12 @@ public struct TextModel: Sendable {
 
     /// Emotions, polarity and (optionally) explanations for one text.
     public func analyze(_ text: String, explain: Bool = true) -> TextSignal {
-        analyze(TextFeatures(text, bits: bits), explain: explain)
+        analyze(features(text), explain: explain)
+    }
+
+    /// The features of `text`, folded first where the model asks for it.
+    func features(_ text: String) -> TextFeatures {
+        TextFeatures(folds ? foldedText(text) : text, bits: bits)
     }
 
     func analyze(_ features: TextFeatures, explain: Bool) -> TextSignal {

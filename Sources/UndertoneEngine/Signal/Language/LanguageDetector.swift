@@ -1,0 +1,149 @@
+import Foundation
+
+/// Which language a text is in: English, Spanish, French, German, Italian or Portuguese, from its character n-grams.
+///
+/// Trained by `training/languages/train_language_detector.py` on XED's lines in each language and our own
+/// contact-centre turns, typed and in a recogniser's form without accents. The engine uses it to check a call's declared
+/// language against what is actually said, and to notice turns in a language it has no model for. Loaded once, shared
+/// read-only.
+public struct LanguageDetector: Sendable {
+    /// The languages it tells apart, as primary subtags, in the weight file's order.
+    public let languages: [String]
+    let bits: Int
+    /// Row-major `[bucket][language]`, quantised; real weight = `weights[i] * scales[language]`.
+    let weights: [Int8]
+    let scales: [Float]
+    let bias: [Float]
+    let checks: [Check]
+
+    struct Check: Codable, Sendable {
+        var text: String
+        var probabilities: [Double]
+    }
+
+    struct Header: Codable {
+        var version: Int
+        var bits: Int
+        var languages: [String]
+        var weightScales: [Float]
+        var bias: [Float]
+        var checks: [Check]
+    }
+
+    static let magic = Array("ULD1".utf8)
+
+    /// Parses a weight file (`ULD1`: magic, little-endian header length, JSON header, int8 weights).
+    public init(data: Data) throws(TextModelError) {
+        let bytes = [UInt8](data)
+        guard bytes.count > 8, Array(bytes[0..<4]) == Self.magic else { throw .notAModelFile }
+        let headerLength = Int(UInt32(bytes[4]) | UInt32(bytes[5]) << 8 | UInt32(bytes[6]) << 16 | UInt32(bytes[7]) << 24)
+        guard 8 + headerLength <= bytes.count else { throw .truncated }
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: Data(bytes[8..<(8 + headerLength)]))
+        } catch {
+            throw .badHeader(String(describing: error))
+        }
+        guard header.version == 1 else { throw .unsupportedVersion(header.version) }
+        let count = header.languages.count
+        guard (8...24).contains(header.bits), count >= 2, header.weightScales.count == count, header.bias.count == count else {
+            throw .badHeader("bits, languages, weightScales or bias out of range")
+        }
+        let start = 8 + headerLength
+        let size = (1 << header.bits) * count
+        guard start + size <= bytes.count else { throw .truncated }
+        languages = header.languages
+        bits = header.bits
+        weights = bytes[start..<(start + size)].map { Int8(bitPattern: $0) }
+        scales = header.weightScales
+        bias = header.bias
+        checks = header.checks
+    }
+
+    /// The detector shipped in the engine's resources.
+    public static func bundled() throws(TextModelError) -> LanguageDetector {
+        guard let url = Bundle.module.url(forResource: "language-model", withExtension: "uld") else {
+            throw .unreadable("language-model.uld", "not found in the engine's resources")
+        }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw .unreadable(url.path, String(describing: error)) }
+        return try LanguageDetector(data: data)
+    }
+
+    /// The probability of each language, in `languages`' order; the priors (the biases alone) for a text without letters.
+    public func probabilities(_ text: String) -> [Double] {
+        let count = languages.count
+        var logits = bias.map(Double.init)
+        let (rows, values) = features(text)
+        if !rows.isEmpty {
+            var sums = [Float](repeating: 0, count: count)
+            weights.withUnsafeBufferPointer { weights in
+                for (row, value) in zip(rows, values) {
+                    let base = row * count
+                    for language in 0..<count { sums[language] += value * Float(weights[base + language]) }
+                }
+            }
+            for language in 0..<count { logits[language] += Double(sums[language] * scales[language]) }
+        }
+        let top = logits.max() ?? 0
+        let exps = logits.map { exp($0 - top) }
+        let sum = exps.reduce(0, +)
+        return exps.map { $0 / sum }
+    }
+
+    /// The most likely language and its probability.
+    public func detect(_ text: String) -> (language: String, probability: Double) {
+        let probabilities = probabilities(text)
+        let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
+        return (languages[best], probabilities[best])
+    }
+
+    /// The words of a text as the detector reads them: runs of letters, lower case.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+                current.append(scalar)
+            default:
+                if !current.isEmpty { words.append(String(current).lowercased()) }
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current).lowercased()) }
+        return words
+    }
+
+    /// Hashed buckets and their L2-normalised counts: each word ("w tok") and its character 1-4-grams padded with
+    /// spaces ("g …"), as `train_language_detector.py` computes them.
+    func features(_ text: String) -> (rows: [Int], values: [Float]) {
+        let crc = CRC32.shared
+        let mask = UInt32((1 << bits) - 1)
+        var counts: [Int: Float] = [:]
+        let wordSeed = crc.update(CRC32.initial, "w ".utf8)
+        let gramSeed = crc.update(CRC32.initial, "g ".utf8)
+        for word in Self.words(text) {
+            counts[Int(~crc.update(wordSeed, word.utf8) & mask), default: 0] += 1
+            let scalars = [" "] + word.unicodeScalars.map { String($0) } + [" "]
+            for n in 1...4 where n <= scalars.count {
+                for first in 0...(scalars.count - n) {
+                    let gram = scalars[first..<(first + n)].joined()
+                    counts[Int(~crc.update(gramSeed, gram.utf8) & mask), default: 0] += 1
+                }
+            }
+        }
+        let norm = counts.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        let rows = counts.keys.sorted()
+        return (rows, rows.map { counts[$0]! / norm })
+    }
+
+    /// Checks that this build computes what the trainer computed for the texts it recorded; returns the largest gap.
+    public func selfCheck() -> Double {
+        var worst = 0.0
+        for check in checks {
+            for (a, b) in zip(probabilities(check.text), check.probabilities) { worst = max(worst, abs(a - b)) }
+        }
+        return worst
+    }
+}
