@@ -348,6 +348,32 @@ extension ShardContext {
             let before = calls
             var group = GroupResult()
             for job in jobs { run(job, &calls, loadFailures: loadFailures, into: &group) }
+            // A gap in a call this node holds may be numbers another node took: when the log's last number is beyond
+            // this node's, the call catches up and the group runs again; a gap the log has too is the client's.
+            if round < Self.catchUpRounds {
+                let gaps = Set(
+                    group.failures.compactMap { _, error -> String? in
+                        if case IngestError.sequenceGap(let callID, _, _) = error, before[callID] != nil { callID } else { nil }
+                    })
+                var caughtUp: [String: LiveCall] = [:]
+                var failed = false
+                for callID in gaps.sorted() {
+                    guard var call = before[callID] else { continue }
+                    do {
+                        guard let logged = try await store.lastClientSequence(call: callID), logged > call.lastSequence else { continue }
+                        try await catchUp(&call, callID: callID)
+                        caughtUp[callID] = call
+                    } catch {
+                        loadFailures[callID] = IngestError.store(String(describing: error))
+                        failed = true
+                    }
+                }
+                if !caughtUp.isEmpty || failed {
+                    calls = before.merging(caughtUp) { _, new in new }
+                    round += 1
+                    continue
+                }
+            }
             let expected = Dictionary(uniqueKeysWithValues: group.touched.map { ($0, before[$0]?.logHead ?? 0) })
             var logged: [LoggedEntry] = []
             if !group.entries.isEmpty || !group.marks.isEmpty {
