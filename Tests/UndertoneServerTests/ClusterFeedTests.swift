@@ -18,7 +18,7 @@ private final class Received: Sendable {
     let followUpOwners = Mutex<[String]>([])
 }
 
-@Suite("Feed across nodes")
+@Suite("Feed across nodes", .timeLimit(.minutes(5)))
 struct ClusterFeedTests {
     @Test("announcements name position ranges and fit PostgreSQL's payload limit")
     func payloads() throws {

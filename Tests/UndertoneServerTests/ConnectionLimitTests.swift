@@ -13,7 +13,7 @@ import UndertoneStore
 
 /// What a connection may hold before it is a request, over raw sockets: heads too large or too slow, silence, upgrades
 /// without a key, wrong keys on open routes, and a cache that unknown keys cannot grow.
-@Suite("Hardening: connections")
+@Suite("Hardening: connections", .timeLimit(.minutes(5)))
 struct ConnectionLimitTests {
     /// A server with short limits, so that the tests wait little (long enough that a machine busy with the whole suite
     /// still sends a request's head in time).

@@ -13,7 +13,7 @@ import UndertoneStore
 
 /// Personal data outside turn text, and in turns the older rules missed, sent through every door a client has; then
 /// the store's own files (SQLite) or every row (PostgreSQL) are searched for the raw values.
-@Suite("Hardening: privacy")
+@Suite("Hardening: privacy", .timeLimit(.minutes(5)))
 struct PrivacyTests {
     enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible {
         case sqlite, postgres

@@ -11,7 +11,7 @@ import UndertoneStore
 
 /// The dashboard in a real browser: headless Chromium driven over the DevTools Protocol against a live server on SQLite.
 /// Skipped (with a message) where no Chromium is installed, unless `UNDERTONE_REQUIRE_BROWSER=1`, which makes that a failure.
-@Suite("Dashboard in a real browser", .serialized)
+@Suite("Dashboard in a real browser", .serialized, .timeLimit(.minutes(10)))
 struct BrowserTests {
     static let required = ProcessInfo.processInfo.environment["UNDERTONE_REQUIRE_BROWSER"] == "1"
 
