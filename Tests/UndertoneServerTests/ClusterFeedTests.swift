@@ -48,6 +48,7 @@ struct ClusterFeedTests {
         var settings = ServerConfiguration(policy: try Policy.preset(named: "default"))
         settings.port = 0
         settings.bootstrapAdminKey = TestServer.adminKey
+        TestServer.relaxConnectionLimits(&settings)
         let storeA = try PostgresEventStore(configuration: configuration, schema: schema, logger: logger)
         let storeB = try PostgresEventStore(configuration: configuration, schema: schema, logger: logger)
         let nodeA = ServerContext(
@@ -72,29 +73,37 @@ struct ClusterFeedTests {
                     }
                 }
             }
-            try await nodeA.buildApplication().test(.live) { client in
-                // Asked over the connection (a connection that sends nothing for 15 s is closed: ConnectionLimits).
-                for _ in 0..<1_500 {
-                    let ready = try await client.execute(uri: "/readyz", method: .get) { $0.status == .ok }
-                    if ready { break }
-                    try await Task.sleep(for: .milliseconds(20))
+            // Node B's service group and feed end whatever happens here: a task group waits for them before it can throw.
+            do {
+                try await nodeA.buildApplication().test(.live) { client in
+                    // Asked over the connection (a connection that sends nothing for 15 s is closed: ConnectionLimits).
+                    for _ in 0..<1_500 {
+                        let ready = try await client.execute(uri: "/readyz", method: .get) { $0.status == .ok }
+                        if ready { break }
+                        try await Task.sleep(for: .milliseconds(20))
+                    }
+                    // Node B listens once its connection is up; give it a moment, then ingest on node A.
+                    try await Task.sleep(for: .milliseconds(500))
+                    let body = try events.map { try CallEvents.encode($0) }.joined(separator: "\n")
+                    try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {
+                        #expect($0.status == .ok)
+                    }
+                    for _ in 0..<500 where received.rules.withLock({ $0.count }) < expected.count { try await Task.sleep(for: .milliseconds(20)) }
+                    // A follow-up claimed on node A (an append outside the call's shard) shows on node B as the follow-up it leaves.
+                    let listed = try await client.execute(uri: "/v1/follow-ups", method: .get, headers: TestServer.headers()) { jsonObject($0.body) }
+                    let id = try #require((listed["followUps"] as? [[String: Any]])?.first?["id"] as? String, "call 04 made a follow-up")
+                    let claimed = try await client.execute(uri: "/v1/follow-ups/\(id)/claim", method: .post, headers: TestServer.headers()) {
+                        jsonObject($0.body)
+                    }
+                    let owner = try #require(claimed["owner"] as? String)
+                    for _ in 0..<500 where !received.followUpOwners.withLock({ $0.contains(owner) }) { try await Task.sleep(for: .milliseconds(20)) }
+                    #expect(
+                        received.followUpOwners.withLock { $0.contains(owner) }, "node B saw the claim: \(received.followUpOwners.withLock { $0 })")
                 }
-                // Node B listens once its connection is up; give it a moment, then ingest on node A.
-                try await Task.sleep(for: .milliseconds(500))
-                let body = try events.map { try CallEvents.encode($0) }.joined(separator: "\n")
-                try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: body)) {
-                    #expect($0.status == .ok)
-                }
-                for _ in 0..<500 where received.rules.withLock({ $0.count }) < expected.count { try await Task.sleep(for: .milliseconds(20)) }
-                // A follow-up claimed on node A (an append outside the call's shard) shows on node B as the follow-up it leaves.
-                let listed = try await client.execute(uri: "/v1/follow-ups", method: .get, headers: TestServer.headers()) { jsonObject($0.body) }
-                let id = try #require((listed["followUps"] as? [[String: Any]])?.first?["id"] as? String, "call 04 made a follow-up")
-                let claimed = try await client.execute(uri: "/v1/follow-ups/\(id)/claim", method: .post, headers: TestServer.headers()) {
-                    jsonObject($0.body)
-                }
-                let owner = try #require(claimed["owner"] as? String)
-                for _ in 0..<500 where !received.followUpOwners.withLock({ $0.contains(owner) }) { try await Task.sleep(for: .milliseconds(20)) }
-                #expect(received.followUpOwners.withLock { $0.contains(owner) }, "node B saw the claim: \(received.followUpOwners.withLock { $0 })")
+            } catch {
+                feedB.finishAll()
+                await groupB.triggerGracefulShutdown()
+                throw error
             }
             #expect(received.rules.withLock { $0 } == expected.map(\.rule))
             feedB.finishAll()

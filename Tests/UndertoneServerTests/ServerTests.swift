@@ -33,6 +33,7 @@ struct TestServer {
         configuration.port = 0
         configuration.bootstrapAdminKey = Self.adminKey
         configuration.shards = 4
+        Self.relaxConnectionLimits(&configuration)
         configure(&configuration)
         let logger = Logger(label: "test")
         let store = try await SQLiteEventStore(path: self.databasePath, logger: logger)
@@ -48,9 +49,18 @@ struct TestServer {
         configuration.port = 0
         configuration.bootstrapAdminKey = Self.adminKey
         configuration.shards = 4
+        Self.relaxConnectionLimits(&configuration)
         context = ServerContext(
             configuration: configuration, policyYAML: try Policy.presetYAML(named: policy), store: store, textModel: Self.model,
             logger: Logger(label: "test"))
+    }
+
+    /// The whole suite starts at once on two cores: a test's client can be starved for longer than a production head
+    /// timeout between connecting and sending its first request, and the server (on its own threads) would rightly close
+    /// it. Tests of the limits themselves set their own (ConnectionLimitTests).
+    static func relaxConnectionLimits(_ configuration: inout ServerConfiguration) {
+        configuration.connectionLimits.requestHeadTimeout = .seconds(120)
+        configuration.connectionLimits.idleTimeout = .seconds(300)
     }
 
     /// Runs `body` against the live server once it is ready.
@@ -59,10 +69,15 @@ struct TestServer {
         let finished = Mutex(false)
         do {
             try await app.test(.live) { client in
-                // Up to 30 s: migrations take a while on a machine busy compiling.
+                // Up to 30 s: migrations take a while on a machine busy compiling. Asked on connections of its own, so that a
+                // test of the connection limits never finds the client's connection closed by them before it starts.
+                let port = try #require(client.port)
                 for _ in 0..<1_500 {
-                    let ready = try await client.execute(uri: "/readyz", method: .get) { $0.status == .ok }
-                    if ready { break }
+                    let answer = try? await RawConnection.with(port: port) { connection in
+                        await connection.send("GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                        return try await connection.read(until: { RawConnection.status($0) != nil })
+                    }
+                    if answer.flatMap(RawConnection.status) == 200 { break }
                     try await Task.sleep(for: .milliseconds(20))
                 }
                 try await body(client)
