@@ -30,33 +30,42 @@ extension CallState {
     /// Takes one voice window of either side and returns what it says.
     mutating func addVoice(_ window: VoiceWindow) -> VoiceSignal {
         let end = window.at + window.durationMs
-        let turnTaking = turnTaking.add(window)
+        // Not `let turnTaking = turnTaking.add(window)`: a local that shadows the property it mutates in its own initial
+        // value crashed the optimizer ("Found ownership error") in release builds.
+        let taking = self.turnTaking.add(window)
         if window.track == .agent {
             let reading = agentVoice.add(window)
             let text = agentTurns > 0 ? agentSmoothedStress : nil
+            let confidence = Self.confidence(of: agentVoice.confident)
             return VoiceSignal(
                 window: window, reading: reading, baselineSeconds: agentVoice.baseline.voicedSeconds, vocalStress: agentVoice.stress,
-                fusedStress: Self.fuse(text: text, voice: agentVoice.stress, confidence: agentVoice.confident?.confidence ?? 0),
-                turnTaking: turnTaking)
+                fusedStress: Self.fuse(text: text, voice: agentVoice.stress, confidence: confidence), turnTaking: taking)
         }
         let reading = customerVoice.add(window)
         var readings: [SignalName: Double] = [:]
         if let vocal = customerVoice.stress {
             readings[.vocalStress] = vocal
             let text = customerTurns.last?.readings[.stress]
-            readings[.fusedStress] = Self.fuse(text: text, voice: vocal, confidence: customerVoice.confident?.confidence ?? 0)
+            readings[.fusedStress] = Self.fuse(text: text, voice: vocal, confidence: Self.confidence(of: customerVoice.confident))
             if let words = customerTurns.last, end - words.at <= Self.wordsStayRecentMs {
                 readings[.mismatch] = Self.mismatch(words: words.stress, voice: vocal)
             }
         }
         // Speaking time counts towards a held voice signal only when this window gave a reading that is trusted.
-        let trusted = reading.map { $0.confidence >= customerVoice.settings.leastConfidence } ?? false
+        let trusted = Self.confidence(of: reading) >= customerVoice.settings.leastConfidence && reading != nil
         let voicedMs = trusted ? Int((window.features.voiced * 1000).rounded()) : 0
         if readings != voiceReadings || (voicedMs > 0 && !readings.isEmpty) { noteVoice(readings, at: end, voicedMs: voicedMs) }
         return VoiceSignal(
             window: window, reading: reading, baselineSeconds: customerVoice.baseline.voicedSeconds, vocalStress: readings[.vocalStress],
             fusedStress: readings[.fusedStress] ?? customerTurns.last?.readings[.fusedStress], mismatch: readings[.mismatch],
-            turnTaking: turnTaking)
+            turnTaking: taking)
+    }
+
+    /// A reading's confidence, 0 without one. (A function of its own: `reading?.confidence ?? 0` inside `addVoice`
+    /// crashed the optimizer's ownership verification in release builds, "Found ownership error".)
+    static func confidence(of reading: VoiceReading?) -> Double {
+        guard let reading else { return 0 }
+        return reading.confidence
     }
 
     mutating func noteVoice(_ readings: [SignalName: Double], at: Int, voicedMs: Int = 0) {
