@@ -40,9 +40,11 @@ done
 
 # The WebSocket routes are left out: an HTTP fuzzer can only be told 426 there (Tests/UndertoneServerTests test them over
 # raw sockets). Findings accepted as they are, each with its reason, are in baseline.json (docs/security.md).
+# POST /v1/keys is left out: Schemathesis 4.32.5 crashes on its schema in the coverage phase (a CPython SystemError
+# inside Hypothesis, the same with every run of seed 1); the keys routes are tested in AccessTests and the session tests.
 run_schemathesis() {
     "$VENV/bin/schemathesis" run "http://127.0.0.1:$port/openapi.json" --checks all -H "Authorization: Bearer $key" \
-        --exclude-path-regex '/stream$|/feed/ws$|^/v1/telephony/' \
+        --exclude-path-regex '/stream$|/feed/ws$|^/v1/telephony/' --exclude-name 'POST /v1/keys' \
         --max-examples "$MAX_EXAMPLES" --seed "$SEED" --workers "$WORKERS" --request-timeout 20 --no-color \
         ${BASELINE:+--baseline "$BASELINE"} --report junit --report-dir "$REPORT_DIR"
 }
