@@ -27,15 +27,16 @@ struct StoreContractTests {
             #expect(try await store.entries(after: 0, limit: 0).isEmpty)
             #expect(try await store.append([]).isEmpty)
 
-            // A large batch over both calls keeps its order in positions and numbers each call on.
-            let batch = (0..<60).map { Fixture.turn([a, b][$0 % 2], at: 10_000 + $0, utterance: "big-\($0)") }
+            // A large batch over both calls (more rows than one SQLite insert carries) keeps its order in positions and
+            // numbers each call on.
+            let batch = (0..<150).map { Fixture.turn([a, b][$0 % 2], at: 10_000 + $0, utterance: "big-\($0)") }
             let big = try await store.append(batch)
             #expect(big.map(\.entry) == batch)
             #expect(big.first!.position > positions.last!)
             #expect(zip(big, big.dropFirst()).allSatisfy { $0.position < $1.position })
-            #expect(big.filter { $0.entry.callID == a }.map(\.callSequence) == Array(4...33))
-            #expect(big.filter { $0.entry.callID == b }.map(\.callSequence) == Array(3...32))
-            #expect(try await store.entries(after: positions.last!, limit: 100) == big)
+            #expect(big.filter { $0.entry.callID == a }.map(\.callSequence) == Array(4...78))
+            #expect(big.filter { $0.entry.callID == b }.map(\.callSequence) == Array(3...77))
+            #expect(try await store.entries(after: positions.last!, limit: 200) == big)
         }
     }
 
