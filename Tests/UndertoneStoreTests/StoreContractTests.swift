@@ -299,6 +299,46 @@ struct StoreContractTests {
         }
     }
 
+    @Test(
+        "entries that carry their decoded values project as their bodies do; the values are neither stored nor compared",
+        arguments: StoreBackend.available)
+    func decodedValuesProjectAsBodies(_ backend: StoreBackend) async throws {
+        // The same call twice, under two call ids: once as bodies only, once with each entry's value beside its body.
+        let plain = try ExampleCallRun.run("04-")
+        let typed = try ExampleCallRun.run("04-")
+        try await backend.withStore { store in
+            for index in plain.events.indices {
+                _ = try await store.append(try plain.entries(forEvent: index))
+                let entries = try typed.entries(forEvent: index, decoded: true)
+                #expect(entries.allSatisfy { $0.decoded != nil })
+                let appended = try await store.append(entries)
+                #expect(appended.map(\.entry) == entries)
+            }
+            let stored = try await store.entries(call: typed.callID, after: 0, limit: 10_000)
+            #expect(stored.count == typed.events.count + typed.outputs.joined().count)
+            #expect(stored.allSatisfy { $0.entry.decoded == nil })
+
+            let expected = try #require(try await store.call(plain.callID))
+            var call = try #require(try await store.call(typed.callID))
+            #expect(call.status == .ended && call.endedAt != nil && call.customerTurns > 0)
+            call.callID = expected.callID
+            (call.startedAt, call.updatedAt, call.endedAt) = (expected.startedAt, expected.updatedAt, expected.endedAt)
+            #expect(call == expected)
+
+            let expectedAlerts = try await store.alerts(AlertFilter(callID: plain.callID)).sorted { $0.alertID < $1.alertID }
+            let alerts = try await store.alerts(AlertFilter(callID: typed.callID)).sorted { $0.alertID < $1.alertID }
+            #expect(alerts.count == expectedAlerts.count && !alerts.isEmpty)
+            for (alert, expected) in zip(alerts, expectedAlerts) {
+                var renamed = alert
+                renamed.alertID = alert.alertID.replacingOccurrences(of: typed.callID, with: plain.callID)
+                renamed.callID = expected.callID
+                renamed.decision = alert.decision.replacingOccurrences(of: typed.callID, with: plain.callID)
+                (renamed.raisedWallTime, renamed.updatedAt) = (expected.raisedWallTime, expected.updatedAt)
+                #expect(renamed == expected)
+            }
+        }
+    }
+
     @Test("a real call (14): an unacknowledged supervisor alert climbs into a manager alert", arguments: StoreBackend.available)
     func exampleCallClimb(_ backend: StoreBackend) async throws {
         let run = try ExampleCallRun.run("14-")

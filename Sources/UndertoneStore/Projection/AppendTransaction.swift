@@ -90,7 +90,7 @@ extension AppendTransaction {
             if entry.kind == .output, entry.type != "signal", entry.type != "decision" { continue }
             let projected: ProjectedEntry
             do {
-                projected = try ProjectedEntry(decoding: entry)
+                projected = try ProjectedEntry.of(entry)
             } catch {
                 // The log keeps it (it is the truth); the projections cannot use it.
                 logger.warning(
