@@ -139,14 +139,27 @@ public struct LogEntry: Sendable, Equatable {
     public var body: String
     /// The ingest client's sequence number, for events that came with one (resume and de-duplication).
     public var clientSequence: Int?
+    /// The body as the engine's own value, when the writer has it at hand (the server's shards do): the store's
+    /// projections read it instead of decoding the JSON they were just given. It must be what `body` says. Not stored,
+    /// and not compared: an entry read back from the log has none.
+    public var decoded: ProjectedEntry?
 
-    public init(callID: String, kind: LogEntryKind, type: String, at: Int, body: String, clientSequence: Int? = nil) {
+    public init(
+        callID: String, kind: LogEntryKind, type: String, at: Int, body: String, clientSequence: Int? = nil, decoded: ProjectedEntry? = nil
+    ) {
         self.callID = callID
         self.kind = kind
         self.type = type
         self.at = at
         self.body = body
         self.clientSequence = clientSequence
+        self.decoded = decoded
+    }
+
+    /// Equal when what is stored is equal (`decoded` aside).
+    public static func == (lhs: LogEntry, rhs: LogEntry) -> Bool {
+        lhs.callID == rhs.callID && lhs.kind == rhs.kind && lhs.type == rhs.type && lhs.at == rhs.at && lhs.body == rhs.body
+            && lhs.clientSequence == rhs.clientSequence
     }
 }
 

@@ -27,15 +27,16 @@ struct StoreContractTests {
             #expect(try await store.entries(after: 0, limit: 0).isEmpty)
             #expect(try await store.append([]).isEmpty)
 
-            // A large batch over both calls keeps its order in positions and numbers each call on.
-            let batch = (0..<60).map { Fixture.turn([a, b][$0 % 2], at: 10_000 + $0, utterance: "big-\($0)") }
+            // A large batch over both calls (more rows than one SQLite insert carries) keeps its order in positions and
+            // numbers each call on.
+            let batch = (0..<150).map { Fixture.turn([a, b][$0 % 2], at: 10_000 + $0, utterance: "big-\($0)") }
             let big = try await store.append(batch)
             #expect(big.map(\.entry) == batch)
             #expect(big.first!.position > positions.last!)
             #expect(zip(big, big.dropFirst()).allSatisfy { $0.position < $1.position })
-            #expect(big.filter { $0.entry.callID == a }.map(\.callSequence) == Array(4...33))
-            #expect(big.filter { $0.entry.callID == b }.map(\.callSequence) == Array(3...32))
-            #expect(try await store.entries(after: positions.last!, limit: 100) == big)
+            #expect(big.filter { $0.entry.callID == a }.map(\.callSequence) == Array(4...78))
+            #expect(big.filter { $0.entry.callID == b }.map(\.callSequence) == Array(3...77))
+            #expect(try await store.entries(after: positions.last!, limit: 200) == big)
         }
     }
 
@@ -295,6 +296,46 @@ struct StoreContractTests {
                 #expect(alert.state.rawValue == engineState.rawValue)
             }
             #expect(try await store.entries(call: run.callID, after: 0, limit: 10_000).count == run.events.count + run.outputs.joined().count)
+        }
+    }
+
+    @Test(
+        "entries that carry their decoded values project as their bodies do; the values are neither stored nor compared",
+        arguments: StoreBackend.available)
+    func decodedValuesProjectAsBodies(_ backend: StoreBackend) async throws {
+        // The same call twice, under two call ids: once as bodies only, once with each entry's value beside its body.
+        let plain = try ExampleCallRun.run("04-")
+        let typed = try ExampleCallRun.run("04-")
+        try await backend.withStore { store in
+            for index in plain.events.indices {
+                _ = try await store.append(try plain.entries(forEvent: index))
+                let entries = try typed.entries(forEvent: index, decoded: true)
+                #expect(entries.allSatisfy { $0.decoded != nil })
+                let appended = try await store.append(entries)
+                #expect(appended.map(\.entry) == entries)
+            }
+            let stored = try await store.entries(call: typed.callID, after: 0, limit: 10_000)
+            #expect(stored.count == typed.events.count + typed.outputs.joined().count)
+            #expect(stored.allSatisfy { $0.entry.decoded == nil })
+
+            let expected = try #require(try await store.call(plain.callID))
+            var call = try #require(try await store.call(typed.callID))
+            #expect(call.status == .ended && call.endedAt != nil && call.customerTurns > 0)
+            call.callID = expected.callID
+            (call.startedAt, call.updatedAt, call.endedAt) = (expected.startedAt, expected.updatedAt, expected.endedAt)
+            #expect(call == expected)
+
+            let expectedAlerts = try await store.alerts(AlertFilter(callID: plain.callID)).sorted { $0.alertID < $1.alertID }
+            let alerts = try await store.alerts(AlertFilter(callID: typed.callID)).sorted { $0.alertID < $1.alertID }
+            #expect(alerts.count == expectedAlerts.count && !alerts.isEmpty)
+            for (alert, expected) in zip(alerts, expectedAlerts) {
+                var renamed = alert
+                renamed.alertID = alert.alertID.replacingOccurrences(of: typed.callID, with: plain.callID)
+                renamed.callID = expected.callID
+                renamed.decision = alert.decision.replacingOccurrences(of: typed.callID, with: plain.callID)
+                (renamed.raisedWallTime, renamed.updatedAt) = (expected.raisedWallTime, expected.updatedAt)
+                #expect(renamed == expected)
+            }
         }
     }
 

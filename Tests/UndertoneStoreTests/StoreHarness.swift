@@ -83,15 +83,19 @@ enum Fixture {
     /// A call id no other test uses.
     static func callID(_ name: String = "call") -> String { "\(name)-\(UUID().uuidString.prefix(8).lowercased())" }
 
-    static func entry(_ event: CallEvent, clientSequence: Int? = nil) -> LogEntry {
-        LogEntry(callID: event.callID, kind: .event, type: event.type, at: event.at, body: CallEvents.encode(event), clientSequence: clientSequence)
+    /// The entry of an event; with `decoded`, carrying the event itself as the server's entries do.
+    static func entry(_ event: CallEvent, clientSequence: Int? = nil, decoded: Bool = false) -> LogEntry {
+        LogEntry(
+            callID: event.callID, kind: .event, type: event.type, at: event.at, body: CallEvents.encode(event), clientSequence: clientSequence,
+            decoded: decoded ? .event(event) : nil)
     }
 
-    static func entry(_ output: EngineOutput) throws -> LogEntry {
+    /// The entry of an output; with `decoded`, carrying the output itself as the server's entries do.
+    static func entry(_ output: EngineOutput, decoded: Bool = false) throws -> LogEntry {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = String(decoding: try encoder.encode(output), as: UTF8.self)
-        return LogEntry(callID: output.callID, kind: .output, type: output.type, at: output.at, body: body)
+        return LogEntry(callID: output.callID, kind: .output, type: output.type, at: output.at, body: body, decoded: decoded ? .output(output) : nil)
     }
 
     static func started(
@@ -179,8 +183,10 @@ struct ExampleCallRun {
         return ExampleCallRun(callID: callID, events: events, analyzers: analyzers, outputs: outputs)
     }
 
-    /// The entries the server would append for event `index`: the event (with client sequence index + 1), then its outputs.
-    func entries(forEvent index: Int) throws -> [LogEntry] {
-        [Fixture.entry(events[index], clientSequence: index + 1)] + (try outputs[index].map(Fixture.entry))
+    /// The entries the server would append for event `index`: the event (with client sequence index + 1), then its outputs;
+    /// with `decoded`, each carrying its value as the server's do.
+    func entries(forEvent index: Int, decoded: Bool = false) throws -> [LogEntry] {
+        [Fixture.entry(events[index], clientSequence: index + 1, decoded: decoded)]
+            + (try outputs[index].map { try Fixture.entry($0, decoded: decoded) })
     }
 }

@@ -546,7 +546,9 @@ extension ShardContext {
             } else {
                 let json = try CallEvents.encode(item.event)
                 result.entries.append(
-                    LogEntry(callID: callID, kind: .event, type: item.event.type, at: item.event.at, body: json, clientSequence: item.sequence))
+                    LogEntry(
+                        callID: callID, kind: .event, type: item.event.type, at: item.event.at, body: json, clientSequence: item.sequence,
+                        decoded: .event(item.event)))
                 // Turns, partial and final, go on the feed: the dashboard shows the live transcript (redacted, like the log).
                 // Ticks are the clock's: what they cause (a climb) is on the feed, they are not.
                 if !Self.offTheFeed.contains(item.event.type) { result.feed.append(feedMessage(live.started, type: item.event.type, json: json)) }
@@ -559,7 +561,10 @@ extension ShardContext {
                 // is one): replaying them rebuilds the voice state exactly. A `voice` event sent as such is logged already.
                 var kind = LogEntryKind.output
                 if case .voice = output, case .audio = item.event { kind = .event }
-                result.entries.append(LogEntry(callID: callID, kind: kind, type: output.type, at: output.at, body: json))
+                // The store's projections read the output as it is rather than decode `json` again.
+                result.entries.append(
+                    LogEntry(
+                        callID: callID, kind: kind, type: output.type, at: output.at, body: json, decoded: kind == .output ? .output(output) : nil))
                 result.feed.append(feedMessage(live.started, type: output.type, json: json))
                 result.receipt.outputLines.append(json)
             }

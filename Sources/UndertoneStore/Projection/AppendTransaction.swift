@@ -4,21 +4,24 @@ import UndertoneEngine
 
 /// What appending needs from one open transaction, in either dialect. `appendEntries(_:marks:recordedAt:logger:)` does the
 /// rest the same way for both.
+///
+/// Every step is `nonisolated(nonsending)`: it runs where its caller runs. SQLite's steps are synchronous calls on the
+/// database's own thread (`SQLiteWorker`), so a whole append stays on that thread; PostgreSQL's await the server.
 protocol AppendTransaction {
     /// Creates each call's head row if missing and locks it until the transaction ends, in the order given (sorted, so
     /// that two batches over the same calls cannot deadlock); returns each call's head (zeros for a new call).
-    func lockHeads(_ callIDs: [String]) async throws -> [String: CallHead]
+    nonisolated(nonsending) func lockHeads(_ callIDs: [String]) async throws -> [String: CallHead]
     /// Moves a call's head to its new last `call_sequence` and last client sequence.
-    func updateHead(call callID: String, to head: CallHead) async throws
+    nonisolated(nonsending) func updateHead(call callID: String, to head: CallHead) async throws
     /// Inserts the entries in order, each with its call sequence, and returns their positions in the same order.
-    func insert(_ entries: [NumberedEntry], recordedAt: Date) async throws -> [Int64]
+    nonisolated(nonsending) func insert(_ entries: [NumberedEntry], recordedAt: Date) async throws -> [Int64]
 
-    func loadCall(_ callID: String) async throws -> CallRow?
-    func saveCall(_ row: CallRow, isNew: Bool) async throws
-    func loadAlerts(call callID: String) async throws -> [AlertRecord]
-    func saveAlert(_ alert: AlertRecord, isNew: Bool) async throws
-    func loadFollowUp(_ id: String) async throws -> FollowUpRecord?
-    func saveFollowUp(_ record: FollowUpRecord, isNew: Bool) async throws
+    nonisolated(nonsending) func loadCall(_ callID: String) async throws -> CallRow?
+    nonisolated(nonsending) func saveCall(_ row: CallRow, isNew: Bool) async throws
+    nonisolated(nonsending) func loadAlerts(call callID: String) async throws -> [AlertRecord]
+    nonisolated(nonsending) func saveAlert(_ alert: AlertRecord, isNew: Bool) async throws
+    nonisolated(nonsending) func loadFollowUp(_ id: String) async throws -> FollowUpRecord?
+    nonisolated(nonsending) func saveFollowUp(_ record: FollowUpRecord, isNew: Bool) async throws
 }
 
 extension AppendTransaction {
@@ -26,7 +29,7 @@ extension AppendTransaction {
     /// entries per call without gaps, inserts them in one go, and brings the projections up to date. Runs inside the
     /// caller's transaction; a thrown error rolls it back. When a call of `expectingHeads` has another head, throws
     /// `EventStoreError.callsMoved` before writing anything.
-    func appendEntries(
+    nonisolated(nonsending) func appendEntries(
         _ entries: [LogEntry], marks: [ClientSequenceMark], expectingHeads: [String: Int] = [:], recordedAt now: Date, logger: Logger
     ) async throws -> [LoggedEntry] {
         guard !entries.isEmpty || !marks.isEmpty else { return [] }
@@ -87,7 +90,7 @@ extension AppendTransaction {
             if entry.kind == .output, entry.type != "signal", entry.type != "decision" { continue }
             let projected: ProjectedEntry
             do {
-                projected = try ProjectedEntry(decoding: entry)
+                projected = try ProjectedEntry.of(entry)
             } catch {
                 // The log keeps it (it is the truth); the projections cannot use it.
                 logger.warning(

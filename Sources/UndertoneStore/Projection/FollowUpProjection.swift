@@ -14,7 +14,7 @@ struct FollowUpProjection {
         order.compactMap { id in records[id].map { ($0, !stored.contains(id)) } }
     }
 
-    mutating func apply(
+    nonisolated(nonsending) mutating func apply(
         _ entry: LogEntry, call projection: inout CallProjection, at now: Date, transaction: some AppendTransaction, logger: Logger
     ) async throws {
         let body = Data(entry.body.utf8)
@@ -48,7 +48,7 @@ struct FollowUpProjection {
         note(change.id)
     }
 
-    private mutating func load(_ id: String, _ transaction: some AppendTransaction) async throws -> FollowUpRecord? {
+    private nonisolated(nonsending) mutating func load(_ id: String, _ transaction: some AppendTransaction) async throws -> FollowUpRecord? {
         if let record = records[id] { return record }
         guard let record = try await transaction.loadFollowUp(id) else { return nil }
         records[id] = record

@@ -2,9 +2,18 @@ import Foundation
 import UndertoneEngine
 
 /// A log entry's body read with the engine's own types: what the projections are built from.
-enum ProjectedEntry: Sendable, Equatable {
+public enum ProjectedEntry: Sendable, Equatable {
     case event(CallEvent)
     case output(EngineOutput)
+
+    /// The entry's `decoded` value when it has one of its kind and call, else its body decoded.
+    static func of(_ entry: LogEntry) throws(Unreadable) -> ProjectedEntry {
+        switch entry.decoded {
+        case .event(let event)? where entry.kind == .event && event.callID == entry.callID: .event(event)
+        case .output(let output)? where entry.kind == .output && output.callID == entry.callID: .output(output)
+        default: try ProjectedEntry(decoding: entry)
+        }
+    }
 
     /// Why an entry leaves the projections alone.
     struct Unreadable: Error, CustomStringConvertible {
@@ -32,7 +41,7 @@ enum ProjectedEntry: Sendable, Equatable {
         }
     }
 
-    var callID: String {
+    public var callID: String {
         switch self {
         case .event(let event): event.callID
         case .output(let output): output.callID

@@ -2,14 +2,20 @@ import Foundation
 import SQLiteNIO
 import UndertoneEngine
 
-/// An append inside the SQLite write transaction. Writes are already one at a time, so the heads need no row locks.
+/// An append inside the SQLite write transaction, on the database's thread (`SQLiteWorker.append`). Writes are already
+/// one at a time, so the heads need no row locks. Each step calls SQLite synchronously with statements the connection has
+/// prepared before; the entries go in as multi-row inserts.
 struct SQLiteAppendTransaction: AppendTransaction {
-    let connection: SQLiteConnection
+    let connection: SQLiteHandle
 
-    func lockHeads(_ callIDs: [String]) async throws -> [String: CallHead] {
+    /// The most rows one multi-row insert carries. Batches are cut into power-of-two pieces up to it, so that a handful of
+    /// statement texts cover every batch size and stay prepared.
+    static let rowsPerInsert = 64
+
+    nonisolated(nonsending) func lockHeads(_ callIDs: [String]) async throws -> [String: CallHead] {
         var heads: [String: CallHead] = [:]
         for callID in callIDs {
-            let rows = try await connection.query(
+            let rows = try connection.query(
                 """
                 INSERT INTO call_heads (call_id, last_sequence, last_client_sequence) VALUES (?, 0, 0)
                 ON CONFLICT (call_id) DO UPDATE SET last_sequence = call_heads.last_sequence
@@ -25,36 +31,66 @@ struct SQLiteAppendTransaction: AppendTransaction {
         return heads
     }
 
-    func updateHead(call callID: String, to head: CallHead) async throws {
-        _ = try await connection.query(
+    nonisolated(nonsending) func updateHead(call callID: String, to head: CallHead) async throws {
+        try connection.query(
             "UPDATE call_heads SET last_sequence = ?, last_client_sequence = ? WHERE call_id = ?",
             [.int(head.sequence), .int(head.clientSequence), .text(callID)])
     }
 
-    func insert(_ entries: [NumberedEntry], recordedAt: Date) async throws -> [Int64] {
-        var positions: [Int64] = []
-        for numbered in entries {
-            let entry = numbered.entry
-            let rows = try await connection.query(
-                """
-                INSERT INTO event_log (call_id, call_sequence, kind, type, at, body, client_sequence, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING position
-                """,
-                [
+    nonisolated(nonsending) func insert(_ entries: [NumberedEntry], recordedAt: Date) async throws -> [Int64] {
+        // RETURNING gives a multi-row insert's rows in no promised order: each position is matched by its call and sequence.
+        var positions: [EntryKey: Int64] = [:]
+        positions.reserveCapacity(entries.count)
+        var start = entries.startIndex
+        while start < entries.endIndex {
+            var size = 1
+            while size * 2 <= min(entries.endIndex - start, Self.rowsPerInsert) { size *= 2 }
+            let piece = entries[start..<(start + size)]
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity(size * 8)
+            for numbered in piece {
+                let entry = numbered.entry
+                binds += [
                     .text(entry.callID), .int(numbered.callSequence), .text(entry.kind.rawValue), .text(entry.type), .int(entry.at),
                     .text(entry.body), .int(entry.clientSequence), .date(recordedAt),
-                ])
-            guard let row = rows.first else { throw EventStoreError.unreadableRow(table: "event_log", reason: "insert returned no position") }
-            positions.append(try SQLiteRowReader(row: row, table: "event_log").int64("position"))
+                ]
+            }
+            try connection.each(Self.insertSQL[size] ?? Self.insertSQL(rows: size), binds) { row in
+                let read = SQLiteRowReader(row: row, table: "event_log")
+                positions[EntryKey(callID: try read.string("call_id"), sequence: try read.int("call_sequence"))] = try read.int64("position")
+            }
+            start += size
         }
-        return positions
+        return try entries.map { numbered in
+            guard let position = positions[EntryKey(callID: numbered.entry.callID, sequence: numbered.callSequence)] else {
+                throw EventStoreError.unreadableRow(table: "event_log", reason: "insert returned no position")
+            }
+            return position
+        }
     }
 
-    func loadCall(_ callID: String) async throws -> CallRow? {
-        try await connection.query("SELECT \(StoreColumns.calls) FROM calls WHERE call_id = ?", [.text(callID)]).first.map(SQLiteRecords.callRow)
+    private struct EntryKey: Hashable {
+        var callID: String
+        var sequence: Int
     }
 
-    func saveCall(_ row: CallRow, isNew: Bool) async throws {
+    /// The insert of each piece size.
+    static let insertSQL: [Int: String] = Dictionary(
+        uniqueKeysWithValues: sequence(first: 1) { $0 * 2 <= rowsPerInsert ? $0 * 2 : nil }.map { ($0, insertSQL(rows: $0)) })
+
+    static func insertSQL(rows: Int) -> String {
+        """
+        INSERT INTO event_log (call_id, call_sequence, kind, type, at, body, client_sequence, recorded_at)
+        VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
+        RETURNING position, call_id, call_sequence
+        """
+    }
+
+    nonisolated(nonsending) func loadCall(_ callID: String) async throws -> CallRow? {
+        try connection.query("SELECT \(StoreColumns.calls) FROM calls WHERE call_id = ?", [.text(callID)]).first.map(SQLiteRecords.callRow)
+    }
+
+    nonisolated(nonsending) func saveCall(_ row: CallRow, isNew: Bool) async throws {
         let values: [SQLiteData] = [
             .text(row.status.rawValue), .optionalText(row.channel), .optionalText(row.customerID), .optionalText(row.queue),
             .optionalText(row.language), .optionalText(row.industry), .optionalText(row.agentID), .optionalText(row.team), .date(row.startedAt),
@@ -62,11 +98,11 @@ struct SQLiteAppendTransaction: AppendTransaction {
             .float(row.stress), .float(row.smoothedStress), .float(row.peakStress), .optionalText(row.highestTier), .int(row.openAlerts),
         ]
         if isNew {
-            _ = try await connection.query(
+            try connection.query(
                 "INSERT INTO calls (\(StoreColumns.calls)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [.text(row.callID)] + values)
         } else {
-            _ = try await connection.query(
+            try connection.query(
                 """
                 UPDATE calls SET status = ?, channel = ?, customer_id = ?, queue = ?, language = ?, industry = ?, agent_id = ?, team = ?,
                     started_at = ?, updated_at = ?, last_at = ?, ended_at = ?, disposition = ?, survey = ?, customer_turns = ?, stress = ?,
@@ -77,13 +113,13 @@ struct SQLiteAppendTransaction: AppendTransaction {
         }
     }
 
-    func loadAlerts(call callID: String) async throws -> [AlertRecord] {
-        try await connection.query("SELECT \(StoreColumns.alerts) FROM alerts WHERE call_id = ?", [.text(callID)]).map(SQLiteRecords.alert)
+    nonisolated(nonsending) func loadAlerts(call callID: String) async throws -> [AlertRecord] {
+        try connection.query("SELECT \(StoreColumns.alerts) FROM alerts WHERE call_id = ?", [.text(callID)]).map(SQLiteRecords.alert)
     }
 
-    func saveAlert(_ alert: AlertRecord, isNew: Bool) async throws {
+    nonisolated(nonsending) func saveAlert(_ alert: AlertRecord, isNew: Bool) async throws {
         if isNew {
-            _ = try await connection.query(
+            try connection.query(
                 "INSERT INTO alerts (\(StoreColumns.alerts)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     .text(alert.alertID), .text(alert.callID), .optionalText(alert.agentID), .optionalText(alert.team), .text(alert.tier),
@@ -91,7 +127,7 @@ struct SQLiteAppendTransaction: AppendTransaction {
                     .text(alert.decision), .int(alert.folded), .optionalText(alert.acknowledgedBy), .optionalText(alert.outcome),
                 ])
         } else {
-            _ = try await connection.query(
+            try connection.query(
                 """
                 UPDATE alerts SET tier = ?, state = ?, updated_at = ?, folded = ?, acknowledged_by = ?, outcome = ?
                 WHERE alert_id = ?
@@ -103,11 +139,11 @@ struct SQLiteAppendTransaction: AppendTransaction {
         }
     }
 
-    func loadFollowUp(_ id: String) async throws -> FollowUpRecord? {
-        try await connection.query("SELECT \(StoreColumns.followUps) FROM follow_ups WHERE id = ?", [.text(id)]).first.map(SQLiteRecords.followUp)
+    nonisolated(nonsending) func loadFollowUp(_ id: String) async throws -> FollowUpRecord? {
+        try connection.query("SELECT \(StoreColumns.followUps) FROM follow_ups WHERE id = ?", [.text(id)]).first.map(SQLiteRecords.followUp)
     }
 
-    func saveFollowUp(_ record: FollowUpRecord, isNew: Bool) async throws {
+    nonisolated(nonsending) func saveFollowUp(_ record: FollowUpRecord, isNew: Bool) async throws {
         let followUp = record.followUp
         let values: [SQLiteData] = [
             .text(followUp.callID), .optionalText(record.agentID), .optionalText(record.team), .optionalText(followUp.alertID),
@@ -116,10 +152,10 @@ struct SQLiteAppendTransaction: AppendTransaction {
             .optionalText(followUp.overdueAlertID),
         ]
         if isNew {
-            _ = try await connection.query(
+            try connection.query(
                 "INSERT INTO follow_ups (\(StoreColumns.followUps)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [.text(followUp.id)] + values)
         } else {
-            _ = try await connection.query(
+            try connection.query(
                 """
                 UPDATE follow_ups SET call_id = ?, agent_id = ?, team = ?, alert_id = ?, reason = ?, owner = ?, due_at = ?, state = ?,
                     outcome = ?, packet = ?, created_at = ?, updated_at = ?, overdue_alert = ?

@@ -23,8 +23,8 @@ public final class SQLiteEventStore: EventStore {
     public static let busyTimeoutMilliseconds = 5_000
 
     let logger: Logger
-    private let writer: SQLiteConnection
-    private let reader: SQLiteConnection?
+    private let writer: SQLiteWorker
+    private let reader: SQLiteWorker?
     private let writeLock = AsyncSerialLock()
     private let isClosed = Mutex(false)
 
@@ -33,26 +33,29 @@ public final class SQLiteEventStore: EventStore {
     public init(path: String, logger: Logger = Logger(label: "undertone.store.sqlite")) async throws {
         self.path = path
         self.logger = logger
-        let storage: SQLiteConnection.Storage = path == Self.inMemory ? .memory : .file(path: path)
-        let writer = try await SQLiteConnection.open(storage: storage, logger: logger)
+        let inMemory = path == Self.inMemory
+        let writer = try SQLiteWorker(path: path, on: SQLiteWorker.writers)
         do {
-            // busy_timeout replaces SQLiteNIO's busy handler, which would otherwise retry for ever. (PRAGMAs take no
-            // bind parameters; the value is this type's own constant.)
-            _ = try await writer.query("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)")
-            if storage != .memory {
-                let mode = try await writer.query("PRAGMA journal_mode = WAL").first?.column("journal_mode")?.string
-                guard mode?.lowercased() == "wal" else {
-                    throw EventStoreError.invalidConfiguration("\(path): could not switch to WAL (\(mode ?? "?"))")
+            try await writer.run { connection in
+                // PRAGMAs take no bind parameters; the value is this type's own constant.
+                try connection.query("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)")
+                if !inMemory {
+                    let mode = try connection.query("PRAGMA journal_mode = WAL").first?.column("journal_mode")?.string
+                    guard mode?.lowercased() == "wal" else {
+                        throw EventStoreError.invalidConfiguration("\(path): could not switch to WAL (\(mode ?? "?"))")
+                    }
                 }
+                try connection.query("PRAGMA synchronous = FULL")
             }
-            _ = try await writer.query("PRAGMA synchronous = FULL")
-            if storage != .memory {
-                let reader = try await SQLiteConnection.open(storage: storage, logger: logger)
+            if !inMemory {
+                let reader = try SQLiteWorker(path: path, on: SQLiteWorker.readers)
                 do {
-                    _ = try await reader.query("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)")
-                    _ = try await reader.query("PRAGMA query_only = ON")
+                    try await reader.run { connection in
+                        try connection.query("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)")
+                        try connection.query("PRAGMA query_only = ON")
+                    }
                 } catch {
-                    try? await reader.close().get()
+                    await reader.close()
                     throw error
                 }
                 self.reader = reader
@@ -60,7 +63,7 @@ public final class SQLiteEventStore: EventStore {
                 self.reader = nil
             }
         } catch {
-            try? await writer.close().get()
+            await writer.close()
             throw error
         }
         self.writer = writer
@@ -76,16 +79,14 @@ public final class SQLiteEventStore: EventStore {
 
     /// Closes the connections; later calls do nothing. Waits for a write in progress to finish.
     public func close() async throws {
-        try await writeLock.withLock {
+        await writeLock.withLock {
             let wasClosed = isClosed.withLock { closed in
                 defer { closed = true }
                 return closed
             }
             guard !wasClosed else { return }
-            // The futures, not the async versions: those give up without closing when the task is cancelled, and a
-            // service is usually closed by cancellation.
-            try await reader?.close().get()
-            try await writer.close().get()
+            await reader?.close()
+            await writer.close()
         }
     }
 
@@ -96,30 +97,24 @@ public final class SQLiteEventStore: EventStore {
     }
 
     /// One read statement: on the read connection, or in turn with the writes when the database is in memory.
-    func read(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
+    func read(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteStoreRow] {
         if let reader {
             try checkOpen()
-            return try await reader.query(sql, binds)
+            return try await reader.run { try $0.query(sql, binds) }
         }
         return try await writeLock.withLock {
             try checkOpen()
-            return try await writer.query(sql, binds)
+            return try await writer.run { try $0.query(sql, binds) }
         }
     }
 
-    /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`), after every earlier write has finished.
-    func write<Result>(_ body: (SQLiteConnection) async throws -> Result) async throws -> Result {
+    /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`) on the database's thread, after every earlier write has
+    /// finished.
+    @discardableResult
+    func write<Result: Sendable>(_ body: @escaping @Sendable (SQLiteHandle) throws -> Result) async throws -> Result {
         try await writeLock.withLock {
             try checkOpen()
-            _ = try await writer.query("BEGIN IMMEDIATE")
-            do {
-                let result = try await body(writer)
-                _ = try await writer.query("COMMIT")
-                return result
-            } catch {
-                _ = try? await writer.query("ROLLBACK")
-                throw error
-            }
+            return try await writer.transaction(body)
         }
     }
 
@@ -128,17 +123,17 @@ public final class SQLiteEventStore: EventStore {
     public func migrate() async throws {
         precondition(SQLiteSchema.migrations.isWellOrdered, "SQLite migrations must be numbered 1, 2, 3, …")
         try await write { connection in
-            _ = try await connection.query(SQLiteSchema.createMigrationsTable)
+            try connection.query(SQLiteSchema.createMigrationsTable)
         }
         for migration in SQLiteSchema.migrations {
             try await write { connection in
-                let applied = try await connection.query("SELECT 1 FROM schema_migrations WHERE version = ?", [.int(migration.version)])
+                let applied = try connection.query("SELECT 1 FROM schema_migrations WHERE version = ?", [.int(migration.version)])
                 guard applied.isEmpty else { return }
-                for statement in migration.statements { _ = try await connection.query(statement) }
-                _ = try await connection.query(
+                for statement in migration.statements { try connection.query(statement) }
+                try connection.query(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     [.int(migration.version), .text(migration.name), .date(Date.storeNow)])
-                logger.info("applied migration", metadata: ["migration.version": "\(migration.version)", "migration.name": "\(migration.name)"])
+                self.logger.info("applied migration", metadata: ["migration.version": "\(migration.version)", "migration.name": "\(migration.name)"])
             }
         }
     }
@@ -155,9 +150,9 @@ public final class SQLiteEventStore: EventStore {
     public func append(_ entries: [LogEntry], marks: [ClientSequenceMark], expectingHeads: [String: Int]) async throws -> [LoggedEntry] {
         guard !entries.isEmpty || !marks.isEmpty else { return [] }
         let now = Date.storeNow
-        return try await write { connection in
-            try await SQLiteAppendTransaction(connection: connection).appendEntries(
-                entries, marks: marks, expectingHeads: expectingHeads, recordedAt: now, logger: logger)
+        return try await writeLock.withLock {
+            try checkOpen()
+            return try await writer.append(entries, marks: marks, expectingHeads: expectingHeads, recordedAt: now, logger: logger)
         }
     }
 
@@ -254,7 +249,7 @@ public final class SQLiteEventStore: EventStore {
 
     public func saveWebhook(_ webhook: WebhookRecord) async throws {
         try await write { connection in
-            _ = try await connection.query(
+            try connection.query(
                 """
                 INSERT INTO webhooks (\(StoreColumns.webhooks)) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET url = excluded.url, secret = excluded.secret, types = excluded.types, cursor = excluded.cursor,
@@ -273,13 +268,13 @@ public final class SQLiteEventStore: EventStore {
 
     public func moveWebhookCursor(id: String, to position: Int64) async throws {
         try await write { connection in
-            _ = try await connection.query("UPDATE webhooks SET cursor = MAX(cursor, ?) WHERE id = ?", [.int(position), .text(id)])
+            try connection.query("UPDATE webhooks SET cursor = MAX(cursor, ?) WHERE id = ?", [.int(position), .text(id)])
         }
     }
 
     public func lease(_ name: String, owner: String, until: Date, now: Date) async throws -> Bool {
         try await write { connection in
-            try await connection.query(
+            try connection.query(
                 """
                 INSERT INTO leases (name, owner, until) VALUES (?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until
@@ -292,7 +287,7 @@ public final class SQLiteEventStore: EventStore {
 
     public func recordDelivery(_ delivery: WebhookDelivery) async throws {
         try await write { connection in
-            _ = try await connection.query(
+            try connection.query(
                 """
                 INSERT INTO webhook_deliveries (webhook_id, position, call_id, type, attempt, status, error, delivered, attempted_at, duration_ms)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -317,7 +312,7 @@ public final class SQLiteEventStore: EventStore {
     /// Saves a key, or replaces the key with the same id.
     public func saveAPIKey(_ key: APIKeyRecord) async throws {
         try await write { connection in
-            _ = try await connection.query(
+            try connection.query(
                 """
                 INSERT INTO api_keys (\(StoreColumns.apiKeys)) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role, subject = excluded.subject, hash = excluded.hash,
@@ -343,7 +338,7 @@ public final class SQLiteEventStore: EventStore {
     /// Marks the key revoked; throws `EventStoreError.apiKeyNotFound` for an unknown id.
     public func revokeAPIKey(id: String) async throws {
         try await write { connection in
-            let rows = try await connection.query("UPDATE api_keys SET revoked = 1 WHERE id = ? RETURNING id", [.text(id)])
+            let rows = try connection.query("UPDATE api_keys SET revoked = 1 WHERE id = ? RETURNING id", [.text(id)])
             guard !rows.isEmpty else { throw EventStoreError.apiKeyNotFound(id: id) }
         }
     }
@@ -352,9 +347,9 @@ public final class SQLiteEventStore: EventStore {
 
     public func setting(_ name: String, initially value: String) async throws -> String {
         try await write { connection in
-            _ = try await connection.query(
+            try connection.query(
                 "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", [.text(name), .text(value)])
-            let rows = try await connection.query("SELECT value FROM settings WHERE name = ?", [.text(name)])
+            let rows = try connection.query("SELECT value FROM settings WHERE name = ?", [.text(name)])
             guard let row = rows.first else { throw EventStoreError.unreadableRow(table: "settings", reason: "\(name) was not saved") }
             return try SQLiteRowReader(row: row, table: "settings").string("value")
         }
@@ -365,8 +360,8 @@ public final class SQLiteEventStore: EventStore {
     /// Saves a new session; sessions that expired more than a day ago are deleted on the way.
     public func saveSession(_ session: SessionRecord) async throws {
         try await write { connection in
-            _ = try await connection.query("DELETE FROM sessions WHERE expires_at < ?", [.date(session.createdAt.addingTimeInterval(-86_400))])
-            _ = try await connection.query(
+            try connection.query("DELETE FROM sessions WHERE expires_at < ?", [.date(session.createdAt.addingTimeInterval(-86_400))])
+            try connection.query(
                 "INSERT INTO sessions (hash, key_id, created_at, expires_at, ended) VALUES (?, ?, ?, ?, ?)",
                 [.text(session.hash), .text(session.keyID), .date(session.createdAt), .date(session.expiresAt), .bool(session.ended)])
         }
@@ -380,7 +375,7 @@ public final class SQLiteEventStore: EventStore {
 
     public func endSession(hash: String) async throws {
         try await write { connection in
-            _ = try await connection.query("UPDATE sessions SET ended = 1 WHERE hash = ?", [.text(hash)])
+            try connection.query("UPDATE sessions SET ended = 1 WHERE hash = ?", [.text(hash)])
         }
     }
 
@@ -388,7 +383,7 @@ public final class SQLiteEventStore: EventStore {
 
     public func audit(_ record: AuditRecord) async throws {
         try await write { connection in
-            _ = try await connection.query(
+            try connection.query(
                 "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)",
                 [.date(record.at), .text(record.actor), .text(record.action), .text(record.target), .text(record.detail)])
         }
@@ -411,7 +406,7 @@ public final class SQLiteEventStore: EventStore {
         for callID in callIDs {
             changed += try await write { connection in
                 let outputTypes = TranscriptPurge.outputTypes.map { _ in "?" }.joined(separator: ", ")
-                let rows = try await connection.query(
+                let rows = try connection.query(
                     """
                     SELECT position, kind, body FROM event_log
                     WHERE call_id = ? AND ((kind = 'event' AND type = ?) OR (kind = 'output' AND type IN (\(outputTypes))))
@@ -423,21 +418,21 @@ public final class SQLiteEventStore: EventStore {
                     let read = SQLiteRowReader(row: row, table: "event_log")
                     guard let blanked = TranscriptPurge.blanked(kind: try read.enumeration(LogEntryKind.self, "kind"), body: try read.string("body"))
                     else { continue }
-                    _ = try await connection.query(
+                    try connection.query(
                         "UPDATE event_log SET body = ? WHERE position = ?", [.text(blanked), .int(try read.int64("position"))])
                     count += 1
                 }
                 // The projections' copies: each alert's raising decision, each follow-up's hand-off packet.
-                for row in try await connection.query("SELECT alert_id, decision FROM alerts WHERE call_id = ?", [.text(callID)]) {
+                for row in try connection.query("SELECT alert_id, decision FROM alerts WHERE call_id = ?", [.text(callID)]) {
                     let read = SQLiteRowReader(row: row, table: "alerts")
                     guard let blanked = TranscriptPurge.blankedJSON(try read.string("decision")) else { continue }
-                    _ = try await connection.query(
+                    try connection.query(
                         "UPDATE alerts SET decision = ? WHERE alert_id = ?", [.text(blanked), .text(try read.string("alert_id"))])
                 }
-                for row in try await connection.query("SELECT id, packet FROM follow_ups WHERE call_id = ?", [.text(callID)]) {
+                for row in try connection.query("SELECT id, packet FROM follow_ups WHERE call_id = ?", [.text(callID)]) {
                     let read = SQLiteRowReader(row: row, table: "follow_ups")
                     guard let packet = try read.optionalString("packet"), let blanked = TranscriptPurge.blankedJSON(packet) else { continue }
-                    _ = try await connection.query("UPDATE follow_ups SET packet = ? WHERE id = ?", [.text(blanked), .text(try read.string("id"))])
+                    try connection.query("UPDATE follow_ups SET packet = ? WHERE id = ?", [.text(blanked), .text(try read.string("id"))])
                 }
                 return count
             }

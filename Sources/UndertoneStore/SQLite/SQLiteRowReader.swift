@@ -4,7 +4,7 @@ import UndertoneEngine
 
 /// Reads typed columns from an SQLite row, naming the table when a value is missing or of the wrong type.
 struct SQLiteRowReader {
-    let row: SQLiteRow
+    let row: SQLiteStoreRow
     let table: String
 
     private func value(_ column: String) throws(EventStoreError) -> SQLiteData {
@@ -75,7 +75,7 @@ extension SQLiteData {
 
 /// Rows into records.
 enum SQLiteRecords {
-    static func loggedEntry(_ row: SQLiteRow) throws(EventStoreError) -> LoggedEntry {
+    static func loggedEntry(_ row: SQLiteStoreRow) throws(EventStoreError) -> LoggedEntry {
         let read = SQLiteRowReader(row: row, table: "event_log")
         let entry = LogEntry(
             callID: try read.string("call_id"), kind: try read.enumeration(LogEntryKind.self, "kind"), type: try read.string("type"),
@@ -85,7 +85,7 @@ enum SQLiteRecords {
             entry: entry)
     }
 
-    static func callRow(_ row: SQLiteRow) throws(EventStoreError) -> CallRow {
+    static func callRow(_ row: SQLiteStoreRow) throws(EventStoreError) -> CallRow {
         let read = SQLiteRowReader(row: row, table: "calls")
         return CallRow(
             callID: try read.string("call_id"), status: try read.enumeration(CallRecord.Status.self, "status"),
@@ -98,7 +98,7 @@ enum SQLiteRecords {
             peakStress: try read.double("peak_stress"), highestTier: try read.optionalString("highest_tier"), openAlerts: try read.int("open_alerts"))
     }
 
-    static func alert(_ row: SQLiteRow) throws(EventStoreError) -> AlertRecord {
+    static func alert(_ row: SQLiteStoreRow) throws(EventStoreError) -> AlertRecord {
         let read = SQLiteRowReader(row: row, table: "alerts")
         return AlertRecord(
             alertID: try read.string("alert_id"), callID: try read.string("call_id"), agentID: try read.optionalString("agent_id"),
@@ -108,7 +108,7 @@ enum SQLiteRecords {
             folded: try read.int("folded"), acknowledgedBy: try read.optionalString("acknowledged_by"), outcome: try read.optionalString("outcome"))
     }
 
-    static func apiKey(_ row: SQLiteRow) throws(EventStoreError) -> APIKeyRecord {
+    static func apiKey(_ row: SQLiteStoreRow) throws(EventStoreError) -> APIKeyRecord {
         let read = SQLiteRowReader(row: row, table: "api_keys")
         return APIKeyRecord(
             id: try read.string("id"), name: try read.string("name"), role: try read.enumeration(Role.self, "role"),
@@ -116,21 +116,21 @@ enum SQLiteRecords {
             revoked: try read.bool("revoked"))
     }
 
-    static func session(_ row: SQLiteRow) throws(EventStoreError) -> SessionRecord {
+    static func session(_ row: SQLiteStoreRow) throws(EventStoreError) -> SessionRecord {
         let read = SQLiteRowReader(row: row, table: "sessions")
         return SessionRecord(
             hash: try read.string("session_hash"), keyID: try read.string("session_key_id"), createdAt: try read.date("session_created_at"),
             expiresAt: try read.date("session_expires_at"), ended: try read.bool("session_ended"))
     }
 
-    static func audit(_ row: SQLiteRow) throws(EventStoreError) -> AuditRecord {
+    static func audit(_ row: SQLiteStoreRow) throws(EventStoreError) -> AuditRecord {
         let read = SQLiteRowReader(row: row, table: "audit_log")
         return AuditRecord(
             id: try read.int64("id"), at: try read.date("at"), actor: try read.string("actor"), action: try read.string("action"),
             target: try read.string("target"), detail: try read.string("detail"))
     }
 
-    static func followUp(_ row: SQLiteRow) throws(EventStoreError) -> FollowUpRecord {
+    static func followUp(_ row: SQLiteStoreRow) throws(EventStoreError) -> FollowUpRecord {
         let read = SQLiteRowReader(row: row, table: "follow_ups")
         let followUp = FollowUp(
             id: try read.string("id"), callID: try read.string("call_id"), alertID: try read.optionalString("alert_id"),
@@ -141,7 +141,7 @@ enum SQLiteRecords {
         return FollowUpRecord(followUp: followUp, agentID: try read.optionalString("agent_id"), team: try read.optionalString("team"))
     }
 
-    static func webhook(_ row: SQLiteRow) throws(EventStoreError) -> WebhookRecord {
+    static func webhook(_ row: SQLiteStoreRow) throws(EventStoreError) -> WebhookRecord {
         let read = SQLiteRowReader(row: row, table: "webhooks")
         return WebhookRecord(
             id: try read.string("id"), url: try read.string("url"), secret: try read.string("secret"),
@@ -149,7 +149,7 @@ enum SQLiteRecords {
             active: try read.bool("active"), createdAt: try read.date("created_at"))
     }
 
-    static func delivery(_ row: SQLiteRow) throws(EventStoreError) -> WebhookDelivery {
+    static func delivery(_ row: SQLiteStoreRow) throws(EventStoreError) -> WebhookDelivery {
         let read = SQLiteRowReader(row: row, table: "webhook_deliveries")
         return WebhookDelivery(
             id: try read.int64("id"), webhookID: try read.string("webhook_id"), position: try read.int64("position"),

@@ -1,0 +1,72 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import UndertoneEngine
+
+/// One SQLite connection on a thread of its own: every job runs there, one at a time, and calls SQLite directly, so a
+/// transaction of many statements costs one hop to the thread and back instead of one per statement.
+///
+/// The thread is an event loop that does nothing else, shared by the workers of a kind (`writers`, `readers`) in the
+/// process, so that a read never waits behind another store's commit on the write thread.
+actor SQLiteWorker {
+    /// The thread that writers run on: commits (and their `fsync`) wait here, not on the server's threads.
+    static let writers = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    /// The thread that read-only connections run on.
+    static let readers = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
+    private let handle: SQLiteHandle
+    private let loop: any EventLoop
+
+    nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
+
+    /// Opens the database at `path` for a worker that will run on a thread of `group`.
+    init(path: String, on group: MultiThreadedEventLoopGroup) throws(SQLiteFailure) {
+        let loop = group.next()
+        handle = try SQLiteHandle(path: path, on: loop)
+        self.loop = loop
+    }
+
+    /// Runs `body` with the connection, on the worker's thread. Throws `EventStoreError.closed` once closed.
+    func run<Result: Sendable>(_ body: @Sendable (SQLiteHandle) throws -> Result) throws -> Result {
+        guard !handle.isClosed else { throw EventStoreError.closed }
+        return try body(handle)
+    }
+
+    /// Runs `body` in one write transaction (`BEGIN IMMEDIATE` … `COMMIT`, rolled back when it throws).
+    func transaction<Result: Sendable>(_ body: @Sendable (SQLiteHandle) throws -> Result) throws -> Result {
+        guard !handle.isClosed else { throw EventStoreError.closed }
+        try handle.query("BEGIN IMMEDIATE")
+        do {
+            let result = try body(handle)
+            try handle.query("COMMIT")
+            return result
+        } catch {
+            _ = try? handle.query("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Appends in one write transaction: `AppendTransaction.appendEntries`, run on this thread from start to end (its
+    /// steps call SQLite synchronously, so nothing in between suspends).
+    func append(
+        _ entries: [LogEntry], marks: [ClientSequenceMark], expectingHeads: [String: Int], recordedAt now: Date, logger: Logger
+    ) async throws -> [LoggedEntry] {
+        guard !handle.isClosed else { throw EventStoreError.closed }
+        try handle.query("BEGIN IMMEDIATE")
+        do {
+            let logged = try await SQLiteAppendTransaction(connection: handle).appendEntries(
+                entries, marks: marks, expectingHeads: expectingHeads, recordedAt: now, logger: logger)
+            try handle.query("COMMIT")
+            return logged
+        } catch {
+            _ = try? handle.query("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Closes the connection; later jobs throw `EventStoreError.closed`.
+    func close() {
+        handle.close()
+    }
+}

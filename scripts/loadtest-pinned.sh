@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# One load run as docs/performance.md describes: `undertone serve` on a fresh SQLite file pinned to core 0, and
+# `undertone loadtest --url` pinned to core 1. Prints the load average before and after, the server's CPU per
+# acknowledged event (user + system time while the load ran), its peak RSS, and the load test's report.
+#
+#   scripts/loadtest-pinned.sh [BINARY] [CALLS] [INTERVAL_MS]     defaults: .build/debug/undertone 1000 2000
+set -euo pipefail
+binary=${1:-.build/debug/undertone}
+calls=${2:-1000}
+interval=${3:-2000}
+dir=$(mktemp -d)
+key=ut_loadtest$(date +%s)run
+port=$((18000 + RANDOM % 1000))
+
+taskset -c 0 "$binary" serve --port "$port" --database "$dir/store.sqlite" --key "$key" >"$dir/serve.log" 2>&1 &
+server=$!
+trap 'kill -INT $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$dir"' EXIT
+for _ in $(seq 1 120); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
+    sleep 1
+done
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+before=$(cpu_ticks)
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+taskset -c 1 "$binary" loadtest --url "http://127.0.0.1:$port" --key "$key" --calls "$calls" --interval-ms "$interval" | tee "$dir/report.txt"
+after=$(cpu_ticks)
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+events=$(grep -oE '^[0-9]+ events acknowledged' "$dir/report.txt" | cut -d' ' -f1)
+awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -v events="$events" \
+    'BEGIN { printf "server CPU: %.1f s, %.3f ms per event\n", ticks / hz, ticks / hz * 1000 / events }'
+echo "server peak RSS: $(awk '/VmHWM/ { print $2, $3 }' "/proc/$server/status")"
