@@ -343,9 +343,15 @@ extension ShardContext {
             }
         }
 
+        // What a group may have to put back: the calls its jobs name, as they were (nil: not in memory). Only these —
+        // a copy of the whole dictionary would cost every group as much as the shard holds calls.
+        let named = Set(jobs.compactMap(\.callID))
         var round = 1
         while true {
-            let before = calls
+            let before = Dictionary(uniqueKeysWithValues: named.map { ($0, calls[$0]) })
+            func putBack(_ replaced: [String: LiveCall] = [:]) {
+                for (callID, call) in before { calls[callID] = replaced[callID] ?? call }
+            }
             var group = GroupResult()
             for job in jobs { run(job, &calls, loadFailures: loadFailures, into: &group) }
             // A gap in a call this node holds may be numbers another node took: when the log's last number is beyond
@@ -353,12 +359,12 @@ extension ShardContext {
             if round < Self.catchUpRounds {
                 let gaps = Set(
                     group.failures.compactMap { _, error -> String? in
-                        if case IngestError.sequenceGap(let callID, _, _) = error, before[callID] != nil { callID } else { nil }
+                        if case IngestError.sequenceGap(let callID, _, _) = error, before[callID] ?? nil != nil { callID } else { nil }
                     })
                 var caughtUp: [String: LiveCall] = [:]
                 var failed = false
                 for callID in gaps.sorted() {
-                    guard var call = before[callID] else { continue }
+                    guard var call = before[callID] ?? nil else { continue }
                     do {
                         guard let logged = try await store.lastClientSequence(call: callID), logged > call.lastSequence else { continue }
                         try await catchUp(&call, callID: callID)
@@ -369,12 +375,12 @@ extension ShardContext {
                     }
                 }
                 if !caughtUp.isEmpty || failed {
-                    calls = before.merging(caughtUp) { _, new in new }
+                    putBack(caughtUp)
                     round += 1
                     continue
                 }
             }
-            let expected = Dictionary(uniqueKeysWithValues: group.touched.map { ($0, before[$0]?.logHead ?? 0) })
+            let expected = Dictionary(uniqueKeysWithValues: group.touched.map { ($0, (before[$0] ?? nil)?.logHead ?? 0) })
             var logged: [LoggedEntry] = []
             if !group.entries.isEmpty || !group.marks.isEmpty {
                 let start = ContinuousClock.now
@@ -383,7 +389,7 @@ extension ShardContext {
                     metrics.commitLatency.record(ContinuousClock.now - start)
                     metrics.commitBatchSize.record(Double(group.entries.count))
                 } catch EventStoreError.callsMoved(let heads) where round < Self.catchUpRounds {
-                    calls = before
+                    putBack()
                     for callID in heads.keys.sorted() {
                         do {
                             if var call = calls[callID] {
@@ -415,7 +421,7 @@ extension ShardContext {
                 calls[entry.entry.callID]!.logHead = max(calls[entry.entry.callID]!.logHead, entry.callSequence)
             }
             finish(group, logged: logged)
-            calls = calls.filter { !$0.value.ended }
+            for callID in named where calls[callID]?.ended == true { calls[callID] = nil }
             return
         }
     }
