@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # One load run as docs/performance.md describes: `undertone serve` on a fresh SQLite file pinned to core 0, and
 # `undertone loadtest --url` pinned to core 1. Prints the load average before and after, the server's CPU per
-# acknowledged event (user + system time while the load ran), its peak RSS, and the load test's report.
+# acknowledged message (user + system time while the load ran), its RSS before the load and at its peak (and the
+# difference per call), and the load test's report. Arguments after the third go to `undertone loadtest` as they are
+# (e.g. --partials 2 --audio-share 0.1).
 #
-#   scripts/loadtest-pinned.sh [BINARY] [CALLS] [INTERVAL_MS]     defaults: .build/debug/undertone 1000 2000
+#   scripts/loadtest-pinned.sh [BINARY] [CALLS] [INTERVAL_MS] [LOADTEST OPTIONS…]   defaults: .build/release/undertone 1000 2000
 set -euo pipefail
-binary=${1:-.build/debug/undertone}
+binary=${1:-.build/release/undertone}
 calls=${2:-1000}
 interval=${3:-2000}
+shift $(($# < 3 ? $# : 3))
 dir=$(mktemp -d)
 key=ut_loadtest$(date +%s)run
 port=$((18000 + RANDOM % 1000))
@@ -21,12 +24,16 @@ for _ in $(seq 1 120); do
 done
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+rss_before=$(awk '/VmRSS/ { print $2 }' "/proc/$server/status")
 before=$(cpu_ticks)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-taskset -c 1 "$binary" loadtest --url "http://127.0.0.1:$port" --key "$key" --calls "$calls" --interval-ms "$interval" | tee "$dir/report.txt"
+taskset -c 1 "$binary" loadtest --url "http://127.0.0.1:$port" --key "$key" --calls "$calls" --interval-ms "$interval" "$@" | tee "$dir/report.txt"
 after=$(cpu_ticks)
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 events=$(grep -oE '^[0-9]+ events acknowledged' "$dir/report.txt" | cut -d' ' -f1)
-awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -v events="$events" \
-    'BEGIN { printf "server CPU: %.1f s, %.3f ms per event\n", ticks / hz, ticks / hz * 1000 / events }'
-echo "server peak RSS: $(awk '/VmHWM/ { print $2, $3 }' "/proc/$server/status")"
+frames=$(grep -oE '^[0-9]+ audio frames acknowledged' "$dir/report.txt" | cut -d' ' -f1 || true)
+awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -v events="$events" -v frames="${frames:-0}" \
+    'BEGIN { printf "server CPU: %.1f s, %.3f ms per message (%d events, %d audio frames)\n", ticks / hz, ticks / hz * 1000 / (events + frames), events, frames }'
+peak=$(awk '/VmHWM/ { print $2 }' "/proc/$server/status")
+awk -v before="$rss_before" -v peak="$peak" -v calls="$calls" \
+    'BEGIN { printf "server RSS: %.0f MiB before the load, %.0f MiB at its peak: %.1f KiB per live call\n", before / 1024, peak / 1024, (peak - before) / calls }'

@@ -18,10 +18,12 @@ extension Undertone {
             abstract: "Drive many concurrent calls over WebSocket and report events/s and latencies.",
             discussion: """
                 Each simulated call opens /v1/calls/{call}/stream, sends call_started, alternating customer and agent turns \
-                (a share of the customers grow angry) and call_ended, waiting for each event's ack. A live-feed subscriber \
-                (/v1/feed/ws) sees the decisions. Reported: events acknowledged per second; latency from an event sent to its \
-                ack (stored in the log), and from a customer turn sent to the decision it caused arriving on the feed \
-                (published). Without --url it starts a server in this process on a fresh SQLite file.
+                (a share of the customers grow angry; each final may follow partials of the same utterance) and call_ended, \
+                one every --interval-ms on the call's own schedule, waiting for each message's ack. A share of the calls also \
+                stream the customer's audio as binary frames, in real time. A live-feed subscriber (/v1/feed/ws) sees the \
+                decisions. Reported: messages acknowledged per second; latency from a message sent to its ack (stored in \
+                the log), and from a customer's final turn sent to the decision it caused arriving on the feed (published). \
+                Without --url it starts a server in this process on a fresh SQLite file.
                 """
         )
 
@@ -35,6 +37,12 @@ extension Undertone {
         var turns = 12
         @Option(help: "Milliseconds between a call's events (0: send the next as soon as the last is acknowledged).")
         var intervalMs = 2_000
+        @Option(help: "Partial transcripts before each final turn (as a streaming ASR sends them).")
+        var partials = 0
+        @Option(help: "Share of the calls (0–1) that also stream the customer's audio as binary frames.")
+        var audioShare = 0.0
+        @Option(help: "Milliseconds of audio a frame (20–100 is what telephony sends).")
+        var audioFrameMs = 100
         @Option(help: "Seconds over which the calls start (spreads the connections).")
         var rampSeconds = 2.0
         @Option(help: "For the in-process server: a SQLite file or postgres:// URL (default: a fresh temporary SQLite file).")
@@ -45,6 +53,9 @@ extension Undertone {
         func validate() throws {
             guard calls >= 1, turns >= 2, intervalMs >= 0, rampSeconds >= 0 else {
                 throw ValidationError("--calls must be at least 1, --turns at least 2, --interval-ms and --ramp-seconds not negative")
+            }
+            guard (0...20).contains(partials), (0...1).contains(audioShare), (10...1_000).contains(audioFrameMs) else {
+                throw ValidationError("--partials must be 0–20, --audio-share 0–1, --audio-frame-ms 10–1000")
             }
             if url != nil, key == nil { throw ValidationError("--url needs --key (an ingest API key)") }
         }
@@ -97,8 +108,10 @@ extension Undertone {
 struct LoadRun: Sendable {
     let calls: Int
     let turns: Int
+    let partials: Int
+    let audioShare: Double
+    let audioFrameMs: Int
     let intervalMs: Int
-    let interval: Duration
     let ramp: Duration
     let base: String
     let key: String
@@ -107,8 +120,10 @@ struct LoadRun: Sendable {
     init(_ options: Undertone.LoadTest, base: String, key: String, logger: Logger) {
         calls = options.calls
         turns = options.turns
+        partials = options.partials
+        audioShare = options.audioShare
+        audioFrameMs = options.audioFrameMs
         intervalMs = options.intervalMs
-        interval = .milliseconds(options.intervalMs)
         ramp = .milliseconds(Int(options.rampSeconds * 1_000))
         self.base = base.hasSuffix("/") ? String(base.dropLast()) : base
         self.key = key
@@ -122,6 +137,7 @@ struct LoadRun: Sendable {
             var sentTurns: [String: ContinuousClock.Instant] = [:]
             var decisionLatencies: [Duration] = []
             var events = 0
+            var audioFrames = 0
             var failures: [String] = []
         }
         let state = Mutex(State())
@@ -133,6 +149,12 @@ struct LoadRun: Sendable {
         let headers: HTTPFields = [.authorization: "Bearer \(key)"]
         let (feedReady, feedReadyContinuation) = AsyncStream.makeStream(of: Void.self)
         let runID = String(UUID().uuidString.prefix(8)).lowercased()
+        // Ten seconds of a calm voice, made once and sent in slices: the load generator must not be the bottleneck.
+        let voice =
+            audioShare > 0
+            ? DemoVoiceSynthesizer.mulaw(
+                DemoSpeech(track: .customer, startMs: 0, endMs: 10_000, stress: 0.2, voice: DemoVoice(pitchHz: 190, formantScale: 1.12), seed: 7))
+            : []
         let start = ContinuousClock.now
         var elapsed = Duration.zero
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -160,8 +182,14 @@ struct LoadRun: Sendable {
                 for index in 0..<calls {
                     callTasks.addTask {
                         try await Task.sleep(for: ramp * (Double(index) / Double(max(1, calls))))
+                        let callID = "lt-\(runID)-\(index)"
+                        // The calls with audio are spread evenly over the indexes (a share of 0.1: every tenth call).
+                        let withAudio = (Double(index + 1) * audioShare).rounded(.down) > (Double(index) * audioShare).rounded(.down)
+                        let call = SimulatedCall(
+                            callID: callID, index: index, turns: turns, partials: partials, intervalMs: intervalMs,
+                            audio: withAudio ? (voice, audioFrameMs) : nil)
                         do {
-                            try await runCall("lt-\(runID)-\(index)", index: index, webSocketBase: webSocketBase, headers: headers, tally: tally)
+                            try await runCall(call, webSocketBase: webSocketBase, headers: headers, tally: tally)
                         } catch {
                             tally.state.withLock { $0.failures.append(String(describing: error)) }
                         }
@@ -176,37 +204,53 @@ struct LoadRun: Sendable {
         }
         return tally.state.withLock { state in
             LoadReport(
-                calls: calls, turnsPerCall: turns, intervalMs: intervalMs,
-                events: state.events, seconds: elapsed.seconds, ack: Percentiles(state.ackLatencies), decisions: Percentiles(state.decisionLatencies),
-                failures: state.failures)
+                calls: calls, turnsPerCall: turns, partialsPerTurn: partials, audioShare: audioShare, intervalMs: intervalMs,
+                events: state.events, audioFrames: state.audioFrames, seconds: elapsed.seconds, ack: Percentiles(state.ackLatencies),
+                decisions: Percentiles(state.decisionLatencies), failures: state.failures)
         }
     }
 
-    /// One call: connect, wait for `ready`, send each event and wait for its ack (and the outputs it announces).
-    private func runCall(_ callID: String, index: Int, webSocketBase: String, headers: HTTPFields, tally: Tally) async throws {
-        let events = SimulatedCall(callID: callID, index: index, turns: turns).events
+    /// One call: connect, wait for `ready`, send each message at its time and wait for its ack (and the outputs it
+    /// announces). A message whose time has passed (the server was slow) goes at once.
+    private func runCall(_ call: SimulatedCall, webSocketBase: String, headers: HTTPFields, tally: Tally) async throws {
+        let callID = call.callID
         _ = try await WebSocketClient.connect(
             url: "\(webSocketBase)/v1/calls/\(callID)/stream", configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers), logger: logger
         ) { inbound, outbound, _ in
             var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
             _ = try await messages.next()  // ready
-            for (offset, event) in events.enumerated() {
-                if offset > 0, interval > .zero { try await Task.sleep(for: interval) }
-                let line = CallEvents.encode(event)
+            let callStart = ContinuousClock.now
+            for (offset, message) in call.messages.enumerated() {
+                let due = callStart + .milliseconds(message.dueMs)
+                if due > ContinuousClock.now { try await Task.sleep(until: due) }
+                let sequence = offset + 1
                 let sent = ContinuousClock.now
-                if case .turn(let turn) = event, turn.speaker == .customer {
-                    tally.state.withLock { $0.sentTurns["\(callID)#\(turn.at)"] = sent }
+                switch message.payload {
+                case .event(let event):
+                    if case .turn(let turn) = event, turn.speaker == .customer, turn.isFinal {
+                        tally.state.withLock { $0.sentTurns["\(callID)#\(turn.at)"] = sent }
+                    }
+                    try await outbound.write(.text("{\"seq\":\(sequence)," + CallEvents.encode(event).dropFirst()))
+                case .audio(let at, let samples):
+                    var frame = ByteBuffer()
+                    frame.reserveCapacity(12 + samples.count)
+                    frame.writeInteger(UInt32(sequence), endianness: .big)
+                    frame.writeInteger(UInt32(at), endianness: .big)
+                    frame.writeInteger(UInt8(0))  // customer
+                    frame.writeInteger(UInt8(0))  // PCMU
+                    frame.writeInteger(UInt16(8_000), endianness: .big)
+                    frame.writeBytes(samples)
+                    try await outbound.write(.binary(frame))
                 }
-                try await outbound.write(.text("{\"seq\":\(offset + 1)," + line.dropFirst()))
                 var pendingOutputs = -1
-                while pendingOutputs != 0, let message = try await messages.next() {
-                    guard case .text(let text) = message, let object = Self.object(text) else { continue }
+                while pendingOutputs != 0, let reply = try await messages.next() {
+                    guard case .text(let text) = reply, let object = Self.object(text) else { continue }
                     switch object["type"] as? String {
                     case "ack":
                         let now = ContinuousClock.now
                         tally.state.withLock { state in
                             state.ackLatencies.append(now - sent)
-                            state.events += 1
+                            if case .audio = message.payload { state.audioFrames += 1 } else { state.events += 1 }
                         }
                         pendingOutputs = object["outputs"] as? Int ?? 0
                     case "error":
@@ -225,7 +269,8 @@ struct LoadRun: Sendable {
     }
 }
 
-/// A simulated call: a customer who stays calm or grows angry, and an agent answering.
+/// A simulated call: a customer who stays calm or grows angry, an agent answering, each final turn after the partials a
+/// streaming ASR would send, and perhaps the customer's audio; every message with the time it is due.
 struct SimulatedCall {
     static let calm = [
         "hi I am calling about my last bill", "I see a charge I do not recognise", "okay that makes sense",
@@ -241,24 +286,67 @@ struct SimulatedCall {
         "I can see the charge here", "I am sorry about the trouble", "I will make sure this gets fixed",
     ]
 
-    let events: [CallEvent]
+    enum Payload {
+        case event(CallEvent)
+        /// The call-clock time of the first sample, and the samples (8 kHz µ-law, customer track).
+        case audio(at: Int, samples: ArraySlice<UInt8>)
+    }
 
-    init(callID: String, index: Int, turns: Int) {
+    struct Message {
+        /// Milliseconds after the stream is ready.
+        var dueMs: Int
+        var payload: Payload
+    }
+
+    let callID: String
+    let messages: [Message]
+
+    /// With `intervalMs` 0 every message goes as soon as the last is acknowledged, and an audio call sends one frame
+    /// after each event. `audio`: the voice to slice, and the length of a frame in milliseconds.
+    init(callID: String, index: Int, turns: Int, partials: Int, intervalMs: Int, audio: ([UInt8], Int)?) {
+        self.callID = callID
         // Every third customer grows angry halfway through the call.
         let growsAngry = index % 3 == 0
+        // The call's clock: with an interval, the events' times are when they are due; without, a second apart.
+        let step = intervalMs > 0 ? intervalMs : 1_000
         var events: [CallEvent] = [
             .callStarted(
                 CallStarted(callID: callID, at: 0, channel: .voice, customerID: "cust-\(index)", queue: "billing", agentID: "ag-\(index % 50)"))
         ]
         for turn in 0..<turns {
-            let at = 2_000 + turn * 3_000
             let customer = turn % 2 == 0
             let pool = customer ? (growsAngry && turn >= turns / 2 ? Self.angry : Self.calm) : Self.agent
             let text = pool[(turn / 2 + index) % pool.count]
-            events.append(.turn(Turn(callID: callID, at: at, utteranceID: "u\(turn + 1)", speaker: customer ? .customer : .agent, text: text)))
+            let words = text.split(separator: " ")
+            for partial in 0..<partials {
+                let count = max(1, words.count * (partial + 1) / (partials + 1))
+                events.append(
+                    .turn(
+                        Turn(
+                            callID: callID, at: events.count * step, utteranceID: "u\(turn + 1)", speaker: customer ? .customer : .agent,
+                            text: words.prefix(count).joined(separator: " "), isFinal: false)))
+            }
+            events.append(
+                .turn(Turn(callID: callID, at: events.count * step, utteranceID: "u\(turn + 1)", speaker: customer ? .customer : .agent, text: text)))
         }
-        events.append(.callEnded(CallEnded(callID: callID, at: 2_000 + turns * 3_000)))
-        self.events = events
+        events.append(.callEnded(CallEnded(callID: callID, at: events.count * step)))
+
+        var messages: [Message] = []
+        for (position, event) in events.enumerated() {
+            let due = intervalMs > 0 ? position * intervalMs : 0
+            messages.append(Message(dueMs: due, payload: .event(event)))
+            guard let (voice, frameMs) = audio, position < events.count - 1, !voice.isEmpty else { continue }
+            // The customer's audio until the next event: real time with an interval, one frame an event without.
+            let frameBytes = frameMs * 8
+            let frames = intervalMs > 0 ? step / frameMs : 1
+            for frame in 0..<frames {
+                let at = position * step + frame * frameMs
+                let offset = (at * 8) % max(1, voice.count - frameBytes)
+                messages.append(Message(dueMs: intervalMs > 0 ? at : 0, payload: .audio(at: at, samples: voice[offset..<offset + frameBytes])))
+            }
+        }
+        // A frame and an event due at the same moment: the event first.
+        self.messages = messages.enumerated().sorted { ($0.element.dueMs, $0.offset) < ($1.element.dueMs, $1.offset) }.map(\.element)
     }
 }
 
@@ -268,6 +356,7 @@ struct Percentiles: Encodable {
     var p50: Double
     var p90: Double
     var p99: Double
+    var p999: Double
     var max: Double
 
     init(_ samples: [Duration]) {
@@ -280,6 +369,7 @@ struct Percentiles: Encodable {
         p50 = at(0.5)
         p90 = at(0.9)
         p99 = at(0.99)
+        p999 = at(0.999)
         max = sorted.last ?? 0
     }
 }
@@ -288,31 +378,44 @@ struct Percentiles: Encodable {
 struct LoadReport: Encodable {
     var calls: Int
     var turnsPerCall: Int
+    var partialsPerTurn: Int
+    var audioShare: Double
     var intervalMs: Int
     var events: Int
+    var audioFrames: Int
     var seconds: Double
     var ack: Percentiles
     var decisions: Percentiles
     var failures: [String]
 
     var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
+    var messagesPerSecond: Double { seconds > 0 ? Double(events + audioFrames) / seconds : 0 }
 
     func render(json: Bool) -> String {
         if json {
             var object = (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(self))) as? [String: Any] ?? [:]
             object["eventsPerSecond"] = eventsPerSecond
+            object["messagesPerSecond"] = messagesPerSecond
             object["failures"] = Array(failures.prefix(10))
             object["failureCount"] = failures.count
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
             return String(decoding: data, as: UTF8.self)
         }
         func line(_ name: String, _ p: Percentiles) -> String {
-            String(format: "%@ (%d): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms", name, p.count, p.p50, p.p90, p.p99, p.max)
+            String(
+                format: "%@ (%d): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms", name, p.count, p.p50, p.p90, p.p99, p.p999,
+                p.max)
         }
         var lines = [
-            "\(calls) concurrent calls, \(turnsPerCall) turns each, \(intervalMs) ms between events",
+            "\(calls) concurrent calls, \(turnsPerCall) turns each, \(partialsPerTurn) partials a turn, "
+                + String(format: "audio on %.0f%% of calls, %d ms between events", audioShare * 100, intervalMs),
             String(format: "%d events acknowledged in %.1f s: %.0f events/s", events, seconds, eventsPerSecond),
-            line("event sent → stored and acknowledged", ack),
+        ]
+        if audioFrames > 0 {
+            lines.append(String(format: "%d audio frames acknowledged: %.0f messages/s in all", audioFrames, messagesPerSecond))
+        }
+        lines += [
+            line("message sent → stored and acknowledged", ack),
             line("customer turn sent → decision published on the feed", decisions),
         ]
         if !failures.isEmpty { lines.append("\(failures.count) calls failed; first: \(failures[0])") }

@@ -1,0 +1,52 @@
+-- wrk script for REST ingest: every request is a one-event batch to POST /v1/events, the way a chat platform or a
+-- transcript relay posts each message as it happens. Each wrk thread starts CALLS chats of its own (a call_started each),
+-- then sends customer turns to them in turn, so a chat's next turn goes long after its last was answered.
+--
+--   wrk -t1 -c64 -d30s -s scripts/wrk-ingest.lua -H "Authorization: Bearer $KEY" http://127.0.0.1:8080
+--
+-- A response other than 200 is counted and reported at the end (wrk's own "Non-2xx" line counts them too).
+local calls = 1000
+local texts = {
+    "hi I am calling about my last bill",
+    "I have called three times about this charge and nobody has fixed it",
+    "okay that makes sense thanks",
+    "this is ridiculous I want to speak to a manager",
+}
+local threads = {}
+local sent = 0
+
+function setup(thread)
+    table.insert(threads, thread)
+    thread:set("prefix", string.format("wrk-%d-%d", os.time(), #threads))
+end
+
+function request()
+    sent = sent + 1
+    local call = prefix .. "-" .. (sent % calls)
+    local body
+    if sent <= calls then
+        body = string.format('{"v":1,"type":"call_started","call":"%s","at":0,"channel":"chat","customer":"c-%d","queue":"billing"}', call, sent)
+    else
+        body = string.format('{"v":1,"type":"turn","call":"%s","at":%d,"utterance":"u-%d","speaker":"customer","text":"%s"}',
+            call, sent, sent, texts[math.floor(sent / calls) % #texts + 1])
+    end
+    return wrk.format("POST", "/v1/events", { ["Content-Type"] = "application/x-ndjson" }, body)
+end
+
+failed = 0
+function response(status, headers, body)
+    if status ~= 200 then
+        failed = failed + 1
+        if failed <= 3 then io.stderr:write(string.format("HTTP %d: %s\n", status, body)) end
+    end
+end
+
+function done(summary, latency, requests)
+    local total = 0
+    for _, thread in ipairs(threads) do total = total + (thread:get("failed") or 0) end
+    io.write(string.format("requests: %d in %.1f s: %.0f/s; not 200: %d\n", summary.requests, summary.duration / 1e6,
+        summary.requests / (summary.duration / 1e6), total))
+    io.write(string.format("latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms\n",
+        latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+        latency:percentile(99.9) / 1000, latency.max / 1000))
+end

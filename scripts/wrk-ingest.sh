@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# REST ingest measured with wrk as docs/performance.md describes: `undertone serve` on a fresh SQLite file pinned to
+# core 0, wrk (one thread, CONNECTIONS connections, one-event batches from scripts/wrk-ingest.lua) on core 1, after a
+# look at `GET /healthz` for the server's ceiling. Needs wrk (Debian: apt-get install wrk).
+#
+#   scripts/wrk-ingest.sh [BINARY] [SECONDS] [CONNECTIONS]     defaults: .build/release/undertone 30 64
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+binary=${1:-.build/release/undertone}
+seconds=${2:-30}
+connections=${3:-64}
+command -v wrk >/dev/null || { echo "wrk-ingest: needs wrk (apt-get install wrk)" >&2; exit 1; }
+dir=$(mktemp -d)
+key=ut_wrk$(date +%s)ingestrun
+port=$((19000 + RANDOM % 1000))
+
+taskset -c 0 "$binary" serve --port "$port" --database "$dir/store.sqlite" --key "$key" >"$dir/serve.log" 2>&1 &
+server=$!
+trap 'kill -INT $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$dir"' EXIT
+for _ in $(seq 1 120); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
+    sleep 1
+done
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "GET /healthz:"
+taskset -c 1 wrk -t1 -c"$connections" -d10s "http://127.0.0.1:$port/healthz" | grep -E "Requests/sec|Latency|Non-2xx"
+echo "POST /v1/events, one event a request:"
+before=$(cpu_ticks)
+taskset -c 1 wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$here/wrk-ingest.lua" -H "Authorization: Bearer $key" \
+    "http://127.0.0.1:$port" | tee "$dir/report.txt" | grep -vE "^\s+[0-9.]+%|Latency Distribution"
+after=$(cpu_ticks)
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+requests=$(grep -oE '^requests: [0-9]+' "$dir/report.txt" | cut -d' ' -f2)
+awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -v requests="$requests" \
+    'BEGIN { printf "server CPU: %.1f s, %.3f ms per request\n", ticks / hz, ticks / hz * 1000 / requests }'
