@@ -156,7 +156,7 @@ public struct AudioSocketSession: Sendable {
     }
 
     static func uuidString(_ bytes: [UInt8]) -> String {
-        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let hex = bytes.lowercaseHex
         let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
         return parts.joined(separator: "-")
     }

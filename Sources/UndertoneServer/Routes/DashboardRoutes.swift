@@ -34,7 +34,7 @@ struct DashboardAssets: Sendable {
             guard let directory, let type = Self.contentTypes[(name as NSString).pathExtension.lowercased()],
                 let data = try? Data(contentsOf: directory.appendingPathComponent(name))
             else { continue }
-            let digest = SHA256.hash(data: data).prefix(12).map { String(format: "%02x", $0) }.joined()
+            let digest = SHA256.hash(data: data).prefix(12).lowercaseHex
             assets[name] = Asset(bytes: ByteBuffer(bytes: data), contentType: type, etag: "\"\(digest)\"")
         }
         self.assets = assets

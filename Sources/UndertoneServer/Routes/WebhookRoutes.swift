@@ -74,7 +74,7 @@ extension ServerContext {
     }
 
     static func randomHex(bytes: Int) -> String {
-        SymmetricKey(size: SymmetricKeySize(bitCount: bytes * 8)).withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() }
+        SymmetricKey(size: SymmetricKeySize(bitCount: bytes * 8)).withUnsafeBytes { $0.lowercaseHex }
     }
 }
 

@@ -14,7 +14,7 @@ public enum APIKey {
 
     /// The hex SHA-256 of a secret: what is stored and looked up.
     public static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(secret.utf8)).lowercaseHex
     }
 
     /// A short id for a new key record.

@@ -25,7 +25,7 @@ public final class CustomerPseudonyms: Sendable {
         // Before startup has set the key (ingest is refused until then) nothing identifying is kept either.
         guard let key = key.withLock({ $0 }) else { return "cust-unknown" }
         let code = HMAC<SHA256>.authenticationCode(for: Data(normalized.utf8), using: key)
-        return "cust-" + code.prefix(10).map { String(format: "%02x", $0) }.joined()
+        return "cust-" + code.prefix(10).lowercaseHex
     }
 }
 

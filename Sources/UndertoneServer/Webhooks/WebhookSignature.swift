@@ -16,7 +16,7 @@ public enum WebhookSignature {
         var hmac = HMAC<SHA256>(key: SymmetricKey(data: Data(secret.utf8)))
         hmac.update(data: Data("\(timestamp).".utf8))
         hmac.update(data: Data(body))
-        return "v1=" + Data(hmac.finalize()).map { String(format: "%02x", $0) }.joined()
+        return "v1=" + Data(hmac.finalize()).lowercaseHex
     }
 
     /// Whether a received delivery is genuine: one of the header's `v1=` signatures matches (constant-time) and the

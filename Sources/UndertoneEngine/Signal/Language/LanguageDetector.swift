@@ -123,13 +123,29 @@ public struct LanguageDetector: Sendable {
         var counts: [Int: Float] = [:]
         let wordSeed = crc.update(CRC32.initial, "w ".utf8)
         let gramSeed = crc.update(CRC32.initial, "g ".utf8)
+        var padded: [UInt8] = []
+        var starts: [Int] = []
         for word in Self.words(text) {
             counts[Int(~crc.update(wordSeed, word.utf8) & mask), default: 0] += 1
-            let scalars = [" "] + word.unicodeScalars.map { String($0) } + [" "]
-            for n in 1...4 where n <= scalars.count {
-                for first in 0...(scalars.count - n) {
-                    let gram = scalars[first..<(first + n)].joined()
-                    counts[Int(~crc.update(gramSeed, gram.utf8) & mask), default: 0] += 1
+            // The word padded with spaces as bytes, and where each of its characters starts: a gram of characters is a
+            // run of bytes, hashed where it lies.
+            padded.removeAll(keepingCapacity: true)
+            starts.removeAll(keepingCapacity: true)
+            starts.append(padded.count)
+            padded.append(0x20)
+            for scalar in word.unicodeScalars {
+                starts.append(padded.count)
+                UTF8.encode(scalar) { padded.append($0) }
+            }
+            starts.append(padded.count)
+            padded.append(0x20)
+            starts.append(padded.count)
+            let characters = starts.count - 1
+            padded.withUnsafeBufferPointer { bytes in
+                for n in 1...4 where n <= characters {
+                    for first in 0...(characters - n) {
+                        counts[Int(~crc.update(gramSeed, bytes[starts[first]..<starts[first + n]]) & mask), default: 0] += 1
+                    }
                 }
             }
         }
