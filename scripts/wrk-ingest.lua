@@ -1,11 +1,11 @@
--- wrk script for REST ingest: every request is a one-event batch to POST /v1/events, the way a chat platform or a
--- transcript relay posts each message as it happens. Each wrk thread starts CALLS chats of its own (a call_started each),
--- then sends customer turns to them in turn, so a chat's next turn goes long after its last was answered.
+-- wrk script for REST ingest: every request is a one-event batch to POST /v1/events — a customer's turn — the way a
+-- chat platform or a transcript relay posts each message as it happens. The chats are started beforehand
+-- (scripts/wrk-ingest.sh posts their call_started events): chat "wrk-RUN-T-N" for each wrk thread T and N from 0 to
+-- CALLS - 1. Each thread sends turns to its chats in turn, so a chat's next turn goes long after its last was answered.
 --
---   wrk -t1 -c64 -d30s -s scripts/wrk-ingest.lua -H "Authorization: Bearer $KEY" http://127.0.0.1:8080
+--   wrk -t1 -c64 -d30s -s scripts/wrk-ingest.lua -H "Authorization: Bearer $KEY" http://127.0.0.1:8080 -- RUN CALLS
 --
 -- A response other than 200 is counted and reported at the end (wrk's own "Non-2xx" line counts them too).
-local calls = 1000
 local texts = {
     "hi I am calling about my last bill",
     "I have called three times about this charge and nobody has fixed it",
@@ -13,27 +13,30 @@ local texts = {
     "this is ridiculous I want to speak to a manager",
 }
 local threads = {}
-local sent = 0
 
 function setup(thread)
     table.insert(threads, thread)
-    thread:set("prefix", string.format("wrk-%d-%d", os.time(), #threads))
+    thread:set("number", #threads)
+end
+
+function init(args)
+    run = args[1] or "run"
+    calls = tonumber(args[2] or "1000")
+    sent = 0
+    failed = 0
+    -- wrk.format takes these headers instead of those given with -H: keep those (the API key) and add the type.
+    headers = { ["Content-Type"] = "application/x-ndjson" }
+    for name, value in pairs(wrk.headers) do headers[name] = value end
 end
 
 function request()
     sent = sent + 1
-    local call = prefix .. "-" .. (sent % calls)
-    local body
-    if sent <= calls then
-        body = string.format('{"v":1,"type":"call_started","call":"%s","at":0,"channel":"chat","customer":"c-%d","queue":"billing"}', call, sent)
-    else
-        body = string.format('{"v":1,"type":"turn","call":"%s","at":%d,"utterance":"u-%d","speaker":"customer","text":"%s"}',
-            call, sent, sent, texts[math.floor(sent / calls) % #texts + 1])
-    end
-    return wrk.format("POST", "/v1/events", { ["Content-Type"] = "application/x-ndjson" }, body)
+    local call = string.format("wrk-%s-%d-%d", run, number, sent % calls)
+    local body = string.format('{"v":1,"type":"turn","call":"%s","at":%d,"utterance":"u-%d","speaker":"customer","text":"%s"}',
+        call, sent, sent, texts[math.floor(sent / calls) % #texts + 1])
+    return wrk.format("POST", "/v1/events", headers, body)
 end
 
-failed = 0
 function response(status, headers, body)
     if status ~= 200 then
         failed = failed + 1

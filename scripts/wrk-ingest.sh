@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # REST ingest measured with wrk as docs/performance.md describes: `undertone serve` on a fresh SQLite file pinned to
-# core 0, wrk (one thread, CONNECTIONS connections, one-event batches from scripts/wrk-ingest.lua) on core 1, after a
-# look at `GET /healthz` for the server's ceiling. Needs wrk (Debian: apt-get install wrk).
+# core 0, wrk (one thread, CONNECTIONS connections, one-event batches from scripts/wrk-ingest.lua to 1,000 chats started
+# beforehand) on core 1, after a look at `GET /healthz` for the server's ceiling. Needs wrk (Debian: apt-get install wrk).
 #
 #   scripts/wrk-ingest.sh [BINARY] [SECONDS] [CONNECTIONS]     defaults: .build/release/undertone 30 64
 set -euo pipefail
@@ -22,6 +22,15 @@ for _ in $(seq 1 120); do
     sleep 1
 done
 
+# The chats the turns go to, started in one batch.
+run=$(date +%s)
+calls=1000
+for n in $(seq 0 $((calls - 1))); do
+    printf '{"v":1,"type":"call_started","call":"wrk-%s-1-%d","at":0,"channel":"chat","customer":"c-%d","queue":"billing"}\n' "$run" "$n" "$n"
+done >"$dir/starts.jsonl"
+curl -sf -o /dev/null -H "Authorization: Bearer $key" -H "Content-Type: application/x-ndjson" --data-binary "@$dir/starts.jsonl" \
+    "http://127.0.0.1:$port/v1/events" || { echo "wrk-ingest: could not start the chats" >&2; exit 1; }
+
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "GET /healthz:"
@@ -29,7 +38,7 @@ taskset -c 1 wrk -t1 -c"$connections" -d10s "http://127.0.0.1:$port/healthz" | g
 echo "POST /v1/events, one event a request:"
 before=$(cpu_ticks)
 taskset -c 1 wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$here/wrk-ingest.lua" -H "Authorization: Bearer $key" \
-    "http://127.0.0.1:$port" | tee "$dir/report.txt" | grep -vE "^\s+[0-9.]+%|Latency Distribution"
+    "http://127.0.0.1:$port" -- "$run" "$calls" | tee "$dir/report.txt" | grep -vE "^\s+[0-9.]+%|Latency Distribution"
 after=$(cpu_ticks)
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 requests=$(grep -oE '^requests: [0-9]+' "$dir/report.txt" | cut -d' ' -f2)
