@@ -63,7 +63,7 @@ public struct SpeakerVoice: Sendable, Equatable {
     /// Voiced seconds a baseline holds before it judges which windows are too aroused to join it. One short sentence is
     /// too little to tell anger from the next sentence said a little louder: judged against it, calm speech was kept out
     /// as "aroused", the baseline stalled on that sentence, and later calm turns read as angry (RAVDESS calls of four
-    /// utterance draws, default policy: 7 of 48 calm customers alerted, 3 with this).
+    /// utterance draws, default policy: 6 of 48 calm customers alerted, 4 with this).
     static let baselineGuardFromSeconds = 3.0
 
     /// Takes the speaker's next window; returns the reading for the stretch it ends, or nil when the baseline is not
