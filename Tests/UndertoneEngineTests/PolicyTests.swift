@@ -485,6 +485,10 @@ struct PolicyValidationTests {
             "tier: coach\nwhen:\n  all:\n    - stress: { above: 0.5, forTurns: 2, for: 10s }"),
         .rule(8, #"rule "r": "forTurns" must be from 1 to 50, not 0"#, "tier: coach\nwhen:\n  all:\n    - stress: { above: 0.5, forTurns: 0 }"),
         .rule(8, #"rule "r": "for" must be from 1s to 1h, not 2h"#, "tier: coach\nwhen:\n  all:\n    - stress: { above: 0.5, for: 2h }"),
+        .rule(8, #"rule "r": "for" must be from 1s to 1h, not 700ms"#, "tier: coach\nwhen:\n  all:\n    - stress: { above: 0.5, for: 700ms }"),
+        .rule(
+            8, #"rule "r": "for" must be from 500ms to 1h, not 300ms"#,
+            "tier: coach\nwhen:\n  all:\n    - vocalStress: { above: 0.9, for: 300ms }"),
         .rule(
             8, #"rule "r": "for" is not a duration: "soon" (write e.g. 45s, 2m, 1h, 1500ms or a number of seconds)"#,
             "tier: coach\nwhen:\n  all:\n    - stress: { above: 0.5, for: soon }"),

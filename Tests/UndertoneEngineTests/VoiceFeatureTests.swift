@@ -95,6 +95,31 @@ struct VoiceFeatureTests {
         #expect(try #require(VocalArousal.read(long, against: thin)).confidence == 0.1)
     }
 
+    @Test("the baseline keeps aroused seconds out only once it holds 3 s of speech: one short sentence is too little to judge by")
+    func baselineGuard() throws {
+        var voice = SpeakerVoice()
+        var at = 0
+        func add(_ features: VoiceFeatures) {
+            _ = voice.add(VoiceWindow(callID: "g", at: at, track: .customer, durationMs: 1000, features: features))
+            at += 1000
+        }
+        let calm = Self.features(loudness: -30, pitch: 4)
+        let louder = Self.features(loudness: -22, pitch: 5, harmonicity: 6)
+        add(calm)
+        add(calm)
+        #expect(voice.isReady && voice.baseline.voicedSeconds == 1.6)
+        // Against 1.6 s of speech the next sentence said louder reads aroused, but it still joins the baseline.
+        #expect(try #require(VocalArousal.read([louder], against: voice.baseline)).arousal >= SpeakerVoice.baselineArousalLimit)
+        add(louder)
+        #expect(voice.baseline.voicedSeconds == 2.4)
+        add(calm)
+        #expect(voice.baseline.voicedSeconds == 3.2)
+        // From 3 s on, a second that sounds angry against the baseline is kept out of it.
+        add(Self.features(loudness: -10, pitch: 12, spread: 5, harmonicity: 2, brightness: -3))
+        #expect(voice.baseline.voicedSeconds == 3.2)
+        #expect(!voice.baselineIsComplete)
+    }
+
     @Test("talk-over, interruptions and dead air from the two sides' activity")
     func turnTaking() throws {
         func window(_ track: SpeakerRole, _ at: Int, _ activity: String) -> VoiceWindow {

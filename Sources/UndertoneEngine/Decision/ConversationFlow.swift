@@ -43,8 +43,9 @@ public struct ConversationFlow: Sendable, Equatable {
 
     /// How much each sign adds; how fast evidence fades.
     public struct Settings: Sendable, Equatable {
-        /// Share of the evidence kept at each customer turn.
-        public var fade = 0.6
+        /// Share of the evidence kept at each customer turn. Dissatisfaction that no single turn shows builds over many
+        /// turns (a "no" here, an unanswered question there), so a sign still counts at half its weight three turns on.
+        public var fade = 0.78
         /// A turn's dissatisfaction (``Stress/dissatisfaction(_:cues:)``) above this adds `negativeTurnWeight` × the
         /// excess, at most `negativeTurnCap`: one sour turn alone is the frustration rules' business; a conversation fails
         /// over more than one turn.

@@ -323,7 +323,11 @@ struct PolicyReader {
             case "above": bounds.append((.above, fraction(setting.value, "above")))
             case "below": bounds.append((.below, fraction(setting.value, "below")))
             case "forTurns": sustains.append(integer(setting.value, "forTurns", in: 1...Self.longestTurnWindow).map(Sustain.turns))
-            case "for": sustains.append(duration(setting.value, "for", in: 1000...Self.longestDurationMs).map(Sustain.milliseconds))
+            case "for":
+                // On a voice signal `for:` counts the customer's voiced speech, of which a shouted sentence holds well under
+                // a second; elsewhere it is wall-clock time between turns.
+                let least = signal.isVoice ? 500 : 1000
+                sustains.append(duration(setting.value, "for", in: least...Self.longestDurationMs).map(Sustain.milliseconds))
             default: unknownKey(setting, in: entry.key, expected: Self.thresholdKeys)
             }
         }
