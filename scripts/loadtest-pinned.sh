@@ -3,7 +3,8 @@
 # `undertone loadtest --url` pinned to core 1. Prints the load average before and after, the server's CPU per
 # acknowledged message (user + system time while the load ran), its RSS before the load and at its peak (and the
 # difference per call), and the load test's report. Arguments after the third go to `undertone loadtest` as they are
-# (e.g. --partials 2 --audio-share 0.1).
+# (e.g. --partials 2 --audio-share 0.1). DATABASE=postgres://… runs the server on that PostgreSQL database instead of
+# a fresh SQLite file (give it an empty database: the calls of a run are new, but what is there stays).
 #
 #   scripts/loadtest-pinned.sh [BINARY] [CALLS] [INTERVAL_MS] [LOADTEST OPTIONS…]   defaults: .build/release/undertone 1000 2000
 set -euo pipefail
@@ -15,7 +16,7 @@ dir=$(mktemp -d)
 key=ut_loadtest$(date +%s)run
 port=$((18000 + RANDOM % 1000))
 
-taskset -c 0 "$binary" serve --port "$port" --database "$dir/store.sqlite" --key "$key" >"$dir/serve.log" 2>&1 &
+taskset -c 0 "$binary" serve --port "$port" --database "${DATABASE:-$dir/store.sqlite}" --key "$key" >"$dir/serve.log" 2>&1 &
 server=$!
 trap 'kill -INT $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$dir"' EXIT
 for _ in $(seq 1 120); do
