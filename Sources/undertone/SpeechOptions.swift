@@ -27,7 +27,7 @@ struct SpeechOptions: ParsableArguments {
 
     @Option(
         help:
-            "With --transcriber whisper: encoder frames (20 ms) added to each utterance's length (default 64), or full for Whisper's whole 30 s window."
+            "With --transcriber whisper: encoder frames (20 ms) added to each utterance's length (default 128), or full for Whisper's whole 30 s window."
     )
     var speechContext: String?
 

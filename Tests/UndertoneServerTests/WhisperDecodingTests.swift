@@ -23,6 +23,7 @@ struct WhisperDecodingTests {
         #expect(fitted.audioContext(samples: 16_000 * 3 + 1) == 151 + 64)
         #expect(fitted.audioContext(samples: 16_000 * 29) == 0)
         #expect(WhisperDecoding.full.audioContext(samples: 16_000 * 3) == 0)
+        #expect(WhisperDecoding().audioContext(samples: 16_000 * 3) == 150 + 128, "the default: 2.56 s of padding")
     }
 
     @Test("Loops: a sentence said twice, a word four times, far too many words or characters for the audio")

@@ -90,11 +90,11 @@ public struct WhisperInstallation: Sendable, Equatable {
 public struct WhisperDecoding: Sendable, Equatable {
     /// Frames of the encoder's context (20 ms each) added to the utterance's own length; nil encodes the full 30 s
     /// window whatever the utterance's length (whisper.cpp's default, and the slowest).
-    public var audioContextPadding: Int? = 64
+    public var audioContextPadding: Int? = 128
     /// Whether a decode that fails whisper.cpp's entropy check is tried again at higher temperatures.
     public var temperatureFallback = false
 
-    public init(audioContextPadding: Int? = 64, temperatureFallback: Bool = false) {
+    public init(audioContextPadding: Int? = 128, temperatureFallback: Bool = false) {
         self.audioContextPadding = audioContextPadding
         self.temperatureFallback = temperatureFallback
     }
