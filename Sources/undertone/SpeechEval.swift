@@ -104,7 +104,10 @@ extension Undertone {
                 "recordings": files.count, "utterances": utteranceCount, "words": overall.words, "wordErrorRate": Self.round(overall.rate),
                 "wordErrorRateByEmotion": byEmotion.mapValues { Self.round($0.rate) }, "decodeSecondsP50": Self.round(decodeP50),
                 "decodeSecondsP99": Self.round(decodeP99), "endOfSpeechToTurnP50": Self.round(endSilence + decodeP50),
-                "endOfSpeechToTurnP99": Self.round(endSilence + decodeP99), "cpuSecondsPerUtteranceP50": Self.round(cpuPerUtterance),
+                "endOfSpeechToTurnP99": Self.round(endSilence + decodeP99),
+                "endOfSpeechToTurnIdleP50": Self.round(endSilence + cpuPerUtterance),
+                "endOfSpeechToTurnIdleP99": Self.round(endSilence + Self.quantile(cpu, 0.99)),
+                "cpuSecondsPerUtteranceP50": Self.round(cpuPerUtterance),
                 "cpuSecondsPerUtteranceP99": Self.round(Self.quantile(cpu, 0.99)), "cpuPerAudioSecond": Self.round(cpuPerAudioSecond),
                 "callsPerNode": callsPerNode, "cores": cores, "transcriber": transcriber.name,
             ]
@@ -126,6 +129,10 @@ extension Undertone {
                 String(
                     format: "end of speech to turn: p50 %.2f s, p99 %.2f s (%.1f s of silence ends an utterance, then the decode)",
                     endSilence + decodeP50, endSilence + decodeP99, endSilence))
+            print(
+                String(
+                    format: "end of speech to turn on an idle core (the silence plus the decode's CPU, one thread): p50 %.2f s, p99 %.2f s",
+                    endSilence + cpuPerUtterance, endSilence + Self.quantile(cpu, 0.99)))
             print(String(format: "CPU per second of audio: %.2f s", cpuPerAudioSecond))
             print("calls a \(cores)-core node carries (one utterance every \(Int(utteranceEvery)) s a call, 85% of the cores): \(callsPerNode)")
             if !examples.isEmpty { print("some misses:\n  " + examples.joined(separator: "\n  ")) }

@@ -27,7 +27,7 @@ struct SpeechOptions: ParsableArguments {
 
     @Option(
         help:
-            "With --transcriber whisper: encoder frames (20 ms) added to each utterance's length (default 128), or full for Whisper's whole 30 s window."
+            "With --transcriber whisper: encoder frames (20 ms) added to each utterance's length, or full for Whisper's whole 30 s window (default: 128 for tiny.en, full for base)."
     )
     var speechContext: String?
 
@@ -78,12 +78,15 @@ struct SpeechOptions: ParsableArguments {
             var decoding = WhisperDecoding(temperatureFallback: speechFallback)
             switch speechContext {
             case nil: break
-            case "full": decoding.audioContextPadding = nil
+            case "full":
+                decoding.audioContextPadding = nil
+                decoding.multilingualAudioContextPadding = nil
             case let frames?:
                 guard let padding = Int(frames), (0...1_500).contains(padding) else {
                     throw CommandFailure("--speech-context must be 0 to 1500, or full")
                 }
                 decoding.audioContextPadding = padding
+                decoding.multilingualAudioContextPadding = padding
             }
             do {
                 return try WhisperTranscriber(

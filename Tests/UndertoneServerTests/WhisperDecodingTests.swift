@@ -24,6 +24,9 @@ struct WhisperDecodingTests {
         #expect(fitted.audioContext(samples: 16_000 * 29) == 0)
         #expect(WhisperDecoding.full.audioContext(samples: 16_000 * 3) == 0)
         #expect(WhisperDecoding().audioContext(samples: 16_000 * 3) == 150 + 128, "the default: 2.56 s of padding")
+        #expect(WhisperDecoding().for(.english).audioContext(samples: 16_000 * 3) == 150 + 128)
+        #expect(WhisperDecoding().for(.multilingual).audioContext(samples: 16_000 * 3) == 0, "base: the full window")
+        #expect(WhisperDecoding(multilingualAudioContextPadding: 64).for(.multilingual).audioContext(samples: 16_000 * 3) == 150 + 64)
     }
 
     @Test("Loops: a sentence said twice, a word four times, far too many words or characters for the audio")

@@ -88,19 +88,31 @@ public struct WhisperInstallation: Sendable, Equatable {
 /// How whisper.cpp decodes each utterance: the settings that trade a little accuracy for time (docs/speech.md has the
 /// measurements behind the defaults).
 public struct WhisperDecoding: Sendable, Equatable {
-    /// Frames of the encoder's context (20 ms each) added to the utterance's own length; nil encodes the full 30 s
-    /// window whatever the utterance's length (whisper.cpp's default, and the slowest).
+    /// Frames of tiny.en's encoder context (20 ms each) added to the utterance's own length; nil encodes the full 30 s
+    /// window whatever the utterance's length (whisper.cpp's default, and the slowest). Fitted, tiny.en reads as well.
     public var audioContextPadding: Int? = 128
+    /// The same for the multilingual model: the full window by default, since base read Spanish far worse with any
+    /// shorter one (docs/speech.md, "Decoding").
+    public var multilingualAudioContextPadding: Int? = nil
     /// Whether a decode that fails whisper.cpp's entropy check is tried again at higher temperatures.
     public var temperatureFallback = false
 
-    public init(audioContextPadding: Int? = 128, temperatureFallback: Bool = false) {
+    public init(audioContextPadding: Int? = 128, multilingualAudioContextPadding: Int? = nil, temperatureFallback: Bool = false) {
         self.audioContextPadding = audioContextPadding
+        self.multilingualAudioContextPadding = multilingualAudioContextPadding
         self.temperatureFallback = temperatureFallback
     }
 
+    /// The settings for one model: its own padding.
+    func `for`(_ model: WhisperModel) -> WhisperDecoding {
+        var decoding = self
+        if model == .multilingual { decoding.audioContextPadding = multilingualAudioContextPadding }
+        decoding.multilingualAudioContextPadding = decoding.audioContextPadding
+        return decoding
+    }
+
     /// whisper.cpp's own settings: the full window, temperature fallback.
-    public static let full = WhisperDecoding(audioContextPadding: nil, temperatureFallback: true)
+    public static let full = WhisperDecoding(audioContextPadding: nil, multilingualAudioContextPadding: nil, temperatureFallback: true)
 
     /// The encoder's context for `count` samples at 16 kHz (0: the full window).
     func audioContext(samples count: Int) -> Int {
@@ -259,7 +271,8 @@ private final class DecodeQueue: @unchecked Sendable {
     func serve(_ decoders: Decoders, threads: Int, decoding: WhisperDecoding) {
         for (model, decoder) in decoders.states {
             _ = Self.decodeOnce(
-                [Float](repeating: 0, count: 8_000), language: model == .english ? "en" : "es", decoder: decoder, threads: threads, decoding: decoding
+                [Float](repeating: 0, count: 8_000), language: model == .english ? "en" : "es", decoder: decoder, threads: threads,
+                decoding: decoding.for(model)
             )
         }
         while true {
@@ -275,7 +288,8 @@ private final class DecodeQueue: @unchecked Sendable {
                 job.reply.resume(returning: .failure(.failed("the \(job.model.rawValue) model is not loaded")))
                 continue
             }
-            job.reply.resume(returning: Self.decode(job.samples, language: job.language, decoder: decoder, threads: threads, decoding: decoding))
+            job.reply.resume(
+                returning: Self.decode(job.samples, language: job.language, decoder: decoder, threads: threads, decoding: decoding.for(job.model)))
         }
     }
 
@@ -286,7 +300,10 @@ private final class DecodeQueue: @unchecked Sendable {
         _ samples: [Float], language: String?, decoder: DecoderHandle, threads: Int, decoding: WhisperDecoding
     ) -> Result<Transcription, TranscriberError> {
         let first = decodeOnce(samples, language: language, decoder: decoder, threads: threads, decoding: decoding)
-        guard decoding != .full, case .success(let heard) = first, heard.looped(seconds: Double(samples.count) / 16_000) else { return first }
+        // Only a shortened window is redone: a full-window decode would cost as much again and loop the same way.
+        guard decoding.audioContext(samples: samples.count) != 0, case .success(let heard) = first,
+            heard.looped(seconds: Double(samples.count) / 16_000)
+        else { return first }
         return decodeOnce(samples, language: language, decoder: decoder, threads: threads, decoding: .full)
     }
 
