@@ -315,7 +315,8 @@ int ut_whisper_decode(ut_whisper_decoder *decoder, const float *samples, int cou
     result->mean_probability = tokens > 0 ? (float)(probability / tokens) : 0;
     result->no_speech_probability = no_speech;
     int language = api->full_lang_id_from_state(decoder->state);
-    result->language = language >= 0 ? api->lang_str(language) : params.language;
+    // whisper.cpp's own string (static); never the caller's, which does not outlive this call.
+    result->language = language >= 0 ? api->lang_str(language) : (decoder->whisper->multilingual ? NULL : "en");
     return 0;
 }
 

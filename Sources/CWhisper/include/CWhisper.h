@@ -21,7 +21,8 @@ typedef struct ut_whisper_result {
     float mean_probability;
     /// The highest no-speech probability among the segments (0 when there were none).
     float no_speech_probability;
-    /// The language decoded in ("en", "es"): the one asked for, or the one whisper.cpp detected.
+    /// The language decoded in ("en", "es"): the one asked for, or the one whisper.cpp detected; static, or NULL when
+    /// whisper.cpp does not say.
     const char *language;
 } ut_whisper_result;
 
