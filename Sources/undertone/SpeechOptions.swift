@@ -31,7 +31,8 @@ struct SpeechOptions: ParsableArguments {
     )
     var speechContext: String?
 
-    @Flag(help: "With --transcriber whisper: retry hard utterances at higher temperatures (whisper.cpp's default; slower).")
+    @Flag(
+        help: "With --transcriber whisper: retry hard utterances at higher temperatures (whisper.cpp's default; slower) with the fitted window too.")
     var speechFallback = false
 
     @Option(help: "With --transcriber openai: the server's address, e.g. http://127.0.0.1:8000 (POST /v1/audio/transcriptions).")
@@ -75,7 +76,7 @@ struct SpeechOptions: ParsableArguments {
             if let speechDecoders, !(1...16).contains(speechDecoders) { throw CommandFailure("--speech-decoders must be 1 to 16") }
             if let speechThreads, !(1...64).contains(speechThreads) { throw CommandFailure("--speech-threads must be 1 to 64") }
             let directory = setting(speechDir, "UNDERTONE_SPEECH_DIR", "speechDir") ?? WhisperInstallation.defaultDirectory
-            var decoding = WhisperDecoding(temperatureFallback: speechFallback)
+            var decoding = WhisperDecoding(temperatureFallback: speechFallback ? true : nil)
             switch speechContext {
             case nil: break
             case "full":

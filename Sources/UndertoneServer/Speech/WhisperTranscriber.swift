@@ -94,10 +94,12 @@ public struct WhisperDecoding: Sendable, Equatable {
     /// The same for the multilingual model: the full window by default, since base read Spanish far worse with any
     /// shorter one (docs/speech.md, "Decoding").
     public var multilingualAudioContextPadding: Int? = nil
-    /// Whether a decode that fails whisper.cpp's entropy check is tried again at higher temperatures.
-    public var temperatureFallback = false
+    /// Whether a decode that fails whisper.cpp's entropy check (a repetitive one) is tried again at higher temperatures;
+    /// nil: where the window is full, since the retry reruns only the decoder there and without it base loops on hard
+    /// audio, and not where it is fitted, where a looping decode is redone in full instead.
+    public var temperatureFallback: Bool? = nil
 
-    public init(audioContextPadding: Int? = 128, multilingualAudioContextPadding: Int? = nil, temperatureFallback: Bool = false) {
+    public init(audioContextPadding: Int? = 128, multilingualAudioContextPadding: Int? = nil, temperatureFallback: Bool? = nil) {
         self.audioContextPadding = audioContextPadding
         self.multilingualAudioContextPadding = multilingualAudioContextPadding
         self.temperatureFallback = temperatureFallback
@@ -315,7 +317,7 @@ private final class DecodeQueue: @unchecked Sendable {
             withOptionalCString(language) { language in
                 let options = ut_whisper_options(
                     threads: Int32(threads), language: language, audio_ctx: Int32(decoding.audioContext(samples: buffer.count)),
-                    temperature_fallback: decoding.temperatureFallback ? 1 : 0)
+                    temperature_fallback: (decoding.temperatureFallback ?? (decoding.audioContext(samples: buffer.count) == 0)) ? 1 : 0)
                 return ut_whisper_decode(decoder.pointer, buffer.baseAddress, Int32(buffer.count), options, &result)
             }
         }
