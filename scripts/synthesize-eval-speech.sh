@@ -4,9 +4,11 @@
 # transcribed text (docs/speech.md). Needs espeak-ng, sox and python3 (Debian: apt-get install espeak-ng sox).
 #
 #   scripts/synthesize-eval-speech.sh examples/contact-centre-eval.jsonl DIR
+#   scripts/synthesize-eval-speech.sh examples/contact-centre-eval-es.jsonl DIR es      (an eSpeak NG voice: es, fr…)
 set -euo pipefail
 file=$1
 dir=$2
+voice=${3:-en-us}
 mkdir -p "$dir"
 python3 -c 'import json,sys
 for line in open(sys.argv[1]):
@@ -15,7 +17,7 @@ for line in open(sys.argv[1]):
         o = json.loads(line)
         print(str(o["id"]) + "\t" + o["text"].replace("\t", " "))' "$file" |
     while IFS=$'\t' read -r id text; do
-        espeak-ng -v en-us -s 160 -w "$dir/$id.22k.wav" -- "$text"
+        espeak-ng -v "$voice" -s 160 -w "$dir/$id.22k.wav" -- "$text"
         sox -q "$dir/$id.22k.wav" -r 8000 -c 1 -b 16 "$dir/$id.wav" pad 0.3 0.8
         rm "$dir/$id.22k.wav"
     done

@@ -162,10 +162,14 @@ def vocabulary(model_dir):
     else:
         tokens = json.loads((model_dir / "vocabulary.json").read_text(encoding="utf-8"))
     decoder = byte_decoder()
+    # Up to end-of-text: whisper.cpp names the special tokens itself. Its English files carry end-of-text as a word,
+    # its multilingual ones (51,865 tokens) stop before it; so does this, and the files come out the same size.
+    multilingual = len(tokens) >= 51865
     words = []
     for token in tokens:
         if token == "<|endoftext|>":
-            words.append(token.encode("utf-8"))
+            if not multilingual:
+                words.append(token.encode("utf-8"))
             break
         words.append(bytes(decoder[ch] for ch in token))
     return len(tokens), words

@@ -127,6 +127,9 @@ struct wh_api {
     wh_token (*full_get_token_id_from_state)(struct wh_state *state, int segment, int token);
     float (*full_get_token_p_from_state)(struct wh_state *state, int segment, int token);
     wh_token (*token_eot)(struct wh_context *context);
+    int (*is_multilingual)(struct wh_context *context);
+    int (*full_lang_id_from_state)(struct wh_state *state);
+    const char *(*lang_str)(int id);
 };
 
 // MARK: Undertone's side
@@ -136,6 +139,7 @@ struct ut_whisper {
     struct wh_api api;
     struct wh_context *context;
     wh_token eot;
+    bool multilingual;
 };
 
 struct ut_whisper_decoder {
@@ -179,6 +183,9 @@ static bool look_up(void *library, const char *library_path, struct wh_api *api,
     LOOKUP(full_get_token_id_from_state, "whisper_full_get_token_id_from_state");
     LOOKUP(full_get_token_p_from_state, "whisper_full_get_token_p_from_state");
     LOOKUP(token_eot, "whisper_token_eot");
+    LOOKUP(is_multilingual, "whisper_is_multilingual");
+    LOOKUP(full_lang_id_from_state, "whisper_full_lang_id_from_state");
+    LOOKUP(lang_str, "whisper_lang_str");
     return true;
 }
 
@@ -225,10 +232,13 @@ ut_whisper *ut_whisper_open(const char *library_path, const char *model_path, in
         return NULL;
     }
     whisper->eot = whisper->api.token_eot(whisper->context);
+    whisper->multilingual = whisper->api.is_multilingual(whisper->context) != 0;
     return whisper;
 }
 
 const char *ut_whisper_version(const ut_whisper *whisper) { return whisper->api.version(); }
+
+int ut_whisper_is_multilingual(const ut_whisper *whisper) { return whisper->multilingual ? 1 : 0; }
 
 ut_whisper_decoder *ut_whisper_decoder_create(ut_whisper *whisper) {
     ut_whisper_decoder *decoder = calloc(1, sizeof(ut_whisper_decoder));
@@ -256,13 +266,13 @@ static bool append(ut_whisper_decoder *decoder, size_t *length, const char *text
     return true;
 }
 
-int ut_whisper_decode(ut_whisper_decoder *decoder, const float *samples, int count, int threads, ut_whisper_result *result) {
+int ut_whisper_decode(ut_whisper_decoder *decoder, const float *samples, int count, ut_whisper_options options, ut_whisper_result *result) {
     struct wh_api *api = &decoder->whisper->api;
     struct wh_full_params *defaults = api->full_default_params_by_ref(0);  // greedy
     if (defaults == NULL) return -1;
     struct wh_full_params params = *defaults;
     api->free_params(defaults);
-    params.n_threads = threads > 0 ? threads : 1;
+    params.n_threads = options.threads > 0 ? options.threads : 1;
     params.no_context = true;
     params.no_timestamps = true;
     params.single_segment = false;
@@ -270,8 +280,12 @@ int ut_whisper_decode(ut_whisper_decoder *decoder, const float *samples, int cou
     params.print_progress = false;
     params.print_realtime = false;
     params.print_timestamps = false;
-    params.language = "en";
+    // An English-only model knows no other language; a multilingual one is told the call's, or detects it ("auto").
+    bool asked = options.language != NULL && options.language[0] != 0;
+    params.language = !decoder->whisper->multilingual ? "en" : (asked ? options.language : "auto");
     params.detect_language = false;
+    params.audio_ctx = options.audio_ctx > 0 ? options.audio_ctx : 0;
+    if (!options.temperature_fallback) params.temperature_inc = 0.0f;
     params.suppress_blank = true;
     params.suppress_nst = true;
     params.vad = false;
@@ -300,6 +314,9 @@ int ut_whisper_decode(ut_whisper_decoder *decoder, const float *samples, int cou
     result->tokens = tokens;
     result->mean_probability = tokens > 0 ? (float)(probability / tokens) : 0;
     result->no_speech_probability = no_speech;
+    int language = api->full_lang_id_from_state(decoder->state);
+    // whisper.cpp's own string (static); never the caller's, which does not outlive this call.
+    result->language = language >= 0 ? api->lang_str(language) : (decoder->whisper->multilingual ? NULL : "en");
     return 0;
 }
 

@@ -43,6 +43,12 @@ extension Undertone {
         @Option(help: "With --labelled: where to write the same lines with the transcribed text (for undertone eval --file).")
         var out: String?
 
+        @Option(
+            help:
+                "The language spoken (en, es, fr…), told to the transcriber as a call's declared language would be; \"detect\" to let it detect. Default: en for RAVDESS, detect for --labelled."
+        )
+        var language: String?
+
         @OptionGroup var speech: SpeechOptions
 
         static let statements = [1: "Kids are talking by the door", 2: "Dogs are sitting by the door"]
@@ -51,7 +57,8 @@ extension Undertone {
             guard let transcriber = try speech.make(default: "auto") else {
                 throw CommandFailure("no transcriber: install the embedded one with scripts/install-speech.sh, or give --transcriber openai")
             }
-            if let labelled { return try await transcribeLabelled(labelled, with: transcriber) }
+            if let labelled { return try await transcribeLabelled(labelled, with: transcriber, language: language == "detect" ? nil : language) }
+            let spoken = language == "detect" ? nil : language ?? "en"
             let chosen = try ProsodyEval.parseActors(actors)
             var files = try ProsodyEval.listing(data).filter { chosen.contains($0.utterance.actor) }
             guard !files.isEmpty else { throw CommandFailure("no RAVDESS-named WAV files for actors \(actors) under \(data)") }
@@ -71,20 +78,11 @@ extension Undertone {
                 let file = try VoiceInput.read(path)
                 let events = VoiceInput.audioEvents(file, callID: "eval", offsetMs: 0).map(Self.throughMuLaw)
                 audioSeconds += file.duration
-                var cutter = UtteranceCutter(track: .customer, settings: settings)
-                var pieces: [Utterance] = []
-                for case .audio(let frame) in events { pieces += cutter.add(frame) }
-                pieces += cutter.finish()
-                var heard: [String] = []
-                for piece in pieces {
-                    let cpuStart = Self.cpuSeconds()
-                    let start = ContinuousClock.now
-                    let text = (try? await transcriber.transcribe(piece.samples))?.text ?? ""
-                    wall.append(Self.seconds(ContinuousClock.now - start))
-                    cpu.append(Self.cpuSeconds() - cpuStart)
-                    utteranceCount += 1
-                    heard.append(text)
-                }
+                let decoded = await Self.decode(events, with: transcriber, language: spoken, settings: settings)
+                wall += decoded.wall
+                cpu += decoded.cpu
+                utteranceCount += decoded.texts.count
+                let heard = decoded.texts
                 let reference = Self.statements[utterance.statement] ?? ""
                 let hypothesis = heard.joined(separator: " ")
                 let errors = overall.add(reference: reference, hypothesis: hypothesis)
@@ -106,7 +104,10 @@ extension Undertone {
                 "recordings": files.count, "utterances": utteranceCount, "words": overall.words, "wordErrorRate": Self.round(overall.rate),
                 "wordErrorRateByEmotion": byEmotion.mapValues { Self.round($0.rate) }, "decodeSecondsP50": Self.round(decodeP50),
                 "decodeSecondsP99": Self.round(decodeP99), "endOfSpeechToTurnP50": Self.round(endSilence + decodeP50),
-                "endOfSpeechToTurnP99": Self.round(endSilence + decodeP99), "cpuSecondsPerUtteranceP50": Self.round(cpuPerUtterance),
+                "endOfSpeechToTurnP99": Self.round(endSilence + decodeP99),
+                "endOfSpeechToTurnIdleP50": Self.round(endSilence + cpuPerUtterance),
+                "endOfSpeechToTurnIdleP99": Self.round(endSilence + Self.quantile(cpu, 0.99)),
+                "cpuSecondsPerUtteranceP50": Self.round(cpuPerUtterance),
                 "cpuSecondsPerUtteranceP99": Self.round(Self.quantile(cpu, 0.99)), "cpuPerAudioSecond": Self.round(cpuPerAudioSecond),
                 "callsPerNode": callsPerNode, "cores": cores, "transcriber": transcriber.name,
             ]
@@ -128,19 +129,52 @@ extension Undertone {
                 String(
                     format: "end of speech to turn: p50 %.2f s, p99 %.2f s (%.1f s of silence ends an utterance, then the decode)",
                     endSilence + decodeP50, endSilence + decodeP99, endSilence))
+            print(
+                String(
+                    format: "end of speech to turn on an idle core (the silence plus the decode's CPU, one thread): p50 %.2f s, p99 %.2f s",
+                    endSilence + cpuPerUtterance, endSilence + Self.quantile(cpu, 0.99)))
             print(String(format: "CPU per second of audio: %.2f s", cpuPerAudioSecond))
             print("calls a \(cores)-core node carries (one utterance every \(Int(utteranceEvery)) s a call, 85% of the cores): \(callsPerNode)")
             if !examples.isEmpty { print("some misses:\n  " + examples.joined(separator: "\n  ")) }
         }
 
+        /// Cuts the events' audio into utterances with the live stage's cutter and transcribes them one at a time, timing
+        /// each decode (wall and the process's CPU).
+        static func decode(
+            _ events: [CallEvent], with transcriber: any Transcriber, language: String?, settings: UtteranceSettings
+        ) async -> (texts: [String], wall: [Double], cpu: [Double]) {
+            var cutter = UtteranceCutter(track: .customer, settings: settings)
+            var pieces: [Utterance] = []
+            for case .audio(let frame) in events { pieces += cutter.add(frame) }
+            pieces += cutter.finish()
+            var texts: [String] = []
+            var wall: [Double] = []
+            var cpu: [Double] = []
+            for piece in pieces {
+                let cpuStart = Self.cpuSeconds()
+                let start = ContinuousClock.now
+                let heard = try? await transcriber.transcribe(piece.samples, language: language)
+                wall.append(Self.seconds(ContinuousClock.now - start))
+                cpu.append(Self.cpuSeconds() - cpuStart)
+                if let heard, !heard.text.isEmpty, !heard.isNonSpeech { texts.append(heard.text) }
+            }
+            return (texts, wall, cpu)
+        }
+
         /// Transcribes each labelled line's recording through the live path, scores the words, and writes the lines
         /// back with the transcript as their text: `undertone eval --file` on both files compares detection on typed and
-        /// transcribed text.
-        func transcribeLabelled(_ path: String, with transcriber: any Transcriber) async throws {
+        /// transcribed text. Words are compared as a recogniser writes them: accents, case and punctuation aside.
+        func transcribeLabelled(_ path: String, with transcriber: any Transcriber, language: String?) async throws {
             guard let audioDir, let out else { throw CommandFailure("--labelled needs --audio-dir and --out") }
-            let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+            var lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+            if let limit, limit < lines.count {
+                let step = Double(lines.count) / Double(max(1, limit))
+                lines = (0..<limit).map { lines[Int(Double($0) * step)] }
+            }
             var rate = WordErrorRate()
             var written: [String] = []
+            var wall: [Double] = []
+            var cpu: [Double] = []
             for line in lines {
                 guard var object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let text = object["text"] as? String
                 else {
@@ -149,16 +183,28 @@ extension Undertone {
                 let id = object["id"].map { "\($0)" } ?? ""
                 let file = try VoiceInput.read("\(audioDir)/\(id).wav")
                 let events = VoiceInput.audioEvents(file, callID: "eval", offsetMs: 0).map(Self.throughMuLaw)
-                let transcribed = await RecordedCall.transcribe(events, with: transcriber, tracks: [.customer])
-                let heard = transcribed.events.compactMap { event -> String? in if case .turn(let turn) = event { turn.text } else { nil } }
-                    .joined(separator: " ")
-                rate.add(reference: text, hypothesis: heard)
+                let decoded = await Self.decode(events, with: transcriber, language: language, settings: UtteranceSettings())
+                wall += decoded.wall
+                cpu += decoded.cpu
+                let heard = decoded.texts.joined(separator: " ")
+                rate.add(reference: Self.folded(text), hypothesis: Self.folded(heard))
                 object["text"] = heard
                 let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
                 written.append(String(decoding: data, as: UTF8.self))
             }
             try (written.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
-            print("\(lines.count) recordings of \(path), \(rate.words) words: word error rate \(Self.percent(rate.rate)); transcripts in \(out)")
+            print(
+                "\(lines.count) recordings of \(path), \(cpu.count) utterances, \(rate.words) words, language \(language ?? "detected"): "
+                    + "word error rate \(Self.percent(rate.rate)); transcripts in \(out)")
+            print(
+                String(
+                    format: "decode per utterance: wall p50 %.2f s, p99 %.2f s; CPU p50 %.2f s, p99 %.2f s", Self.quantile(wall, 0.5),
+                    Self.quantile(wall, 0.99), Self.quantile(cpu, 0.5), Self.quantile(cpu, 0.99)))
+        }
+
+        /// Text as recognisers are scored: accents off, so "inútiles" and "inutiles" are one word.
+        static func folded(_ text: String) -> String {
+            text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         }
 
         /// The frame as a phone line carries it: 16-bit PCM coded to µ-law.

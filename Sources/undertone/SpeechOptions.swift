@@ -19,6 +19,22 @@ struct SpeechOptions: ParsableArguments {
     @Option(help: "With --transcriber whisper: whisper.cpp's threads per decode (default: the cores shared among the decoders, at most 4).")
     var speechThreads: Int?
 
+    @Option(
+        help:
+            "With --transcriber whisper: auto (tiny.en for English calls, the multilingual model for others, when installed), tiny.en or base."
+    )
+    var speechModel: String?
+
+    @Option(
+        help:
+            "With --transcriber whisper: encoder frames (20 ms) added to each utterance's length, or full for Whisper's whole 30 s window (default: 128 for tiny.en, full for base)."
+    )
+    var speechContext: String?
+
+    @Flag(
+        help: "With --transcriber whisper: retry hard utterances at higher temperatures (whisper.cpp's default; slower) with the fitted window too.")
+    var speechFallback = false
+
     @Option(help: "With --transcriber openai: the server's address, e.g. http://127.0.0.1:8000 (POST /v1/audio/transcriptions).")
     var transcriberURL: String?
 
@@ -27,15 +43,17 @@ struct SpeechOptions: ParsableArguments {
 
     init() {}
 
-    init(transcriber: String?, speechDir: String?, speechDecoders: Int?, speechThreads: Int?) {
+    init(transcriber: String?, speechDir: String?, speechDecoders: Int?, speechThreads: Int?, speechModel: String? = nil) {
         self.transcriber = transcriber
         self.speechDir = speechDir
         self.speechDecoders = speechDecoders
         self.speechThreads = speechThreads
+        self.speechModel = speechModel
     }
 
-    /// The transcriber these flags (then `UNDERTONE_TRANSCRIBER`, `UNDERTONE_SPEECH_DIR`, `UNDERTONE_TRANSCRIBER_URL`,
-    /// `UNDERTONE_TRANSCRIBER_MODEL`, `UNDERTONE_TRANSCRIBER_KEY`, then the config file's keys) ask for; nil for none.
+    /// The transcriber these flags (then `UNDERTONE_TRANSCRIBER`, `UNDERTONE_SPEECH_DIR`, `UNDERTONE_SPEECH_MODEL`,
+    /// `UNDERTONE_TRANSCRIBER_URL`, `UNDERTONE_TRANSCRIBER_MODEL`, `UNDERTONE_TRANSCRIBER_KEY`, then the config file's
+    /// keys) ask for; nil for none.
     /// What is missing is said plainly.
     func make(file: [String: String] = [:], default fallback: String = "none") throws -> (any Transcriber)? {
         let environment = ProcessInfo.processInfo.environment
@@ -49,16 +67,32 @@ struct SpeechOptions: ParsableArguments {
         case "auto":
             // The embedded transcriber when it is installed, else none (said on stderr by the caller).
             let directory = setting(speechDir, "UNDERTONE_SPEECH_DIR", "speechDir") ?? WhisperInstallation.defaultDirectory
-            guard WhisperInstallation(directory: directory).missing == nil else { return nil }
-            return try SpeechOptions(transcriber: "whisper", speechDir: directory, speechDecoders: speechDecoders, speechThreads: speechThreads)
-                .make(file: file)
+            guard WhisperInstallation(directory: directory).missing(for: try modelChoice(file: file)) == nil else { return nil }
+            var options = self
+            options.transcriber = "whisper"
+            options.speechDir = directory
+            return try options.make(file: file)
         case "whisper":
             if let speechDecoders, !(1...16).contains(speechDecoders) { throw CommandFailure("--speech-decoders must be 1 to 16") }
             if let speechThreads, !(1...64).contains(speechThreads) { throw CommandFailure("--speech-threads must be 1 to 64") }
             let directory = setting(speechDir, "UNDERTONE_SPEECH_DIR", "speechDir") ?? WhisperInstallation.defaultDirectory
+            var decoding = WhisperDecoding(temperatureFallback: speechFallback ? true : nil)
+            switch speechContext {
+            case nil: break
+            case "full":
+                decoding.audioContextPadding = nil
+                decoding.multilingualAudioContextPadding = nil
+            case let frames?:
+                guard let padding = Int(frames), (0...1_500).contains(padding) else {
+                    throw CommandFailure("--speech-context must be 0 to 1500, or full")
+                }
+                decoding.audioContextPadding = padding
+                decoding.multilingualAudioContextPadding = padding
+            }
             do {
                 return try WhisperTranscriber(
-                    installation: WhisperInstallation(directory: directory), decoders: speechDecoders ?? 1, threadsPerDecoder: speechThreads)
+                    installation: WhisperInstallation(directory: directory), models: try modelChoice(file: file), decoders: speechDecoders ?? 1,
+                    threadsPerDecoder: speechThreads, decoding: decoding)
             } catch {
                 throw CommandFailure("--transcriber whisper: \(error)")
             }
@@ -77,5 +111,15 @@ struct SpeechOptions: ParsableArguments {
         default:
             throw CommandFailure("--transcriber must be none, auto, whisper or openai, not \(kind)")
         }
+    }
+
+    /// `--speech-model`, `UNDERTONE_SPEECH_MODEL` or the config file's `speechModel`; auto by default.
+    func modelChoice(file: [String: String]) throws -> WhisperModelChoice {
+        let environment = ProcessInfo.processInfo.environment
+        let name = speechModel ?? environment["UNDERTONE_SPEECH_MODEL"].flatMap { $0.isEmpty ? nil : $0 } ?? file["speechModel"] ?? "auto"
+        guard let choice = WhisperModelChoice(rawValue: name) else {
+            throw CommandFailure("--speech-model must be \(WhisperModelChoice.allCases.map(\.rawValue).joined(separator: ", ")), not \(name)")
+        }
+        return choice
     }
 }

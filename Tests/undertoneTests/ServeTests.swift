@@ -164,5 +164,12 @@ struct ServeTests {
         #expect(unknown.status != 0 && unknown.stderr.contains("none, auto, whisper or openai"))
         let noURL = try await Undertone.run(["serve", "--port", "0", "--database", database, "--transcriber", "openai"])
         #expect(noURL.status != 0 && noURL.stderr.contains("--transcriber-url"))
+        let noMultilingual = try await Undertone.run(
+            ["serve", "--port", "0", "--database", database, "--transcriber", "whisper", "--speech-dir", missing, "--speech-model", "base"])
+        #expect(noMultilingual.status != 0 && noMultilingual.stderr.contains("install-speech.sh --multilingual"), "\(noMultilingual.stderr)")
+        let badModel = try await Undertone.run([
+            "serve", "--port", "0", "--database", database, "--transcriber", "whisper", "--speech-model", "large",
+        ])
+        #expect(badModel.status != 0 && badModel.stderr.contains("auto, tiny.en, base"), "\(badModel.stderr)")
     }
 }

@@ -48,6 +48,7 @@ public final class CallTranscription: Service, Sendable {
     struct Job: Sendable {
         var callID: String
         var utterance: Utterance
+        var language: String?
         var cutAt: ContinuousClock.Instant
     }
 
@@ -58,6 +59,8 @@ public final class CallTranscription: Service, Sendable {
         var pending = 0
         var agentID: String?
         var team: String?
+        /// The language the transcriber is told (the call's declared one); nil to let it detect.
+        var language: String?
         /// Tracks whose words come from elsewhere (the platform's transcript, a recogniser posting turns): not transcribed
         /// again, so a call never gets two transcripts of one voice.
         var transcribedElsewhere: Set<SpeakerRole> = []
@@ -101,6 +104,7 @@ public final class CallTranscription: Service, Sendable {
                 case .callStarted(let started):
                     state.calls[callID, default: Call()].agentID = started.agentID
                     state.calls[callID, default: Call()].team = started.team
+                    state.calls[callID, default: Call()].language = SpeechLanguage.of(declared: started.language)
                 case .turn(let turn):
                     var call = state.calls[callID] ?? Call()
                     if call.transcribedElsewhere.insert(turn.speaker).inserted {
@@ -114,7 +118,7 @@ public final class CallTranscription: Service, Sendable {
                     var call = state.calls[callID] ?? Call()
                     guard !call.transcribedElsewhere.contains(frame.track) else { continue }
                     var cutter = call.cutters[frame.track] ?? UtteranceCutter(track: frame.track, settings: settings.utterances)
-                    for utterance in cutter.add(frame) { jobs.append(Job(callID: callID, utterance: utterance, cutAt: now)) }
+                    for utterance in cutter.add(frame) { jobs.append(Job(callID: callID, utterance: utterance, language: call.language, cutAt: now)) }
                     call.cutters[frame.track] = cutter
                     call.lastAudio = now
                     state.calls[callID] = call
@@ -134,7 +138,9 @@ public final class CallTranscription: Service, Sendable {
             guard var call = state.calls[callID] else { return [] }
             var jobs: [Job] = []
             for track in call.cutters.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
-                for utterance in call.cutters[track]!.finish() { jobs.append(Job(callID: callID, utterance: utterance, cutAt: now)) }
+                for utterance in call.cutters[track]!.finish() {
+                    jobs.append(Job(callID: callID, utterance: utterance, language: call.language, cutAt: now))
+                }
             }
             call.cutters = [:]
             state.calls[callID] = call
@@ -217,7 +223,7 @@ public final class CallTranscription: Service, Sendable {
                 guard now - call.lastAudio >= settings.idleFlush else { continue }
                 var changed = false
                 for (track, var cutter) in call.cutters where cutter.isInUtterance {
-                    for utterance in cutter.finish() { jobs.append(Job(callID: callID, utterance: utterance, cutAt: now)) }
+                    for utterance in cutter.finish() { jobs.append(Job(callID: callID, utterance: utterance, language: call.language, cutAt: now)) }
                     call.cutters[track] = cutter
                     changed = true
                 }
@@ -283,7 +289,7 @@ public final class CallTranscription: Service, Sendable {
         let utterance = job.utterance
         let transcription: Transcription
         do {
-            transcription = try await transcriber.transcribe(utterance.samples)
+            transcription = try await transcriber.transcribe(utterance.samples, language: job.language)
         } catch {
             metrics.speechUtterance("failed")
             logger.warning("Utterance not transcribed", metadata: ["call.id": "\(job.callID)", "error": "\(error.description)"])

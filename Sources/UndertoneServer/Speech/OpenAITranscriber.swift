@@ -14,6 +14,7 @@ public struct OpenAITranscriber: Transcriber {
     public let baseURL: String
     public let model: String
     public let apiKey: String?
+    /// The language asked for when the caller gives none (a call's own language, when known, is sent instead).
     public let language: String
     public let timeout: Duration
     let client: HTTPClient
@@ -39,14 +40,14 @@ public struct OpenAITranscriber: Transcriber {
 
     public var endpoint: String { baseURL + "/v1/audio/transcriptions" }
 
-    public func transcribe(_ samples: [Float]) async throws(TranscriberError) -> Transcription {
+    public func transcribe(_ samples: [Float], language spoken: String?) async throws(TranscriberError) -> Transcription {
         let boundary = "undertone-\(UUID().uuidString)"
         var request = HTTPClientRequest(url: endpoint)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "multipart/form-data; boundary=\(boundary)")
         if let apiKey { request.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
         let body = Self.multipart(
-            boundary: boundary, fields: [("model", model), ("language", language), ("response_format", "json"), ("temperature", "0")],
+            boundary: boundary, fields: [("model", model), ("language", spoken ?? language), ("response_format", "json"), ("temperature", "0")],
             file: Self.wav(samples))
         request.body = .bytes(ByteBuffer(bytes: body))
         do {

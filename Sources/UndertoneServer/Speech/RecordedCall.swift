@@ -18,11 +18,15 @@ public enum RecordedCall {
         }
         for track in cutters.keys.sorted(by: { $0.rawValue < $1.rawValue }) { utterances += cutters[track]!.finish() }
         guard let callID = events.first?.callID else { return (events, 0) }
+        // The call's declared language, as the live stage tells the transcriber; detected when the call has no start.
+        let language = events.lazy.compactMap { event -> String? in if case .callStarted(let started) = event { started.language } else { nil } }
+            .first
+            .flatMap(SpeechLanguage.of(declared:))
         var turns: [Turn] = []
         var failures = 0
         for utterance in utterances.sorted(by: { ($0.endMs, $0.track.rawValue) < ($1.endMs, $1.track.rawValue) }) {
             do {
-                let heard = try await transcriber.transcribe(utterance.samples)
+                let heard = try await transcriber.transcribe(utterance.samples, language: language)
                 guard !heard.text.isEmpty, !heard.isNonSpeech else { continue }
                 turns.append(
                     Turn(

@@ -7,10 +7,13 @@ public struct Transcription: Sendable, Equatable {
     public var text: String
     /// The recogniser's confidence in 0...1, when it gives one (Whisper: the mean probability of its tokens).
     public var confidence: Double?
+    /// The language it decoded in ("en", "es"): the one it was told, or the one it detected; nil when it does not say.
+    public var language: String?
 
-    public init(text: String, confidence: Double? = nil) {
+    public init(text: String, confidence: Double? = nil, language: String? = nil) {
         self.text = text
         self.confidence = confidence
+        self.language = language
     }
 }
 
@@ -37,8 +40,25 @@ public protocol Transcriber: Sendable {
     var name: String { get }
     /// How many utterances it decodes at once (the embedded one: its decoding threads).
     var concurrency: Int { get }
-    /// Transcribes 8 kHz mono samples in [-1, 1].
-    func transcribe(_ samples: [Float]) async throws(TranscriberError) -> Transcription
+    /// Transcribes 8 kHz mono samples in [-1, 1] spoken in `language` (an ISO 639-1 code, "es"), or in a language
+    /// the transcriber is to detect when nil. A transcriber that knows one language only reads that one.
+    func transcribe(_ samples: [Float], language: String?) async throws(TranscriberError) -> Transcription
+}
+
+extension Transcriber {
+    /// Transcribes speech in a language the transcriber detects (or its only language).
+    public func transcribe(_ samples: [Float]) async throws(TranscriberError) -> Transcription {
+        try await transcribe(samples, language: nil)
+    }
+}
+
+/// The language a transcriber is told a call speaks: the primary subtag of the call's declared BCP 47 tag ("es-MX" →
+/// "es"), or nil (detect it) for the tags that name no language ("und", "mul", "zxx").
+public enum SpeechLanguage {
+    public static func of(declared tag: String) -> String? {
+        guard let primary = tag.split(separator: "-").first.map({ $0.lowercased() }), (2...3).contains(primary.count) else { return nil }
+        return ["und", "mul", "zxx", "mis"].contains(primary) ? nil : primary
+    }
 }
 
 extension Transcription {
