@@ -12,19 +12,9 @@ binary=${1:-.build/release/undertone}
 calls=${2:-1000}
 interval=${3:-2000}
 shift $(($# < 3 ? $# : 3))
-dir=$(mktemp -d)
-key=ut_loadtest$(date +%s)run
-port=$((18000 + RANDOM % 1000))
+source "$(dirname "$0")/pinned-server.sh"
+start_pinned_server "$binary"
 
-taskset -c 0 "$binary" serve --port "$port" --database "${DATABASE:-$dir/store.sqlite}" --key "$key" >"$dir/serve.log" 2>&1 &
-server=$!
-trap 'kill -INT $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$dir"' EXIT
-for _ in $(seq 1 120); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
-    sleep 1
-done
-
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
 rss_before=$(awk '/VmRSS/ { print $2 }' "/proc/$server/status")
 before=$(cpu_ticks)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

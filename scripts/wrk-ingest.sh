@@ -10,17 +10,8 @@ binary=${1:-.build/release/undertone}
 seconds=${2:-30}
 connections=${3:-64}
 command -v wrk >/dev/null || { echo "wrk-ingest: needs wrk (apt-get install wrk)" >&2; exit 1; }
-dir=$(mktemp -d)
-key=ut_wrk$(date +%s)ingestrun
-port=$((19000 + RANDOM % 1000))
-
-taskset -c 0 "$binary" serve --port "$port" --database "$dir/store.sqlite" --key "$key" >"$dir/serve.log" 2>&1 &
-server=$!
-trap 'kill -INT $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$dir"' EXIT
-for _ in $(seq 1 120); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
-    sleep 1
-done
+source "$(dirname "$0")/pinned-server.sh"
+start_pinned_server "$binary"
 
 # The chats the turns go to, started in one batch.
 run=$(date +%s)
@@ -31,7 +22,6 @@ done >"$dir/starts.jsonl"
 curl -sf -o /dev/null -H "Authorization: Bearer $key" -H "Content-Type: application/x-ndjson" --data-binary "@$dir/starts.jsonl" \
     "http://127.0.0.1:$port/v1/events" || { echo "wrk-ingest: could not start the chats" >&2; exit 1; }
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "GET /healthz:"
 taskset -c 1 wrk -t1 -c"$connections" -d10s "http://127.0.0.1:$port/healthz" | grep -E "Requests/sec|Latency|Non-2xx"
