@@ -105,11 +105,10 @@ public struct WhisperDecoding: Sendable, Equatable {
         self.temperatureFallback = temperatureFallback
     }
 
-    /// The settings for one model: its own padding.
+    /// The settings for one model: its own padding in `audioContextPadding`, the one `audioContext(samples:)` reads.
     func `for`(_ model: WhisperModel) -> WhisperDecoding {
         var decoding = self
         if model == .multilingual { decoding.audioContextPadding = multilingualAudioContextPadding }
-        decoding.multilingualAudioContextPadding = decoding.audioContextPadding
         return decoding
     }
 
