@@ -10,13 +10,13 @@ enum CallRecording {
             let id = VoiceInput.stem(call)
             let end = offsetMs + VoiceInput.durationMs(file)
             return [.callStarted(CallStarted(callID: id, at: 0, channel: .voice, customerID: "unknown", queue: "unknown"))]
-                + VoiceInput.audioEvents(file, callID: id, offsetMs: offsetMs) + [.callEnded(CallEnded(callID: id, at: end))]
+                + VoiceInput.audioEvents(file, callID: id, offsetMs: offsetMs, rate: VoiceInput.lineRate(file)) + [.callEnded(CallEnded(callID: id, at: end))]
         }
         let events = try CallFile.read(call)
         guard let audio else { return events }
         let file = try VoiceInput.read(audio)
         let id = events.first?.callID ?? VoiceInput.stem(audio)
-        return merge(events, VoiceInput.audioEvents(file, callID: id, offsetMs: offsetMs))
+        return merge(events, VoiceInput.audioEvents(file, callID: id, offsetMs: offsetMs, rate: VoiceInput.lineRate(file)))
     }
 
     /// The call's events in their order, with the audio slotted in by time; the call's last event stays last when it

@@ -49,6 +49,12 @@ extension Undertone {
         )
         var language: String?
 
+        @Flag(
+            help:
+                "With --labelled: send the recordings as 16 kHz 16-bit PCM (a softphone's wideband line) instead of 8 kHz µ-law (a phone line). The recordings must be 16 kHz or more for this to mean anything."
+        )
+        var wideband = false
+
         @OptionGroup var speech: SpeechOptions
 
         static let statements = [1: "Kids are talking by the door", 2: "Dogs are sitting by the door"]
@@ -153,7 +159,7 @@ extension Undertone {
             for piece in pieces {
                 let cpuStart = Self.cpuSeconds()
                 let start = ContinuousClock.now
-                let heard = try? await transcriber.transcribe(piece.samples, language: language)
+                let heard = try? await transcriber.transcribe(piece, language: language)
                 wall.append(Self.seconds(ContinuousClock.now - start))
                 cpu.append(Self.cpuSeconds() - cpuStart)
                 if let heard, !heard.text.isEmpty, !heard.isNonSpeech { texts.append(heard.text) }
@@ -182,7 +188,10 @@ extension Undertone {
                 }
                 let id = object["id"].map { "\($0)" } ?? ""
                 let file = try VoiceInput.read("\(audioDir)/\(id).wav")
-                let events = VoiceInput.audioEvents(file, callID: "eval", offsetMs: 0).map(Self.throughMuLaw)
+                let events =
+                    wideband
+                    ? VoiceInput.audioEvents(file, callID: "eval", rate: UtteranceCutter.wideRate)
+                    : VoiceInput.audioEvents(file, callID: "eval", offsetMs: 0).map(Self.throughMuLaw)
                 let decoded = await Self.decode(events, with: transcriber, language: language, settings: UtteranceSettings())
                 wall += decoded.wall
                 cpu += decoded.cpu
@@ -194,7 +203,7 @@ extension Undertone {
             }
             try (written.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
             print(
-                "\(lines.count) recordings of \(path), \(cpu.count) utterances, \(rate.words) words, language \(language ?? "detected"): "
+                "\(lines.count) recordings of \(path) (\(wideband ? "16 kHz PCM" : "8 kHz µ-law")), \(cpu.count) utterances, \(rate.words) words, language \(language ?? "detected"): "
                     + "word error rate \(Self.percent(rate.rate)); transcripts in \(out)")
             print(
                 String(

@@ -32,13 +32,22 @@ enum VoiceInput {
         return windows
     }
 
-    /// A file's audio as `audio` events: 8 kHz 16-bit frames of 100 ms, each channel on its own track, from `offsetMs`.
+    /// The rate a recording is fed to the engine at: 16 kHz (wideband, kept for the transcriber) when it has that much,
+    /// else the telephone band.
+    static func lineRate(_ file: WAVFile) -> Int {
+        file.sampleRate >= UtteranceCutter.wideRate ? UtteranceCutter.wideRate : UtteranceCutter.sampleRate
+    }
+
+    /// A file's audio as `audio` events: 16-bit frames of 100 ms at `rate` (8 kHz unless told), each channel on its own
+    /// track, from `offsetMs`.
     /// The customer is on `customerChannel` of a stereo file (the agent on the other).
-    static func audioEvents(_ file: WAVFile, callID: String, offsetMs: Int = 0, customerChannel: Int = 0) -> [CallEvent] {
-        let frameSamples = ProsodyExtractor.sampleRate / 10
+    static func audioEvents(
+        _ file: WAVFile, callID: String, offsetMs: Int = 0, customerChannel: Int = 0, rate: Int = ProsodyExtractor.sampleRate
+    ) -> [CallEvent] {
+        let frameSamples = rate / 10
         var events: [CallEvent] = []
         for channel in 0..<file.channelCount {
-            let samples = file.samples(channel: channel, rate: ProsodyExtractor.sampleRate)
+            let samples = file.samples(channel: channel, rate: rate)
             var start = 0
             while start < samples.count {
                 let end = min(samples.count, start + frameSamples)
@@ -50,9 +59,9 @@ enum VoiceInput {
                     bytes.append(UInt8(value >> 8))
                 }
                 let frame = AudioFrame(
-                    callID: callID, at: offsetMs + start * 1000 / ProsodyExtractor.sampleRate,
+                    callID: callID, at: offsetMs + start * 1000 / rate,
                     track: track(channel: channel == customerChannel ? 0 : 1), encoding: .pcm16,
-                    sampleRate: ProsodyExtractor.sampleRate, samples: bytes)
+                    sampleRate: rate, samples: bytes)
                 events.append(.audio(frame))
                 start = end
             }

@@ -113,4 +113,70 @@ struct UtteranceCutterTests {
         #expect(out.first?.track == .agent)
         #expect(abs((out.first?.endMs ?? 0) - 1_450) <= 150)
     }
+
+    /// 16 kHz, 16-bit PCM audio events of 20 ms for one track (a softphone's wideband line).
+    static func widebandEvents(_ samples: ContiguousArray<Float>, track: SpeakerRole) -> [CallEvent] {
+        stride(from: 0, to: samples.count, by: 320).map { start in
+            var bytes: [UInt8] = []
+            for sample in samples[start..<min(samples.count, start + 320)] {
+                let value = UInt16(bitPattern: SyntheticVoice.int16(sample))
+                bytes += [UInt8(value & 0xFF), UInt8(value >> 8)]
+            }
+            return .audio(AudioFrame(callID: "c", at: start / 16, track: track, encoding: .pcm16, sampleRate: 16_000, samples: bytes))
+        }
+    }
+
+    /// How much of `tone` Hz the samples hold: the magnitude of their correlation with it, per sample.
+    static func strength(of tone: Double, in samples: [Float], rate: Double) -> Double {
+        var real = 0.0
+        var imaginary = 0.0
+        for (index, sample) in samples.enumerated() {
+            let phase = 2 * Double.pi * tone * Double(index) / rate
+            real += Double(sample) * cos(phase)
+            imaginary += Double(sample) * sin(phase)
+        }
+        return (real * real + imaginary * imaginary).squareRoot() / Double(max(1, samples.count))
+    }
+
+    @Test("a wideband track's utterances carry its 16 kHz audio, the band above 4 kHz included, cut where the 8 kHz ones are")
+    func wideband() {
+        // The two-utterance line at 16 kHz with a 6 kHz whistle under the speech: a sound the telephone band cannot carry.
+        let narrow = Self.twoUtterances(noiseLevel: nil)
+        var resampler = Resampler(from: 8_000, to: 16_000)
+        var line = ContiguousArray<Float>()
+        resampler.process(narrow, into: &line)
+        resampler.finish(into: &line)
+        for index in line.indices { line[index] += 0.01 * Float(sin(2 * Double.pi * 6_000 * Double(index) / 16_000)) }
+        var cutter = UtteranceCutter(track: .customer)
+        var wide: [Utterance] = []
+        for case .audio(let frame) in Self.widebandEvents(line, track: .customer) { wide += cutter.add(frame) }
+        let narrowUtterances = Self.cut(narrow, finish: false)
+        #expect(wide.count == 2 && narrowUtterances.count == 2)
+        for (utterance, telephone) in zip(wide, narrowUtterances) {
+            #expect(utterance.sampleRate == 16_000 && telephone.sampleRate == 8_000)
+            #expect(abs(utterance.startMs - telephone.startMs) <= 20 && abs(utterance.endMs - telephone.endMs) <= 20)
+            let seconds = Double(utterance.samples.count) / 16_000
+            #expect(abs(seconds - Double(telephone.samples.count) / 8_000) <= 0.05, "\(seconds) s")
+            #expect(Self.strength(of: 6_000, in: utterance.samples, rate: 16_000) > 0.004, "the 6 kHz whistle is kept")
+            // And the speech itself, at the same place: 130 Hz, as strong as in the telephone band's utterance.
+            let speech = Self.strength(of: 130, in: utterance.samples, rate: 16_000)
+            #expect(abs(speech - Self.strength(of: 130, in: telephone.samples, rate: 8_000)) < 0.3 * speech, "\(speech)")
+        }
+    }
+
+    @Test("a track that drops from 16 kHz to the telephone band mid-call gives telephone-band utterances from then on")
+    func bandChange() {
+        var line16 = ContiguousArray<Float>()
+        var resampler = Resampler(from: 8_000, to: 16_000)
+        resampler.process(Self.twoUtterances(noiseLevel: nil), into: &line16)
+        resampler.finish(into: &line16)
+        var cutter = UtteranceCutter(track: .customer)
+        var out: [Utterance] = []
+        // The first 3.5 s (the first utterance and the pause after it) wideband, the rest µ-law at 8 kHz.
+        for case .audio(let frame) in Self.widebandEvents(ContiguousArray(line16.prefix(56_000)), track: .customer) { out += cutter.add(frame) }
+        let rest = ContiguousArray(Self.twoUtterances(noiseLevel: nil).dropFirst(28_000))
+        for case .audio(let frame) in SyntheticVoice.audioEvents(rest, callID: "c", track: .customer, startMs: 3_500) { out += cutter.add(frame) }
+        out += cutter.finish()
+        #expect(out.map(\.sampleRate) == [16_000, 8_000])
+    }
 }

@@ -305,6 +305,65 @@ struct SpeechTests {
         #expect(heard.ended)
     }
 
+    @Test(
+        "French from a softphone (16 kHz PCM over the WebSocket ingest) + the multilingual model: the words, the repeat-contact and supervisor-request cues and the supervisor alert",
+        .enabled(if: wantMultilingual))
+    func webSocketFrenchWideband() async throws {
+        let whisper = try #require(Self.multilingual, "the multilingual model is not installed: run scripts/install-speech.sh --multilingual")
+        let server = try await TestServer(transcriber: whisper)
+        let callID = "fr-wide-\(UUID().uuidString.prefix(8).lowercased())"
+        let audio = try Self.speech("premiere-fois-responsable-16k")
+        let config = WebSocketClientConfiguration(additionalHeaders: TestServer.headers())
+        let tiers = Mutex<Set<String>>([])
+        let result = Mutex(Heard())
+        try await server.run { client in
+            try await client.ws("/v1/calls/\(callID)/stream", configuration: config) { inbound, outbound, _ in
+                var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+                _ = try await messages.next()
+                let start = CallStarted(callID: callID, channel: .voice, customerID: "cu-fr", queue: "retention", language: "fr-FR")
+                try await outbound.write(.text(try TestServer.line(.callStarted(start), seq: 1)))
+                // 20 ms frames (640 bytes of 16-bit PCM at 16 kHz), four times real time.
+                var seq: UInt32 = 2
+                for offset in stride(from: 0, to: audio.count, by: 640) {
+                    var frame = ByteBuffer()
+                    frame.writeInteger(seq, endianness: .big)
+                    frame.writeInteger(UInt32(offset / 32), endianness: .big)
+                    frame.writeInteger(UInt8(0))
+                    frame.writeInteger(UInt8(1))
+                    frame.writeInteger(UInt16(16_000), endianness: .big)
+                    frame.writeBytes(audio[offset..<min(audio.count, offset + 640)])
+                    try await outbound.write(.binary(frame))
+                    seq += 1
+                    if seq % 10 == 0 { try await Task.sleep(for: .milliseconds(50)) }
+                }
+                let end = CallEnded(callID: callID, at: audio.count / 32 + 20)
+                try await outbound.write(.text(try TestServer.line(.callEnded(end), seq: Int(seq))))
+                while let message = try await messages.next().flatMap(ServerTests.text) {
+                    let object = jsonObject(message)
+                    if object["type"] as? String == "decision", let tier = object["tier"] as? String { tiers.withLock { _ = $0.insert(tier) } }
+                    if object["type"] as? String == "error" { Issue.record("refused: \(message)") }
+                    if (object["acknowledged"] as? [Int])?.contains(Int(seq)) == true || object["type"] as? String == "error" { break }
+                }
+                try await outbound.close(.normalClosure, reason: nil)
+            }
+            #expect(try await Self.eventually { try await Self.heard(server.context.store, callID: callID).ended })
+            let heard = try await Self.heard(server.context.store, callID: callID)
+            result.withLock { $0 = heard }
+            for logged in try await server.context.store.entries(call: callID, after: 0, limit: 5_000) where logged.entry.type == "decision" {
+                if let tier = jsonObject(logged.entry.body)["tier"] as? String { tiers.withLock { _ = $0.insert(tier) } }
+            }
+        }
+        let heard = result.withLock { $0 }
+        let text = WordErrorRate.words(heard.customerText.folding(options: .diacriticInsensitive, locale: nil)).joined(separator: " ")
+        #expect(text.contains("premiere fois que je vous appelle"), "\(heard.customerText)")
+        #expect(text.contains("parler a un responsable"), "\(heard.customerText)")
+        #expect(heard.cues.contains(CueKind.repeatContact.rawValue), "\(heard.cues)")
+        #expect(heard.cues.contains(CueKind.supervisorRequest.rawValue), "\(heard.cues)")
+        #expect(tiers.withLock { $0.contains("supervisor") }, "\(tiers.withLock { $0 })")
+        #expect(heard.languages == ["fr"], "read as French: \(heard.languages)")
+        #expect(!heard.cues.contains(CueKind.unsupportedLanguage.rawValue))
+    }
+
     @Test("Twilio Media Streams + a remote OpenAI-compatible server (faster-whisper-server): the same words", .enabled(if: wantRemote))
     func twilioRemote() async throws {
         let url = try #require(Self.remoteURL, "UNDERTONE_TEST_TRANSCRIBER_URL names no server")

@@ -289,7 +289,7 @@ public final class CallTranscription: Service, Sendable {
         let utterance = job.utterance
         let transcription: Transcription
         do {
-            transcription = try await transcriber.transcribe(utterance.samples, language: job.language)
+            transcription = try await transcriber.transcribe(utterance, language: job.language)
         } catch {
             metrics.speechUtterance("failed")
             logger.warning("Utterance not transcribed", metadata: ["call.id": "\(job.callID)", "error": "\(error.description)"])

@@ -40,7 +40,7 @@ public struct OpenAITranscriber: Transcriber {
 
     public var endpoint: String { baseURL + "/v1/audio/transcriptions" }
 
-    public func transcribe(_ samples: [Float], language spoken: String?) async throws(TranscriberError) -> Transcription {
+    public func transcribe(_ samples: [Float], sampleRate: Int, language spoken: String?) async throws(TranscriberError) -> Transcription {
         let boundary = "undertone-\(UUID().uuidString)"
         var request = HTTPClientRequest(url: endpoint)
         request.method = .POST
@@ -48,7 +48,7 @@ public struct OpenAITranscriber: Transcriber {
         if let apiKey { request.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
         let body = Self.multipart(
             boundary: boundary, fields: [("model", model), ("language", spoken ?? language), ("response_format", "json"), ("temperature", "0")],
-            file: Self.wav(samples))
+            file: Self.wav(samples, rate: sampleRate))
         request.body = .bytes(ByteBuffer(bytes: body))
         do {
             let response = try await client.execute(request, timeout: .seconds(Int64(timeout.components.seconds)))
@@ -91,12 +91,11 @@ public struct OpenAITranscriber: Transcriber {
     }
 
     /// A 16-bit PCM mono WAV file at 8 kHz.
-    static func wav(_ samples: [Float]) -> [UInt8] {
+    static func wav(_ samples: [Float], rate: Int = UtteranceCutter.sampleRate) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(44 + samples.count * 2)
         func word32(_ value: Int) { withUnsafeBytes(of: UInt32(value).littleEndian) { out += $0 } }
         func word16(_ value: Int) { withUnsafeBytes(of: UInt16(value).littleEndian) { out += $0 } }
-        let rate = UtteranceCutter.sampleRate
         out += Array("RIFF".utf8)
         word32(36 + samples.count * 2)
         out += Array("WAVEfmt ".utf8)

@@ -26,7 +26,7 @@ public enum RecordedCall {
         var failures = 0
         for utterance in utterances.sorted(by: { ($0.endMs, $0.track.rawValue) < ($1.endMs, $1.track.rawValue) }) {
             do {
-                let heard = try await transcriber.transcribe(utterance.samples, language: language)
+                let heard = try await transcriber.transcribe(utterance, language: language)
                 guard !heard.text.isEmpty, !heard.isNonSpeech else { continue }
                 turns.append(
                     Turn(

@@ -40,15 +40,21 @@ public protocol Transcriber: Sendable {
     var name: String { get }
     /// How many utterances it decodes at once (the embedded one: its decoding threads).
     var concurrency: Int { get }
-    /// Transcribes 8 kHz mono samples in [-1, 1] spoken in `language` (an ISO 639-1 code, "es"), or in a language
-    /// the transcriber is to detect when nil. A transcriber that knows one language only reads that one.
-    func transcribe(_ samples: [Float], language: String?) async throws(TranscriberError) -> Transcription
+    /// Transcribes mono samples in [-1, 1] at `sampleRate` (8000, the telephone band, or 16000, wideband) spoken in
+    /// `language` (an ISO 639-1 code, "es"), or in a language the transcriber is to detect when nil. A transcriber that
+    /// knows one language only reads that one.
+    func transcribe(_ samples: [Float], sampleRate: Int, language: String?) async throws(TranscriberError) -> Transcription
 }
 
 extension Transcriber {
-    /// Transcribes speech in a language the transcriber detects (or its only language).
-    public func transcribe(_ samples: [Float]) async throws(TranscriberError) -> Transcription {
-        try await transcribe(samples, language: nil)
+    /// Transcribes 8 kHz speech in `language` (nil: one the transcriber detects, or its only language).
+    public func transcribe(_ samples: [Float], language: String? = nil) async throws(TranscriberError) -> Transcription {
+        try await transcribe(samples, sampleRate: UtteranceCutter.sampleRate, language: language)
+    }
+
+    /// Transcribes one utterance at the band it was heard in.
+    public func transcribe(_ utterance: Utterance, language: String?) async throws(TranscriberError) -> Transcription {
+        try await transcribe(utterance.samples, sampleRate: utterance.sampleRate, language: language)
     }
 }
 

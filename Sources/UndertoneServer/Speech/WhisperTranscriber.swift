@@ -188,14 +188,18 @@ public final class WhisperTranscriber: Transcriber {
         return models.contains(.multilingual) ? .multilingual : .english
     }
 
-    public func transcribe(_ samples: [Float], language: String?) async throws(TranscriberError) -> Transcription {
-        // Whisper reads 16 kHz: the telephone band brought up from 8 kHz.
-        var resampler = Resampler(from: UtteranceCutter.sampleRate, to: 16_000)
-        var wide = ContiguousArray<Float>()
-        wide.reserveCapacity(samples.count * 2 + 64)
-        resampler.process(ContiguousArray(samples), into: &wide)
-        resampler.finish(into: &wide)
-        let input = Array(wide)
+    public func transcribe(_ samples: [Float], sampleRate: Int, language: String?) async throws(TranscriberError) -> Transcription {
+        // Whisper reads 16 kHz: wideband audio as it came, the telephone band brought up from 8 kHz.
+        var input = samples
+        if sampleRate != 16_000 {
+            guard sampleRate > 0 else { throw .failed("a sample rate of \(sampleRate) Hz") }
+            var resampler = Resampler(from: sampleRate, to: 16_000)
+            var wide = ContiguousArray<Float>()
+            wide.reserveCapacity(samples.count * 16_000 / sampleRate + 64)
+            resampler.process(ContiguousArray(samples), into: &wide)
+            resampler.finish(into: &wide)
+            input = Array(wide)
+        }
         let model = model(for: language)
         let result: Result<Transcription, TranscriberError> = await withCheckedContinuation { reply in
             queue.submit(DecodeJob(samples: input, model: model, language: model == .english ? "en" : language, reply: reply))

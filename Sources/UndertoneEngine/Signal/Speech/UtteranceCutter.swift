@@ -6,16 +6,21 @@ public struct Utterance: Sendable, Equatable {
     /// When the speech began and ended, in milliseconds since the call started (the margins aside).
     public var startMs: Int
     public var endMs: Int
-    /// 8 kHz samples in [-1, 1], from `marginMs` before `startMs` to `marginMs` after `endMs` (less at the track's start).
+    /// Samples in [-1, 1] at `sampleRate`, from `marginMs` before `startMs` to `marginMs` after `endMs` (less at the
+    /// track's start).
     public var samples: [Float]
+    /// 8000 (the telephone band), or 16000 when the track arrived wideband: the band a transcriber is given is the one
+    /// the caller's audio had.
+    public var sampleRate: Int
     /// Milliseconds of the utterance judged to be speech (its pauses aside).
     public var speechMs: Int
 
-    public init(track: SpeakerRole, startMs: Int, endMs: Int, samples: [Float], speechMs: Int) {
+    public init(track: SpeakerRole, startMs: Int, endMs: Int, samples: [Float], sampleRate: Int = UtteranceCutter.sampleRate, speechMs: Int) {
         self.track = track
         self.startMs = startMs
         self.endMs = endMs
         self.samples = samples
+        self.sampleRate = sampleRate
         self.speechMs = speechMs
     }
 }
@@ -46,10 +51,16 @@ public struct UtteranceSettings: Sendable, Equatable {
 ///
 /// Without this a transcriber such as Whisper invents text on silence and noise, and with it each utterance is decoded
 /// once, whole, which is how Whisper reads best.
+///
+/// Voice activity is judged at 8 kHz whatever the line. A track that arrives at 16 kHz (a softphone, WebRTC) also
+/// keeps its wideband audio, and its utterances carry that: Whisper reads 16 kHz, and the band above 4 kHz (s, f, ch)
+/// is what telephone-band speech loses.
 public struct UtteranceCutter: Sendable {
     public let track: SpeakerRole
     public let settings: UtteranceSettings
     public static let sampleRate = 8000
+    /// The one wideband rate frames may arrive at (`AudioFrame.sampleRates`).
+    public static let wideRate = 16000
     static let frameSamples = 80
     static let frameMs = 10
     /// The noise floor's memory: ten blocks of a second each.
@@ -76,6 +87,13 @@ public struct UtteranceCutter: Sendable {
     private var floorBlock = 0
     private var floorFrames = 0
     private var decoder = AudioDecoder()
+    /// The track's 16 kHz audio while it arrives at that rate, from a little before what the utterance in progress (or
+    /// the margin before the next one) may need; empty on a narrowband track.
+    private var wide: [Float] = []
+    /// Where `wide[0]` sits, in 16 kHz samples since the call started.
+    private var wideStart = 0
+    /// The rate of the last frame.
+    private var lastRate = 0
 
     public init(track: SpeakerRole, settings: UtteranceSettings = UtteranceSettings()) {
         self.track = track
@@ -90,7 +108,15 @@ public struct UtteranceCutter: Sendable {
 
     /// Takes one frame of this track; returns the utterances it completes.
     public mutating func add(_ frame: AudioFrame) -> [Utterance] {
-        let samples = decoder.decode(frame)
+        let native = decoder.samples(of: frame)
+        if frame.sampleRate == Self.wideRate {
+            // Wideband again after telephone-band frames: what `wide` holds stops where they began.
+            if lastRate != Self.wideRate { wide = [] }
+            keepWide(native, at: frame.at)
+        }
+        // A drop to the telephone band keeps `wide`: an utterance it covers whole is still wideband.
+        lastRate = frame.sampleRate
+        let samples = decoder.narrowband(native, rate: frame.sampleRate)
         let start = frame.at * Self.sampleRate / 1000
         var out: [Utterance] = []
         if let position {
@@ -100,12 +126,59 @@ public struct UtteranceCutter: Sendable {
             } else if start < expected - Self.frameSamples {
                 // Overlap (a resent packet): keep only what is new.
                 let overlap = expected - start
-                return overlap >= samples.count ? out : out + add(samples: Array(samples[overlap...]))
+                if overlap < samples.count { out += add(samples: Array(samples[overlap...])) }
+                trimWide()
+                return out
             }
         } else {
             position = start
         }
-        return out + add(samples: samples)
+        out += add(samples: samples)
+        trimWide()
+        return out
+    }
+
+    /// Places a 16 kHz frame in `wide` by its time, as `add(_:)` places the 8 kHz one: a gap is silence, an overlap
+    /// keeps what is new.
+    private mutating func keepWide(_ samples: [Float], at: Int) {
+        let start = at * Self.wideRate / 1000
+        let slack = 2 * Self.frameSamples
+        if wide.isEmpty {
+            wideStart = start
+            wide = samples
+            return
+        }
+        let expected = wideStart + wide.count
+        if start > expected + slack {
+            wide += [Float](repeating: 0, count: min(start - expected, Self.wideRate * 60))
+        } else if start < expected - slack {
+            let overlap = expected - start
+            if overlap < samples.count { wide += samples[overlap...] }
+            return
+        }
+        wide += samples
+    }
+
+    /// Drops the wideband audio no utterance can need any more: everything before the utterance in progress, or before
+    /// the margin kept for the next one.
+    private mutating func trimWide() {
+        guard !wide.isEmpty, let position else { return }
+        let needed = (inSpeech ? currentStart : position - history.count - Self.frameSamples) * 2 - 2 * Self.frameSamples
+        let drop = min(wide.count, needed - wideStart)
+        guard drop > Self.wideRate / 2 else { return }
+        wide.removeFirst(drop)
+        wideStart += drop
+    }
+
+    /// The wideband audio of 8 kHz samples `from..<to`, when `wide` holds all of it (a frame's worth short at the end
+    /// is padded: the resampler's delay).
+    private func wideAudio(from: Int, to: Int) -> [Float]? {
+        let first = from * 2 - wideStart
+        let last = to * 2 - wideStart
+        guard !wide.isEmpty, first >= 0, last > first, last <= wide.count + 2 * Self.frameSamples else { return nil }
+        var out = Array(wide[first..<min(last, wide.count)])
+        if out.count < last - first { out += [Float](repeating: 0, count: last - first - out.count) }
+        return out
     }
 
     /// Ends the track (the call ended, or its audio stopped): the utterance in progress, if it was long enough.
@@ -214,6 +287,9 @@ public struct UtteranceCutter: Sendable {
         guard speechMs >= settings.shortestMs, end > 0 else { return nil }
         let startMs = onsetSample * 1000 / Self.sampleRate
         let endMs = max(startMs, min(lastSpeechSample, currentStart + end) * 1000 / Self.sampleRate)
+        if let wideband = wideAudio(from: currentStart, to: currentStart + end) {
+            return Utterance(track: track, startMs: startMs, endMs: endMs, samples: wideband, sampleRate: Self.wideRate, speechMs: speechMs)
+        }
         return Utterance(track: track, startMs: startMs, endMs: endMs, samples: Array(current[..<end]), speechMs: speechMs)
     }
 
@@ -239,11 +315,12 @@ public struct UtteranceCutter: Sendable {
     }
 }
 
-/// Decodes frames to 8 kHz floats (µ-law, or 16-bit PCM at 8 or 16 kHz).
+/// Decodes frames to floats (µ-law, or 16-bit PCM at 8 or 16 kHz), and brings them to 8 kHz.
 struct AudioDecoder: Sendable {
     private var resampler: Resampler?
 
-    mutating func decode(_ frame: AudioFrame) -> [Float] {
+    /// The frame's samples at its own rate.
+    func samples(of frame: AudioFrame) -> [Float] {
         let scale: Float = 1.0 / 32768
         var samples: [Float] = []
         samples.reserveCapacity(frame.samples.count)
@@ -257,8 +334,13 @@ struct AudioDecoder: Sendable {
                 index += 2
             }
         }
-        guard frame.sampleRate != UtteranceCutter.sampleRate else { return samples }
-        if resampler?.inputRate != frame.sampleRate { resampler = Resampler(from: frame.sampleRate, to: UtteranceCutter.sampleRate) }
+        return samples
+    }
+
+    /// Samples at `rate` brought to 8 kHz.
+    mutating func narrowband(_ samples: [Float], rate: Int) -> [Float] {
+        guard rate != UtteranceCutter.sampleRate else { return samples }
+        if resampler?.inputRate != rate { resampler = Resampler(from: rate, to: UtteranceCutter.sampleRate) }
         var out = ContiguousArray<Float>()
         resampler!.process(ContiguousArray(samples), into: &out)
         return Array(out)
