@@ -286,6 +286,7 @@ int ut_whisper_decode(ut_whisper_decoder *decoder, const float *samples, int cou
     params.detect_language = false;
     params.audio_ctx = options.audio_ctx > 0 ? options.audio_ctx : 0;
     if (!options.temperature_fallback) params.temperature_inc = 0.0f;
+    if (options.max_tokens > 0) params.max_tokens = options.max_tokens;
     params.suppress_blank = true;
     params.suppress_nst = true;
     params.vad = false;

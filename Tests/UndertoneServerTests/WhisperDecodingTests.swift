@@ -29,6 +29,15 @@ struct WhisperDecodingTests {
         #expect(WhisperDecoding(multilingualAudioContextPadding: 64).for(.multilingual).audioContext(samples: 16_000 * 3) == 150 + 64)
     }
 
+    @Test("A decode's tokens are capped by the utterance's length: room for fast speech, far below a loop's 224")
+    func maxTokens() {
+        #expect(WhisperDecoding.maxTokens(samples: 16_000 * 4) == 56)
+        #expect(WhisperDecoding.maxTokens(samples: 0) == 16, "a short answer still has room")
+        // The cutter's longest utterance (20 s) keeps about whisper.cpp's own bound; seven tokens a second always fit.
+        #expect(WhisperDecoding.maxTokens(samples: 16_000 * 20) <= 224)
+        for seconds in 1...20 { #expect(WhisperDecoding.maxTokens(samples: 16_000 * seconds) >= 7 * seconds + 10) }
+    }
+
     @Test("Loops: a sentence said twice, a word four times, far too many words or characters for the audio")
     func loops() {
         #expect(Transcription(text: "Dogs are sitting by the door. Dogs are sitting by the door.").looped(seconds: 4))

@@ -38,6 +38,9 @@ typedef struct ut_whisper_options {
     /// Whether a decode that fails whisper.cpp's entropy and log-probability checks is tried again at higher
     /// temperatures (whisper.cpp's default; each retry costs another decode).
     int temperature_fallback;
+    /// The most text tokens one decode may produce (0: whisper.cpp's own bound, half its text context): a decode stuck
+    /// repeating itself stops here, and so does each retry of the fallback.
+    int max_tokens;
 } ut_whisper_options;
 
 /// Loads the library at `library_path` and the ggml model at `model_path`. Returns NULL and writes a reason into

@@ -115,6 +115,13 @@ public struct WhisperDecoding: Sendable, Equatable {
     /// whisper.cpp's own settings: the full window, temperature fallback.
     public static let full = WhisperDecoding(audioContextPadding: nil, multilingualAudioContextPadding: nil, temperatureFallback: true)
 
+    /// The most text tokens a decode of `count` samples at 16 kHz may produce: ten a second and sixteen more, well above
+    /// anyone's speech (about seven a second for fast Spanish, punctuation included) and far below the 224 a decode stuck
+    /// in a loop runs to — and each temperature retry with it: a 4 s utterance that looped cost up to 50 s of CPU.
+    static func maxTokens(samples count: Int) -> Int {
+        count * 10 / 16_000 + 16
+    }
+
     /// The encoder's context for `count` samples at 16 kHz (0: the full window).
     func audioContext(samples count: Int) -> Int {
         guard let audioContextPadding else { return 0 }
@@ -320,7 +327,8 @@ private final class DecodeQueue: @unchecked Sendable {
             withOptionalCString(language) { language in
                 let options = ut_whisper_options(
                     threads: Int32(threads), language: language, audio_ctx: Int32(decoding.audioContext(samples: buffer.count)),
-                    temperature_fallback: (decoding.temperatureFallback ?? (decoding.audioContext(samples: buffer.count) == 0)) ? 1 : 0)
+                    temperature_fallback: (decoding.temperatureFallback ?? (decoding.audioContext(samples: buffer.count) == 0)) ? 1 : 0,
+                    max_tokens: Int32(WhisperDecoding.maxTokens(samples: buffer.count)))
                 return ut_whisper_decode(decoder.pointer, buffer.baseAddress, Int32(buffer.count), options, &result)
             }
         }
