@@ -10,7 +10,9 @@ enum CallRecording {
             let id = VoiceInput.stem(call)
             let end = offsetMs + VoiceInput.durationMs(file)
             return [.callStarted(CallStarted(callID: id, at: 0, channel: .voice, customerID: "unknown", queue: "unknown"))]
-                + VoiceInput.audioEvents(file, callID: id, offsetMs: offsetMs, rate: VoiceInput.lineRate(file)) + [.callEnded(CallEnded(callID: id, at: end))]
+                + VoiceInput.audioEvents(file, callID: id, offsetMs: offsetMs, rate: VoiceInput.lineRate(file)) + [
+                    .callEnded(CallEnded(callID: id, at: end))
+                ]
         }
         let events = try CallFile.read(call)
         guard let audio else { return events }
