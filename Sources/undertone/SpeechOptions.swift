@@ -41,16 +41,6 @@ struct SpeechOptions: ParsableArguments {
     @Option(help: "With --transcriber openai: the model to ask for (default Systran/faster-whisper-tiny.en).")
     var transcriberModel: String?
 
-    init() {}
-
-    init(transcriber: String?, speechDir: String?, speechDecoders: Int?, speechThreads: Int?, speechModel: String? = nil) {
-        self.transcriber = transcriber
-        self.speechDir = speechDir
-        self.speechDecoders = speechDecoders
-        self.speechThreads = speechThreads
-        self.speechModel = speechModel
-    }
-
     /// The transcriber these flags (then `UNDERTONE_TRANSCRIBER`, `UNDERTONE_SPEECH_DIR`, `UNDERTONE_SPEECH_MODEL`,
     /// `UNDERTONE_TRANSCRIBER_URL`, `UNDERTONE_TRANSCRIBER_MODEL`, `UNDERTONE_TRANSCRIBER_KEY`, then the config file's
     /// keys) ask for; nil for none.

@@ -62,7 +62,8 @@ extension Transcriber {
 /// "es"), or nil (detect it) for the tags that name no language ("und", "mul", "zxx").
 public enum SpeechLanguage {
     public static func of(declared tag: String) -> String? {
-        guard let primary = tag.split(separator: "-").first.map({ $0.lowercased() }), (2...3).contains(primary.count) else { return nil }
+        let primary = LanguageTag.primary(tag)
+        guard (2...3).contains(primary.count) else { return nil }
         return ["und", "mul", "zxx", "mis"].contains(primary) ? nil : primary
     }
 }
