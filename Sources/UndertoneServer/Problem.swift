@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import UndertoneEngine
 
 /// An error answered as RFC 9457 problem JSON: `{"type", "title", "status", "detail"}`, with extra members when useful
 /// (the lines of a batch that failed, the errors of a policy).
@@ -30,7 +31,7 @@ public struct Problem: HTTPResponseError, Sendable {
         ]
         for (key, values) in extra { body[key] = .array(values.map(JSONValue.string)) }
         // Strings and numbers only: encoding cannot fail.
-        return (try? JSONEncoder.sorted.encode(body)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return (try? SortedJSON.string(body)) ?? "{}"
     }
 
     static func badRequest(_ detail: String) -> Problem { Problem(.badRequest, detail) }
@@ -38,14 +39,4 @@ public struct Problem: HTTPResponseError, Sendable {
     static let unauthorized = Problem(.unauthorized, "an API key is required: Authorization: Bearer KEY, or X-API-Key: KEY")
     static let refusedKey = Problem(.unauthorized, "unknown or revoked API key")
     static func forbidden(_ detail: String) -> Problem { Problem(.forbidden, detail) }
-}
-
-extension JSONEncoder {
-    /// Sorted keys, slashes as they are: stable output for logs, tests and diffs.
-    static let sorted: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
 }

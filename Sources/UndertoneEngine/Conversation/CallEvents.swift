@@ -26,11 +26,8 @@ public enum CallEvents {
 
     /// Encodes one event as one line: sorted keys, `"v"` and `"type"` included, no trailing newline.
     public static func encode(_ event: CallEvent) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Cannot fail: events hold only strings, integers, booleans and finite numbers (non-finite ones are left out).
-        let data = try! encoder.encode(event)
-        return String(decoding: data, as: UTF8.self)
+        try! SortedJSON.string(event)
     }
 
     private static func decode(data: Data, with decoder: JSONDecoder) throws(CallEventError) -> CallEvent {

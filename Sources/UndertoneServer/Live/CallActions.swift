@@ -44,21 +44,27 @@ extension ShardContext {
     /// manager escalation or a transfer sends the hand-off packet to the receiving side before they pick up, and a
     /// manager escalation (or a rule asking for it) makes a follow-up.
     func act(on event: CallEvent, outputs: [EngineOutput], call: LiveCall, result: inout RunResult) throws {
-        let link = "/v1/calls/\(call.started.callID)/handoff"
-        var packet: HandoffPacket? {
-            HandoffPacket.build(events: call.events, outputs: call.outputs, intent: call.analyzer.intent?.intent, link: link)
+        // The packet is built when something carries it, and once: it reads the whole call.
+        var built: HandoffPacket??
+        func packet() -> HandoffPacket? {
+            if let built { return built }
+            let packet = HandoffPacket.build(
+                events: call.events, outputs: call.outputs, intent: call.analyzer.intent?.intent, link: "/v1/calls/\(call.started.callID)/handoff")
+            built = .some(packet)
+            return packet
         }
         for case .decision(let decision) in outputs where decision.kind != .folded {
-            let handoff = decision.tier == .manager ? packet : nil
-            if let handoff {
+            let escalated = decision.tier == .manager
+            if escalated, let handoff = packet() {
                 let notice = HandoffNotice(
                     callID: decision.callID, at: decision.at, target: "manager", reason: "escalated to a manager: \(decision.rule)",
                     packet: handoff, compact: handoff.compact)
                 try record(notice, type: HandoffNotice.entryType, at: decision.at, call: call, result: &result)
             }
+            guard FollowUp.isAsked(by: decision) else { continue }
             let now = Date()
             let due = Double(followUps.dueAfter.components.seconds) + Double(followUps.dueAfter.components.attoseconds) / 1e18
-            guard let followUp = FollowUp.asked(by: decision, packet: handoff ?? packet, owner: followUps.owner, dueAfter: due, now: now)
+            guard let followUp = FollowUp.asked(by: decision, packet: packet(), owner: followUps.owner, dueAfter: due, now: now)
             else { continue }
             let body = try TaggedEntry(followUp, type: FollowUp.entryType, at: decision.at).json()
             result.entries.append(LogEntry(callID: decision.callID, kind: .output, type: FollowUp.entryType, at: decision.at, body: body))
@@ -67,7 +73,7 @@ extension ShardContext {
                     callID: decision.callID, agentID: call.started.agentID, team: call.started.team, type: FollowUp.entryType,
                     json: try FollowUpView(followUp, now: now, withPacket: false).json()))
         }
-        if case .agentAction(let action) = event, action.action == .transfer, let handoff = packet {
+        if case .agentAction(let action) = event, action.action == .transfer, let handoff = packet() {
             let notice = HandoffNotice(
                 callID: action.callID, at: action.at, target: action.target ?? "transfer", reason: action.note ?? "transferred", packet: handoff,
                 compact: handoff.compact)
@@ -76,7 +82,7 @@ extension ShardContext {
     }
 
     private func record(_ value: some Encodable, type: String, at: Int, call: LiveCall, result: inout RunResult) throws {
-        let json = String(decoding: try JSONEncoder.sorted.encode(value), as: UTF8.self)
+        let json = try SortedJSON.string(value)
         result.entries.append(LogEntry(callID: call.started.callID, kind: .output, type: type, at: at, body: json))
         result.feed.append(FeedMessage(callID: call.started.callID, agentID: call.started.agentID, team: call.started.team, type: type, json: json))
     }
@@ -105,7 +111,7 @@ struct FollowUpView: Encodable {
         try container.encode(overdue, forKey: .overdue)
     }
 
-    func json() throws -> String { String(decoding: try JSONEncoder.sorted.encode(self), as: UTF8.self) }
+    func json() throws -> String { try SortedJSON.string(self) }
 }
 
 /// A log entry body that names its own type and event time, like every engine output's: `"type"` and `"at"` added to
@@ -130,5 +136,5 @@ struct TaggedEntry<Value: Encodable>: Encodable {
         try container.encode(at, forKey: .at)
     }
 
-    func json() throws -> String { String(decoding: try JSONEncoder.sorted.encode(self), as: UTF8.self) }
+    func json() throws -> String { try SortedJSON.string(self) }
 }

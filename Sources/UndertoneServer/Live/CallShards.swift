@@ -32,7 +32,6 @@ public struct IngestReceipt: Sendable, Equatable {
     public var lastSequence = 0
 }
 
-/// Why events were refused. Nothing of a refused batch is stored; everything before it was.
 /// Whose calls a writer may write to: every call (an admin key) or one team's (a supervisor key).
 public enum IngestScope: Sendable, Equatable {
     case anyCall
@@ -343,44 +342,43 @@ extension ShardContext {
             }
         }
 
-        // What a group may have to put back: the calls its jobs name, as they were (nil: not in memory). Only these —
-        // a copy of the whole dictionary would cost every group as much as the shard holds calls.
+        // Where each named call stood before the group: the log head its append expects and its last sequence number.
+        // Only these numbers are kept, not the calls: a kept copy would make every change the group makes to a call copy
+        // the call's arrays. A group that must run again rebuilds its calls from the log instead of putting copies back.
         let named = Set(jobs.compactMap(\.callID))
         var round = 1
         while true {
-            let before = Dictionary(uniqueKeysWithValues: named.map { ($0, calls[$0]) })
-            func putBack(_ replaced: [String: LiveCall] = [:]) {
-                for (callID, call) in before { calls[callID] = replaced[callID] ?? call }
+            var stood: [String: (logHead: Int, lastSequence: Int)] = [:]
+            for callID in named {
+                if let call = calls[callID] { stood[callID] = (call.logHead, call.lastSequence) }
             }
             var group = GroupResult()
-            for job in jobs { run(job, &calls, loadFailures: loadFailures, into: &group) }
+            for job in jobs { run(job, &calls, loadFailures: &loadFailures, into: &group) }
             // A gap in a call this node holds may be numbers another node took: when the log's last number is beyond
-            // this node's, the call catches up and the group runs again; a gap the log has too is the client's.
+            // this node's, the group runs again on the calls rebuilt from the log; a gap the log has too is the client's.
             if round < Self.catchUpRounds {
                 let gaps = Set(
                     group.failures.compactMap { _, error -> String? in
-                        if case IngestError.sequenceGap(let callID, _, _) = error, before[callID] ?? nil != nil { callID } else { nil }
+                        if case IngestError.sequenceGap(let callID, _, _) = error, stood[callID] != nil { callID } else { nil }
                     })
-                var caughtUp: [String: LiveCall] = [:]
-                var failed = false
+                var moved: Set<String> = []
                 for callID in gaps.sorted() {
-                    guard var call = before[callID] ?? nil else { continue }
+                    guard let last = stood[callID]?.lastSequence else { continue }
                     do {
-                        guard let logged = try await store.lastClientSequence(call: callID), logged > call.lastSequence else { continue }
-                        try await catchUp(&call, callID: callID)
-                        caughtUp[callID] = call
+                        guard let logged = try await store.lastClientSequence(call: callID), logged > last else { continue }
+                        moved.insert(callID)
                     } catch {
                         loadFailures[callID] = IngestError.store(String(describing: error))
-                        failed = true
+                        moved.insert(callID)
                     }
                 }
-                if !caughtUp.isEmpty || failed {
-                    putBack(caughtUp)
+                if !moved.isEmpty {
+                    await rebuild(group.touched.union(moved), &calls, loadFailures: &loadFailures)
                     round += 1
                     continue
                 }
             }
-            let expected = Dictionary(uniqueKeysWithValues: group.touched.map { ($0, (before[$0] ?? nil)?.logHead ?? 0) })
+            let expected = Dictionary(uniqueKeysWithValues: group.touched.map { ($0, stood[$0]?.logHead ?? 0) })
             var logged: [LoggedEntry] = []
             if !group.entries.isEmpty || !group.marks.isEmpty {
                 let start = ContinuousClock.now
@@ -389,19 +387,8 @@ extension ShardContext {
                     metrics.commitLatency.record(ContinuousClock.now - start)
                     metrics.commitBatchSize.record(Double(group.entries.count))
                 } catch EventStoreError.callsMoved(let heads) where round < Self.catchUpRounds {
-                    putBack()
-                    for callID in heads.keys.sorted() {
-                        do {
-                            if var call = calls[callID] {
-                                try await catchUp(&call, callID: callID)
-                                calls[callID] = call
-                            } else if let call = try await load(callID) {
-                                calls[callID] = call
-                            }
-                        } catch {
-                            loadFailures[callID] = IngestError.store(String(describing: error))
-                        }
-                    }
+                    // Nothing was stored: the group's calls (and the moved ones) are rebuilt from the log and it runs again.
+                    await rebuild(group.touched.union(heads.keys), &calls, loadFailures: &loadFailures)
                     logger.debug("Calls moved on in the log; caught up and running again", metadata: ["calls": "\(heads.keys.sorted())"])
                     round += 1
                     continue
@@ -426,6 +413,19 @@ extension ShardContext {
         }
     }
 
+    /// Replaces the calls in memory by what their logs hold (a call the log does not know leaves memory); a call that
+    /// cannot be read fails its requests of this group.
+    private func rebuild(_ callIDs: Set<String>, _ calls: inout [String: LiveCall], loadFailures: inout [String: any Error]) async {
+        for callID in callIDs.sorted() {
+            calls[callID] = nil
+            do {
+                calls[callID] = try await load(callID)
+            } catch {
+                loadFailures[callID] = IngestError.store(String(describing: error))
+            }
+        }
+    }
+
     /// What one run of a group makes: the entries to append, the answers to give once they are stored, the feed.
     struct GroupResult {
         var entries: [LogEntry] = []
@@ -441,7 +441,7 @@ extension ShardContext {
     }
 
     /// Runs one request against the calls in memory; its answer waits in `group` for the append.
-    private func run(_ job: Shard.Job, _ calls: inout [String: LiveCall], loadFailures: [String: any Error], into group: inout GroupResult) {
+    private func run(_ job: Shard.Job, _ calls: inout [String: LiveCall], loadFailures: inout [String: any Error], into group: inout GroupResult) {
         if let callID = job.callID, let failure = loadFailures[callID] {
             group.failures.append((job, failure))
             return
@@ -461,9 +461,8 @@ extension ShardContext {
             group.answers.append(({ reply.resume(returning: last) }, { reply.resume(throwing: $0) }))
         case .ingest(let callID, let items, let scope, let received, let reply):
             do {
-                var call = calls[callID]
-                let result = try run(items, callID: callID, scope: scope, call: &call)
-                calls[callID] = call
+                // In place: the call is not copied, so its arrays grow where they are.
+                let result = try run(items, callID: callID, scope: scope, call: &calls[callID])
                 group.touched.insert(callID)
                 group.entries += result.entries
                 group.marks += result.marks
@@ -475,6 +474,9 @@ extension ShardContext {
                 let receipt = result.receipt
                 group.answers.append(({ reply.resume(returning: receipt) }, { reply.resume(throwing: $0) }))
             } catch {
+                // Refused before anything changed, or the call was dropped half-way (rebuilt from the log when next needed):
+                // the group's later requests for it fail alike rather than find no call.
+                if calls[callID] == nil, !(error is IngestError) { loadFailures[callID] = error }
                 group.failures.append((job, error))
             }
         }
@@ -517,78 +519,109 @@ extension ShardContext {
     /// A sequence number at or below the call's last is a resend, acknowledged as a duplicate and not processed again;
     /// the next one is taken; one beyond it is a gap and refuses the request, so that an acknowledgement always means
     /// every number up to it is stored.
-    private func run(_ items: [IngestItem], callID: String, scope: IngestScope, call stored: inout LiveCall?) throws -> RunResult {
-        var call = stored
+    ///
+    /// The request is checked whole before the call changes, so that the call can change in place. Should anything
+    /// fail after that (an output that cannot be encoded), the call leaves memory and is rebuilt from the log.
+    private func run(_ items: [IngestItem], callID: String, scope: IngestScope, call: inout LiveCall?) throws -> RunResult {
+        try Self.check(items, callID: callID, scope: scope, call: call)
         var result = RunResult()
         for var item in items {
-            if case .team(let team) = scope {
-                if let live = call, live.started.team != team { throw IngestError.notWritable(callID) }
-                if call == nil, case .callStarted(let started) = item.event, started.team != team {
-                    throw IngestError.otherTeam(call: callID, team: started.team, allowed: team)
-                }
-            }
             if let redactor { item.event = redact(item.event, with: redactor) }
-            if let sequence = item.sequence {
-                let last = call?.lastSequence ?? 0
-                if sequence <= last {
-                    result.receipt.duplicates.append(sequence)
-                    continue
-                }
-                if sequence != last + 1 { throw IngestError.sequenceGap(call: callID, expected: last + 1, received: sequence) }
+            if let sequence = item.sequence, sequence <= call?.lastSequence ?? 0 {
+                result.receipt.duplicates.append(sequence)
+                continue
             }
             if case .callStarted(let started) = item.event {
-                guard call == nil else { throw IngestError.alreadyStarted(callID) }
                 call = LiveCall(
                     analyzer: CallAnalyzer(policy: policy(), textModel: textModel, intentModel: intentModel, knowledgeBase: knowledgeBase),
                     started: started)
             }
-            guard var live = call else { throw IngestError.unknownCall(callID) }
-            if live.ended { throw IngestError.callEnded(callID) }
-            let outputs = live.analyzer.ingest(item.event)
-            if case .audio = item.event {
-                // Raw audio is not logged (DESIGN.md: too large); the voice windows made of it are, below, and its sequence
-                // number is kept with the call's head.
-                if let sequence = item.sequence { result.marks.append(ClientSequenceMark(callID: callID, clientSequence: sequence)) }
-            } else {
-                let json = try CallEvents.encode(item.event)
-                result.entries.append(
-                    LogEntry(
-                        callID: callID, kind: .event, type: item.event.type, at: item.event.at, body: json, clientSequence: item.sequence,
-                        decoded: .event(item.event)))
-                // Turns, partial and final, go on the feed: the dashboard shows the live transcript (redacted, like the log).
-                // Ticks are the clock's: what they cause (a climb) is on the feed, they are not.
-                if !Self.offTheFeed.contains(item.event.type) { result.feed.append(feedMessage(live.started, type: item.event.type, json: json)) }
+            guard call != nil else { throw IngestError.unknownCall(callID) }
+            do {
+                try apply(item, callID: callID, to: &call!, result: &result)
+            } catch {
+                call = nil
+                throw error
             }
-            if case .audio = item.event {} else { live.events.append(item.event) }
-            live.outputs += outputs.filter { if case .voice = $0 { false } else { true } }
-            for output in outputs {
-                let json = String(decoding: try JSONEncoder.sorted.encode(output), as: UTF8.self)
-                // Audio is not logged, so the voice windows the engine made of it are, as `voice` events (each output line
-                // is one): replaying them rebuilds the voice state exactly. A `voice` event sent as such is logged already.
-                var kind = LogEntryKind.output
-                if case .voice = output, case .audio = item.event { kind = .event }
-                // The store's projections read the output as it is rather than decode `json` again.
-                result.entries.append(
-                    LogEntry(
-                        callID: callID, kind: kind, type: output.type, at: output.at, body: json, decoded: kind == .output ? .output(output) : nil))
-                result.feed.append(feedMessage(live.started, type: output.type, json: json))
-                result.receipt.outputLines.append(json)
-            }
-            try act(on: item.event, outputs: outputs, call: live, result: &result)
-            result.receipt.outputs += outputs
-            result.receipt.accepted += 1
-            result.types.append(item.event.type)
-            if let sequence = item.sequence {
-                live.lastSequence = sequence
-                result.receipt.acknowledged.append(sequence)
-            }
-            if case .callEnded = item.event { live.ended = true }
-            live.lastActive = .now
-            call = live
         }
-        stored = call
         result.receipt.lastSequence = call?.lastSequence ?? 0
         return result
+    }
+
+    /// Whether a request may run against the call as it is, item by item as ``run(_:callID:scope:call:)`` takes them;
+    /// throws the first item's reason not to.
+    private static func check(_ items: [IngestItem], callID: String, scope: IngestScope, call: LiveCall?) throws {
+        var exists = call != nil
+        var team = call?.started.team
+        var ended = call?.ended ?? false
+        var last = call?.lastSequence ?? 0
+        for item in items {
+            if case .team(let allowed) = scope {
+                if exists, team != allowed { throw IngestError.notWritable(callID) }
+                if !exists, case .callStarted(let started) = item.event, started.team != allowed {
+                    throw IngestError.otherTeam(call: callID, team: started.team, allowed: allowed)
+                }
+            }
+            if let sequence = item.sequence {
+                if sequence <= last { continue }
+                if sequence != last + 1 { throw IngestError.sequenceGap(call: callID, expected: last + 1, received: sequence) }
+            }
+            if case .callStarted(let started) = item.event {
+                guard !exists else { throw IngestError.alreadyStarted(callID) }
+                exists = true
+                team = started.team
+            }
+            guard exists else { throw IngestError.unknownCall(callID) }
+            if ended { throw IngestError.callEnded(callID) }
+            if let sequence = item.sequence { last = sequence }
+            if case .callEnded = item.event { ended = true }
+        }
+    }
+
+    /// One accepted event through its call: the engine, the log entries, the feed and the receipt.
+    private func apply(_ item: IngestItem, callID: String, to live: inout LiveCall, result: inout RunResult) throws {
+        let outputs = live.analyzer.ingest(item.event)
+        if case .audio = item.event {
+            // Raw audio is not logged (DESIGN.md: too large); the voice windows made of it are, below, and its sequence
+            // number is kept with the call's head.
+            if let sequence = item.sequence { result.marks.append(ClientSequenceMark(callID: callID, clientSequence: sequence)) }
+        } else {
+            let json = try CallEvents.encode(item.event)
+            result.entries.append(
+                LogEntry(
+                    callID: callID, kind: .event, type: item.event.type, at: item.event.at, body: json, clientSequence: item.sequence,
+                    decoded: .event(item.event)))
+            // Turns, partial and final, go on the feed: the dashboard shows the live transcript (redacted, like the log).
+            // Ticks are the clock's: what they cause (a climb) is on the feed, they are not.
+            if !Self.offTheFeed.contains(item.event.type) { result.feed.append(feedMessage(live.started, type: item.event.type, json: json)) }
+            live.events.append(item.event)
+        }
+        for output in outputs {
+            if case .voice = output {} else { live.outputs.append(output) }
+        }
+        for output in outputs {
+            let json = try SortedJSON.string(output)
+            // Audio is not logged, so the voice windows the engine made of it are, as `voice` events (each output line
+            // is one): replaying them rebuilds the voice state exactly. A `voice` event sent as such is logged already.
+            var kind = LogEntryKind.output
+            if case .voice = output, case .audio = item.event { kind = .event }
+            // The store's projections read the output as it is rather than decode `json` again.
+            result.entries.append(
+                LogEntry(
+                    callID: callID, kind: kind, type: output.type, at: output.at, body: json, decoded: kind == .output ? .output(output) : nil))
+            result.feed.append(feedMessage(live.started, type: output.type, json: json))
+            result.receipt.outputLines.append(json)
+        }
+        try act(on: item.event, outputs: outputs, call: live, result: &result)
+        result.receipt.outputs += outputs
+        result.receipt.accepted += 1
+        result.types.append(item.event.type)
+        if let sequence = item.sequence {
+            live.lastSequence = sequence
+            result.receipt.acknowledged.append(sequence)
+        }
+        if case .callEnded = item.event { live.ended = true }
+        live.lastActive = .now
     }
 
     private func feedMessage(_ call: CallStarted, type: String, json: String) -> FeedMessage {

@@ -53,7 +53,7 @@ struct FollowUpSweeper: Service {
                 utteranceIDs: [], guidance: "Call the customer back now, or hand the follow-up to someone who can.", responses: [])
             let change = FollowUpChange(
                 id: followUp.id, callID: followUp.callID, action: .overdue, by: "system", overdueAlertID: alertID, changedAt: now)
-            let decisionJSON = String(decoding: try JSONEncoder.sorted.encode(EngineOutput.decision(decision)), as: UTF8.self)
+            let decisionJSON = try SortedJSON.string(EngineOutput.decision(decision))
             let changeJSON = try TaggedEntry(change, type: FollowUpChange.entryType, at: at).json()
             let logged = try await undertone.store.append([
                 LogEntry(callID: followUp.callID, kind: .output, type: "decision", at: at, body: decisionJSON),

@@ -28,7 +28,7 @@ extension ServerContext {
                 if page.count < 5_000 { break }
             }
             try await audit(try context.caller(), "outputs.read", target: call.callID)
-            let body = "{\"call\":\(try IngestWire.jsonString(call.callID)),\"started\":\(started),\"outputs\":[\(outputs.joined(separator: ","))]}"
+            let body = "{\"call\":\(SortedJSON.quoted(call.callID)),\"started\":\(started),\"outputs\":[\(outputs.joined(separator: ","))]}"
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
         }
     }

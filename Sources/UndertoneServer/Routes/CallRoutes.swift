@@ -48,11 +48,11 @@ extension ServerContext {
             try await audit(try context.caller(), "transcript.read", target: call.callID)
             var transcript = Transcript()
             for turn in turns { _ = transcript.apply(turn) }
-            let lines = try transcript.turns.map { String(decoding: try JSONEncoder.sorted.encode(CallEvent.turn($0)), as: UTF8.self) }
+            let lines = try transcript.turns.map { try SortedJSON.string(CallEvent.turn($0)) }
             return Response(
                 status: .ok, headers: [.contentType: "application/json"],
                 body: .init(
-                    byteBuffer: ByteBuffer(string: "{\"call\":\(try IngestWire.jsonString(call.callID)),\"turns\":[\(lines.joined(separator: ","))]}")
+                    byteBuffer: ByteBuffer(string: "{\"call\":\(SortedJSON.quoted(call.callID)),\"turns\":[\(lines.joined(separator: ","))]}")
                 ))
         }
 
@@ -180,7 +180,7 @@ extension ServerContext {
             body: .init(
                 byteBuffer: ByteBuffer(
                     string:
-                        "{\"alert\":\(try IngestWire.jsonString(alertID)),\"outcome\":\"\(outcome.rawValue)\",\"outputs\":[\(outputs.joined(separator: ","))]}"
+                        "{\"alert\":\(SortedJSON.quoted(alertID)),\"outcome\":\"\(outcome.rawValue)\",\"outputs\":[\(outputs.joined(separator: ","))]}"
                 )))
     }
 }
@@ -193,5 +193,5 @@ struct CallDetail: Encodable {
 /// A JSON response with sorted keys.
 func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
     Response(
-        status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder.sorted.encode(value))))
+        status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: try SortedJSON.string(value))))
 }

@@ -50,8 +50,8 @@ extension ServerContext {
                 calls[callID] = .object(["lastSeq": .number(Double(receipt.lastSequence))])
             }
             let json =
-                "{\"accepted\":\(accepted),\"duplicates\":\(duplicates),\"calls\":"
-                + String(decoding: try JSONEncoder.sorted.encode(calls), as: UTF8.self) + ",\"outputs\":[" + outputs.joined(separator: ",") + "]}"
+                try "{\"accepted\":\(accepted),\"duplicates\":\(duplicates),\"calls\":"
+                + SortedJSON.string(calls) + ",\"outputs\":[" + outputs.joined(separator: ",") + "]}"
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
         }
     }
@@ -107,7 +107,7 @@ struct CallStream: Sendable {
 
     func run(_ inbound: WebSocketInboundStream) async throws {
         let last = try await undertone.shards.lastSequence(callID: callID)
-        try await outbound.write(.text("{\"type\":\"ready\",\"call\":\(try IngestWire.jsonString(callID)),\"lastSeq\":\(last ?? 0)}"))
+        try await outbound.write(.text("{\"type\":\"ready\",\"call\":\(SortedJSON.quoted(callID)),\"lastSeq\":\(last ?? 0)}"))
         do {
             for try await message in inbound.messages(maxSize: undertone.configuration.maxMessageBytes) {
                 let item = try read(message)
@@ -126,7 +126,7 @@ struct CallStream: Sendable {
             undertone.metrics.rejected(refusal.metric, via: "websocket")
             logger.notice("Closing an ingest stream", metadata: ["reason": "\(refusal.reason)"])
             let sequence = refusal.sequence.map { ",\"seq\":\($0)" } ?? ""
-            try? await outbound.write(.text("{\"type\":\"error\"\(sequence),\"detail\":\(try IngestWire.jsonString(refusal.reason))}"))
+            try? await outbound.write(.text("{\"type\":\"error\"\(sequence),\"detail\":\(SortedJSON.quoted(refusal.reason))}"))
             try? await outbound.close(refusal.code, reason: String(refusal.reason.prefix(120)))
         }
     }

@@ -137,13 +137,9 @@ enum IngestWire {
 
     /// The JSON answer to a batch or a stream message: acknowledgements, duplicates and outputs.
     static func receiptJSON(_ receipt: IngestReceipt, callID: String) throws -> String {
-        var object = "{\"type\":\"ack\",\"call\":\(try jsonString(callID)),\"lastSeq\":\(receipt.lastSequence)"
+        var object = "{\"type\":\"ack\",\"call\":\(SortedJSON.quoted(callID)),\"lastSeq\":\(receipt.lastSequence)"
         object += ",\"acknowledged\":[\(receipt.acknowledged.map(String.init).joined(separator: ","))]"
         if !receipt.duplicates.isEmpty { object += ",\"duplicates\":[\(receipt.duplicates.map(String.init).joined(separator: ","))]" }
         return object + ",\"outputs\":\(receipt.outputLines.count)}"
-    }
-
-    static func jsonString(_ text: String) throws -> String {
-        String(decoding: try JSONEncoder.sorted.encode(text), as: UTF8.self)
     }
 }

@@ -50,7 +50,7 @@ extension ServerContext {
                 let said = heard.map { "intent \($0.label) (\(Routing.format($0.confidence))) from the customer's words" }
                 decision.reasons.insert(said ?? "no clear intent in the customer's words yet", at: 0)
             }
-            let json = String(decoding: try JSONEncoder.sorted.encode(decision), as: UTF8.self)
+            let json = try SortedJSON.string(decision)
             if let call {
                 let entry = LogEntry(callID: call.callID, kind: .output, type: "routing", at: call.lastAt, body: json)
                 _ = try await store.append([entry])

@@ -190,7 +190,7 @@ public final class WebhookDispatcher: Service, Sendable {
     /// The JSON a receiver gets: the entry's position (the delivery id, the same on every retry), type, call, event time,
     /// when it was logged, and the entry itself under `data`.
     static func body(_ logged: LoggedEntry) -> String {
-        let call = (try? IngestWire.jsonString(logged.entry.callID)) ?? "\"\""
+        let call = SortedJSON.quoted(logged.entry.callID)
         return """
             {"call":\(call),"at":\(logged.entry.at),"data":\(logged.entry.body),"delivery":\(logged.position),\
             "recordedAt":"\(ISODate.format(logged.recordedAt))","type":"\(logged.entry.type)"}

@@ -51,14 +51,19 @@ public struct FollowUp: Sendable, Equatable, Codable {
         self.packet = packet
     }
 
+    /// Whether a decision asks for a follow-up: a manager escalation, or a rule whose responses include one (a folded
+    /// decision never does).
+    public static func isAsked(by decision: Decision) -> Bool {
+        decision.kind != .folded && (decision.tier == .manager || decision.responses.contains(.followUp))
+    }
+
     /// The follow-up a decision asks for, or nil: a raise or climb to the manager tier, or any raise whose rule lists the
     /// `follow_up` response. Its id is derived from the alert's, so the same decision never makes two.
     public static func asked(
         by decision: Decision, packet: HandoffPacket?, owner: String?, dueAfter: TimeInterval, now: Date
     ) -> FollowUp? {
-        guard decision.kind != .folded else { return nil }
+        guard isAsked(by: decision) else { return nil }
         let escalated = decision.tier == .manager
-        guard escalated || decision.responses.contains(.followUp) else { return nil }
         let reason = escalated ? "escalated to a manager: \(decision.rule)" : "rule \(decision.rule) asks for a follow-up"
         return FollowUp(
             id: "fu-\(decision.alertID)", callID: decision.callID, alertID: decision.alertID, reason: reason, owner: owner,
