@@ -68,6 +68,41 @@ struct StoreContractTests {
         }
     }
 
+    @Test(
+        "appends arriving together: each refused one (a moved head) stores nothing and fails alone, the others are stored",
+        arguments: StoreBackend.available)
+    func refusedAmongConcurrent(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let calls = (0..<60).map { Fixture.callID("together\($0)") }
+            _ = try await store.append(calls.map { Fixture.started($0) })
+            // Each call gets three appends in turn; every fourth call's appends believe its log ends at 50 (it ends
+            // lower): refused each time, whatever they were grouped with, while the others' go on.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (index, call) in calls.enumerated() {
+                    group.addTask {
+                        let refused = index % 4 == 0
+                        for round in 0..<3 {
+                            do {
+                                let appended = try await store.append(
+                                    [Fixture.turn(call, at: round * 1_000, utterance: "u-\(round)")], expectingHeads: [call: refused ? 50 : round + 1])
+                                #expect(!refused)
+                                #expect(appended.map(\.callSequence) == [round + 2])
+                            } catch EventStoreError.callsMoved(let heads) {
+                                #expect(refused)
+                                #expect(heads == [call: 1])
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            for (index, call) in calls.enumerated() {
+                let stored = try await store.entries(call: call, after: 0, limit: 10).map(\.callSequence)
+                #expect(stored == (index % 4 == 0 ? [1] : [1, 2, 3, 4]), "\(call)")
+            }
+        }
+    }
+
     @Test("20 tasks × 50 appends to five calls: no gaps, no duplicates, no lost projection updates", arguments: StoreBackend.available)
     func concurrentAppends(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in

@@ -26,6 +26,8 @@ public final class SQLiteEventStore: EventStore {
     private let writer: SQLiteWorker
     private let reader: SQLiteWorker?
     private let writeLock = AsyncSerialLock()
+    /// Appends waiting for the write connection (see `append`).
+    private let pendingAppends = Mutex<[SQLiteWorker.PendingAppend]>([])
     private let isClosed = Mutex(false)
 
     /// Opens (creating if needed) the database at `path` and sets its durability: WAL, `synchronous=FULL`, a busy
@@ -147,13 +149,28 @@ public final class SQLiteEventStore: EventStore {
 
     // MARK: Log
 
+    /// Appends in a group commit: the appends waiting for the write connection when it comes free go in one transaction
+    /// (one `fsync`), each in a savepoint of its own, so that one refused append (a call that moved, a sequence gap) is
+    /// rolled back alone and the others commit. Each caller returns once the transaction holding its entries committed.
     public func append(_ entries: [LogEntry], marks: [ClientSequenceMark], expectingHeads: [String: Int]) async throws -> [LoggedEntry] {
         guard !entries.isEmpty || !marks.isEmpty else { return [] }
-        let now = Date.storeNow
-        return try await writeLock.withLock {
-            try checkOpen()
-            return try await writer.append(entries, marks: marks, expectingHeads: expectingHeads, recordedAt: now, logger: logger)
+        let request = SQLiteWorker.PendingAppend(entries: entries, marks: marks, expectingHeads: expectingHeads)
+        pendingAppends.withLock { $0.append(request) }
+        await writeLock.withLock {
+            // Whoever holds the lock first commits every append waiting then, its own and those queued behind it; a caller
+            // whose append was taken that way finds the queue without it and has its result already.
+            let batch = pendingAppends.withLock { pending in
+                defer { pending.removeAll(keepingCapacity: true) }
+                return pending
+            }
+            guard !batch.isEmpty else { return }
+            if isClosed.withLock({ $0 }) {
+                for waiting in batch { waiting.finish(.failure(EventStoreError.closed)) }
+                return
+            }
+            await writer.append(batch, recordedAt: Date.storeNow, logger: logger)
         }
+        return try request.result.get()
     }
 
     public func entries(call callID: String, after callSequence: Int, limit: Int) async throws -> [LoggedEntry] {

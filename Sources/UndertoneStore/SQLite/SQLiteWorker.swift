@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import Synchronization
 import UndertoneEngine
 
 /// One SQLite connection on a thread of its own: every job runs there, one at a time, and calls SQLite directly, so a
@@ -63,6 +64,65 @@ actor SQLiteWorker {
             _ = try? handle.query("ROLLBACK")
             throw error
         }
+    }
+
+    /// One caller's append waiting for a group commit, and its result once the commit is over.
+    final class PendingAppend: Sendable {
+        let entries: [LogEntry]
+        let marks: [ClientSequenceMark]
+        let expectingHeads: [String: Int]
+        private let outcome = Mutex<Result<[LoggedEntry], any Error>?>(nil)
+
+        init(entries: [LogEntry], marks: [ClientSequenceMark], expectingHeads: [String: Int]) {
+            self.entries = entries
+            self.marks = marks
+            self.expectingHeads = expectingHeads
+        }
+
+        func finish(_ result: Result<[LoggedEntry], any Error>) { outcome.withLock { $0 = result } }
+
+        /// What the commit gave this append (a commit that never ran, a failure).
+        var result: Result<[LoggedEntry], any Error> { outcome.withLock { $0 } ?? .failure(EventStoreError.closed) }
+    }
+
+    /// Appends a group in one write transaction, each append in a savepoint of its own: one that fails is rolled back
+    /// alone and gets its error; the others commit together. When the commit itself fails, every append gets its error.
+    func append(_ group: [PendingAppend], recordedAt now: Date, logger: Logger) async {
+        func failAll(_ error: any Error) { for request in group { request.finish(.failure(error)) } }
+        guard !handle.isClosed else { return failAll(EventStoreError.closed) }
+        guard group.count > 1 else {
+            let request = group[0]
+            do {
+                let logged = try await append(
+                    request.entries, marks: request.marks, expectingHeads: request.expectingHeads, recordedAt: now, logger: logger)
+                request.finish(.success(logged))
+            } catch {
+                request.finish(.failure(error))
+            }
+            return
+        }
+        var results: [Result<[LoggedEntry], any Error>] = []
+        do {
+            try handle.query("BEGIN IMMEDIATE")
+            for request in group {
+                try handle.query("SAVEPOINT append")
+                do {
+                    let logged = try await SQLiteAppendTransaction(connection: handle).appendEntries(
+                        request.entries, marks: request.marks, expectingHeads: request.expectingHeads, recordedAt: now, logger: logger)
+                    try handle.query("RELEASE append")
+                    results.append(.success(logged))
+                } catch {
+                    try handle.query("ROLLBACK TO append")
+                    try handle.query("RELEASE append")
+                    results.append(.failure(error))
+                }
+            }
+            try handle.query("COMMIT")
+        } catch {
+            _ = try? handle.query("ROLLBACK")
+            return failAll(error)
+        }
+        for (request, result) in zip(group, results) { request.finish(result) }
     }
 
     /// Closes the connection; later jobs throw `EventStoreError.closed`.
