@@ -98,44 +98,64 @@ public struct LanguageDetector: Sendable {
         return (languages[best], probabilities[best])
     }
 
-    /// The words of a text as the detector reads them: runs of letters, lower case.
-    static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
+    /// Calls `body` with each word's lower-case UTF-8 bytes: runs of letters. A word of ASCII letters is lowered byte by
+    /// byte; any other goes through `String.lowercased()`, as the trainer's `str.lower()` does.
+    static func forEachWord(_ text: String, _ body: ([UInt8]) -> Void) {
+        var word: [UInt8] = []
+        var ascii = true
+        func flush() {
+            guard !word.isEmpty else { return }
+            if ascii {
+                body(word)
+            } else {
+                body(Array(String(decoding: word, as: UTF8.self).lowercased().utf8))
+            }
+            word.removeAll(keepingCapacity: true)
+            ascii = true
+        }
         for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
+                default: flush()
+                }
+                continue
+            }
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
-                current.append(scalar)
+                UTF8.encode(scalar) { word.append($0) }
+                ascii = false
             default:
-                if !current.isEmpty { words.append(String(current).lowercased()) }
-                current = String.UnicodeScalarView()
+                flush()
             }
         }
-        if !current.isEmpty { words.append(String(current).lowercased()) }
-        return words
+        flush()
     }
 
-    /// Hashed buckets and their L2-normalised counts: each word ("w tok") and its character 1-4-grams padded with
-    /// spaces ("g …"), as `train_language_detector.py` computes them.
+    /// Hashed buckets and their L2-normalised counts, buckets in ascending order: each word ("w tok") and its character
+    /// 1-4-grams padded with spaces ("g …"), as `train_language_detector.py` computes them.
     func features(_ text: String) -> (rows: [Int], values: [Float]) {
         let crc = CRC32.shared
         let mask = UInt32((1 << bits) - 1)
-        var counts: [Int: Float] = [:]
         let wordSeed = crc.update(CRC32.initial, "w ".utf8)
         let gramSeed = crc.update(CRC32.initial, "g ".utf8)
+        // Every feature's bucket, once per occurrence: sorted, runs of one bucket are its count.
+        var buckets: [Int] = []
         var padded: [UInt8] = []
         var starts: [Int] = []
-        for word in Self.words(text) {
-            counts[Int(~crc.update(wordSeed, word.utf8) & mask), default: 0] += 1
-            // The word padded with spaces as bytes, and where each of its characters starts: a gram of characters is a
-            // run of bytes, hashed where it lies.
+        Self.forEachWord(text) { word in
+            buckets.append(Int(~crc.update(wordSeed, word) & mask))
+            // The word padded with spaces, and where each of its characters starts: a gram of characters is a run of
+            // bytes, hashed where it lies.
             padded.removeAll(keepingCapacity: true)
             starts.removeAll(keepingCapacity: true)
-            starts.append(padded.count)
+            starts.append(0)
             padded.append(0x20)
-            for scalar in word.unicodeScalars {
-                starts.append(padded.count)
-                UTF8.encode(scalar) { padded.append($0) }
+            for byte in word {
+                if byte & 0xC0 != 0x80 { starts.append(padded.count) }
+                padded.append(byte)
             }
             starts.append(padded.count)
             padded.append(0x20)
@@ -144,14 +164,24 @@ public struct LanguageDetector: Sendable {
             padded.withUnsafeBufferPointer { bytes in
                 for n in 1...4 where n <= characters {
                     for first in 0...(characters - n) {
-                        counts[Int(~crc.update(gramSeed, bytes[starts[first]..<starts[first + n]]) & mask), default: 0] += 1
+                        buckets.append(Int(~crc.update(gramSeed, bytes[starts[first]..<starts[first + n]]) & mask))
                     }
                 }
             }
         }
-        let norm = counts.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        let rows = counts.keys.sorted()
-        return (rows, rows.map { counts[$0]! / norm })
+        buckets.sort()
+        var rows: [Int] = []
+        var counts: [Float] = []
+        for bucket in buckets {
+            if bucket == rows.last {
+                counts[counts.count - 1] += 1
+            } else {
+                rows.append(bucket)
+                counts.append(1)
+            }
+        }
+        let norm = counts.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return (rows, counts.map { $0 / norm })
     }
 
     /// Checks that this build computes what the trainer computed for the texts it recorded; returns the largest gap.
