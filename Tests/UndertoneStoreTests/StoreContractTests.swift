@@ -84,7 +84,8 @@ struct StoreContractTests {
                         for round in 0..<3 {
                             do {
                                 let appended = try await store.append(
-                                    [Fixture.turn(call, at: round * 1_000, utterance: "u-\(round)")], expectingHeads: [call: refused ? 50 : round + 1])
+                                    [Fixture.turn(call, at: round * 1_000, utterance: "u-\(round)")], expectingHeads: [call: refused ? 50 : round + 1]
+                                )
                                 #expect(!refused)
                                 #expect(appended.map(\.callSequence) == [round + 2])
                             } catch EventStoreError.callsMoved(let heads) {
