@@ -82,9 +82,19 @@ struct PostgresAppendTransaction: AppendTransaction {
         try await rows("SELECT \(unescaped: StoreColumns.calls) FROM calls WHERE call_id = \(callID)").first.map(PostgresRecords.callRow)
     }
 
-    func saveCall(_ row: CallRow, isNew: Bool) async throws {
+    func saveCall(_ row: CallRow, stored: CallRow?) async throws {
+        if let stored, row.changesRunningFiguresOnly(from: stored) {
+            try await execute(
+                """
+                UPDATE calls SET updated_at = \(row.updatedAt.storeMilliseconds), last_at = \(row.lastAt), customer_turns = \(row.customerTurns),
+                    stress = \(row.stress), smoothed_stress = \(row.smoothedStress), peak_stress = \(row.peakStress),
+                    highest_tier = \(row.highestTier), open_alerts = \(row.openAlerts)
+                WHERE call_id = \(row.callID)
+                """)
+            return
+        }
         let endedAt = row.endedAt?.storeMilliseconds
-        if isNew {
+        if stored == nil {
             try await execute(
                 """
                 INSERT INTO calls (\(unescaped: StoreColumns.calls)) VALUES (

@@ -17,7 +17,9 @@ protocol AppendTransaction {
     nonisolated(nonsending) func insert(_ entries: [NumberedEntry], recordedAt: Date) async throws -> [Int64]
 
     nonisolated(nonsending) func loadCall(_ callID: String) async throws -> CallRow?
-    nonisolated(nonsending) func saveCall(_ row: CallRow, isNew: Bool) async throws
+    /// Writes a call's row: an insert when `stored` is nil, else an update of what changed since `stored` was read (a
+    /// turn changes only the running figures, and leaving the indexed columns out spares their indexes).
+    nonisolated(nonsending) func saveCall(_ row: CallRow, stored: CallRow?) async throws
     nonisolated(nonsending) func loadAlerts(call callID: String) async throws -> [AlertRecord]
     nonisolated(nonsending) func saveAlert(_ alert: AlertRecord, isNew: Bool) async throws
     nonisolated(nonsending) func loadFollowUp(_ id: String) async throws -> FollowUpRecord?
@@ -117,7 +119,7 @@ extension AppendTransaction {
         for callID in callIDs {
             guard let projection = projections[callID] else { continue }
             if projection.callChanged, let row = projection.call {
-                try await saveCall(row, isNew: !projection.callIsStored)
+                try await saveCall(row, stored: projection.storedCall)
             }
             for alertID in projection.changedAlertIDs {
                 guard let alert = projection.alerts?[alertID] else { continue }

@@ -8,8 +8,8 @@ struct CallProjection {
     let callID: String
     /// The call's row; nil until a decodable entry arrives.
     private(set) var call: CallRow?
-    /// Whether `calls` already holds the row (update) or not (insert).
-    let callIsStored: Bool
+    /// The row as `calls` holds it (nil: not stored yet, an insert).
+    let storedCall: CallRow?
     private(set) var callChanged = false
     /// The call's alerts by id; nil until loaded (only entries that touch alerts need them).
     private(set) var alerts: [String: AlertRecord]?
@@ -20,7 +20,7 @@ struct CallProjection {
     init(callID: String, stored: CallRow?) {
         self.callID = callID
         self.call = stored
-        self.callIsStored = stored != nil
+        self.storedCall = stored
     }
 
     var needsAlerts: Bool { alerts == nil }

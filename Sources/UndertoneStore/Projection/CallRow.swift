@@ -61,6 +61,14 @@ struct CallRow: Sendable, Equatable {
         self.openAlerts = openAlerts
     }
 
+    /// Whether this row differs from `stored` in its running figures only (those a turn, a decision or an alert moves),
+    /// not in who, where, when or its status: what an update may then leave out, indexed columns among them.
+    func changesRunningFiguresOnly(from stored: CallRow) -> Bool {
+        status == stored.status && channel == stored.channel && customerID == stored.customerID && queue == stored.queue
+            && language == stored.language && industry == stored.industry && agentID == stored.agentID && team == stored.team
+            && startedAt == stored.startedAt && endedAt == stored.endedAt && disposition == stored.disposition && survey == stored.survey
+    }
+
     /// The call as the contract shows it, once `call_started` has filled in who and where.
     var record: CallRecord? {
         guard let channel, let customerID, let queue, let language else { return nil }

@@ -90,14 +90,27 @@ struct SQLiteAppendTransaction: AppendTransaction {
         try connection.query("SELECT \(StoreColumns.calls) FROM calls WHERE call_id = ?", [.text(callID)]).first.map(SQLiteRecords.callRow)
     }
 
-    nonisolated(nonsending) func saveCall(_ row: CallRow, isNew: Bool) async throws {
+    nonisolated(nonsending) func saveCall(_ row: CallRow, stored: CallRow?) async throws {
+        if let stored, row.changesRunningFiguresOnly(from: stored) {
+            try connection.query(
+                """
+                UPDATE calls SET updated_at = ?, last_at = ?, customer_turns = ?, stress = ?, smoothed_stress = ?, peak_stress = ?,
+                    highest_tier = ?, open_alerts = ?
+                WHERE call_id = ?
+                """,
+                [
+                    .date(row.updatedAt), .int(row.lastAt), .int(row.customerTurns), .float(row.stress), .float(row.smoothedStress),
+                    .float(row.peakStress), .optionalText(row.highestTier), .int(row.openAlerts), .text(row.callID),
+                ])
+            return
+        }
         let values: [SQLiteData] = [
             .text(row.status.rawValue), .optionalText(row.channel), .optionalText(row.customerID), .optionalText(row.queue),
             .optionalText(row.language), .optionalText(row.industry), .optionalText(row.agentID), .optionalText(row.team), .date(row.startedAt),
             .date(row.updatedAt), .int(row.lastAt), .date(row.endedAt), .optionalText(row.disposition), .int(row.survey), .int(row.customerTurns),
             .float(row.stress), .float(row.smoothedStress), .float(row.peakStress), .optionalText(row.highestTier), .int(row.openAlerts),
         ]
-        if isNew {
+        if stored == nil {
             try connection.query(
                 "INSERT INTO calls (\(StoreColumns.calls)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [.text(row.callID)] + values)
