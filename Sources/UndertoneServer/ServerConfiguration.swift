@@ -21,8 +21,9 @@ public struct ServerConfiguration: Sendable {
     public var database = Database.sqlite(path: "undertone.sqlite")
     /// The escalation policy new calls are analysed with.
     public var policy: Policy
-    /// Live calls are spread over this many shards (call id → shard); each shard commits its events in groups.
-    public var shards = 8
+    /// Live calls are spread over this many shards (call id → shard); each shard runs its calls' engines one group at a
+    /// time and commits each group's events together. Nil: ``defaultShards`` for the database.
+    public var shards: Int?
     /// The largest text message (a JSON event or a batch) accepted, in bytes.
     public var maxMessageBytes = 1 << 20
     /// The largest audio frame accepted over WebSocket, in bytes.
@@ -71,4 +72,32 @@ public struct ServerConfiguration: Sendable {
     public init(policy: Policy) {
         self.policy = policy
     }
+}
+
+extension ServerConfiguration {
+    /// The shards when none are set. On SQLite, one per processor the server may run on: its commits go through one
+    /// writer thread whatever the shards, and a shard more than there are processors runs nothing in parallel, only
+    /// cuts the groups (and their commits) smaller. On PostgreSQL, at least eight: a commit there is a round trip to
+    /// another process, and more shards keep more transactions in flight (docs/performance.md).
+    public var defaultShards: Int {
+        switch database {
+        case .sqlite: Self.usableProcessors
+        case .postgres: max(8, Self.usableProcessors)
+        }
+    }
+
+    /// The processors this process may run on: its CPU affinity (`taskset`, a container's cpuset) as Linux reports it in
+    /// `/proc/self/status`, else the processors online.
+    public static let usableProcessors: Int = {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") })
+        {
+            // A hexadecimal mask in comma-separated words: one bit a processor.
+            let count = line.dropFirst("Cpus_allowed:".count).reduce(0) { count, character in
+                count + (character.hexDigitValue?.nonzeroBitCount ?? 0)
+            }
+            if count > 0 { return count }
+        }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }()
 }

@@ -40,7 +40,7 @@ extension Undertone {
         var database: String?
         @Option(help: "The escalation policy: a preset name (default, banking, healthcare, ecommerce, b2b) or a YAML file.")
         var policy: String?
-        @Option(help: "Shards for live calls (default 8).")
+        @Option(help: "Shards for live calls (default: one per processor on SQLite, at least 8 on PostgreSQL).")
         var shards: Int?
         @Option(help: "Blank transcripts of calls that ended this many days ago (default: keep).")
         var retentionDays: Int?
@@ -130,7 +130,7 @@ extension Undertone {
             // The demo never writes into a configured database by accident: only --database overrides its temporary file.
             let demoFile = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-demo-\(UUID().uuidString).sqlite").path
             settings.database = .init(demo ? database ?? demoFile : setting(database, "UNDERTONE_DATABASE", "database") ?? "undertone.sqlite")
-            settings.shards = try integer(shards, "UNDERTONE_SHARDS", "shards", "shards", in: 1...1024) ?? settings.shards
+            settings.shards = try integer(shards, "UNDERTONE_SHARDS", "shards", "shards", in: 1...1024)
             settings.retentionDays = try integer(retentionDays, "UNDERTONE_RETENTION_DAYS", "retentionDays", "retention days", in: 1...36_500)
             settings.redactPersonalData = !(noRedaction || file["redaction"] == "false")
             let proxies = trustedProxy.isEmpty ? setting(nil, "UNDERTONE_TRUSTED_PROXIES", "trustedProxies") : trustedProxy.joined(separator: ",")
