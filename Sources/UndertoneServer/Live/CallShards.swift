@@ -586,7 +586,7 @@ extension ShardContext {
             // number is kept with the call's head.
             if let sequence = item.sequence { result.marks.append(ClientSequenceMark(callID: callID, clientSequence: sequence)) }
         } else {
-            let json = try CallEvents.encode(item.event)
+            let json = CallEvents.encode(item.event)
             result.entries.append(
                 LogEntry(
                     callID: callID, kind: .event, type: item.event.type, at: item.event.at, body: json, clientSequence: item.sequence,

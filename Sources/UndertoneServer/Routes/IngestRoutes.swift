@@ -119,7 +119,7 @@ struct CallStream: Sendable {
                 } catch let error as IngestError {
                     throw Refusal(code: error.closeCode, reason: error.description, metric: error.metricReason, sequence: item.sequence)
                 }
-                try await outbound.write(.text(try IngestWire.receiptJSON(receipt, callID: callID)))
+                try await outbound.write(.text(IngestWire.receiptJSON(receipt, callID: callID)))
                 for line in receipt.outputLines { try await outbound.write(.text(line)) }
             }
         } catch let refusal as Refusal {

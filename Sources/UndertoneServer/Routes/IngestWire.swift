@@ -136,7 +136,7 @@ enum IngestWire {
     }
 
     /// The JSON answer to a batch or a stream message: acknowledgements, duplicates and outputs.
-    static func receiptJSON(_ receipt: IngestReceipt, callID: String) throws -> String {
+    static func receiptJSON(_ receipt: IngestReceipt, callID: String) -> String {
         var object = "{\"type\":\"ack\",\"call\":\(SortedJSON.quoted(callID)),\"lastSeq\":\(receipt.lastSequence)"
         object += ",\"acknowledged\":[\(receipt.acknowledged.map(String.init).joined(separator: ","))]"
         if !receipt.duplicates.isEmpty { object += ",\"duplicates\":[\(receipt.duplicates.map(String.init).joined(separator: ","))]" }
