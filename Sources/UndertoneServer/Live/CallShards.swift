@@ -74,10 +74,11 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// A call held in memory by its shard.
-struct LiveCall {
+/// A call held in memory by its shard, which alone reads and changes it (so it is a reference: the shard's many looks
+/// at a call cost no copy of its engine state and arrays, and the engine changes it in place).
+final class LiveCall {
     var analyzer: CallAnalyzer
-    var started: CallStarted
+    let started: CallStarted
     /// What a hand-off packet is built from: the call's events (audio aside) and the engine's signals and decisions.
     var events: [CallEvent] = []
     var outputs: [EngineOutput] = []
@@ -88,6 +89,11 @@ struct LiveCall {
     var ended = false
     /// When the call last took an event (or was rebuilt): calls idle for long leave memory.
     var lastActive = ContinuousClock.now
+
+    init(analyzer: CallAnalyzer, started: CallStarted) {
+        self.analyzer = analyzer
+        self.started = started
+    }
 }
 
 /// Live calls spread over a fixed set of shards (call id → shard). Each shard is one task that owns its calls' engine
@@ -333,11 +339,12 @@ extension ShardContext {
         }
         // A resuming client asks where the log is, not where this node last saw it.
         for case .lastSequence(let callID, _) in jobs where loadFailures[callID] == nil {
-            guard var call = calls[callID] else { continue }
+            guard let call = calls[callID] else { continue }
             do {
-                try await catchUp(&call, callID: callID)
-                calls[callID] = call
+                try await catchUp(call, callID: callID)
             } catch {
+                // Caught up half-way: the call leaves memory and is rebuilt from the log when next needed.
+                calls[callID] = nil
                 loadFailures[callID] = IngestError.store(String(describing: error))
             }
         }
@@ -404,8 +411,9 @@ extension ShardContext {
                     return
                 }
             }
-            for entry in logged where calls[entry.entry.callID] != nil {
-                calls[entry.entry.callID]!.logHead = max(calls[entry.entry.callID]!.logHead, entry.callSequence)
+            for entry in logged {
+                guard let call = calls[entry.entry.callID] else { continue }
+                call.logHead = max(call.logHead, entry.callSequence)
             }
             finish(group, logged: logged)
             for callID in named where calls[callID]?.ended == true { calls[callID] = nil }
@@ -538,7 +546,7 @@ extension ShardContext {
             }
             guard call != nil else { throw IngestError.unknownCall(callID) }
             do {
-                try apply(item, callID: callID, to: &call!, result: &result)
+                try apply(item, callID: callID, to: call!, result: &result)
             } catch {
                 call = nil
                 throw error
@@ -579,7 +587,7 @@ extension ShardContext {
     }
 
     /// One accepted event through its call: the engine, the log entries, the feed and the receipt.
-    private func apply(_ item: IngestItem, callID: String, to live: inout LiveCall, result: inout RunResult) throws {
+    private func apply(_ item: IngestItem, callID: String, to live: LiveCall, result: inout RunResult) throws {
         let outputs = live.analyzer.ingest(item.event)
         if case .audio = item.event {
             // Raw audio is not logged (DESIGN.md: too large); the voice windows made of it are, below, and its sequence
@@ -657,18 +665,19 @@ extension ShardContext {
 
     /// Brings a call in memory up to the end of its log: the events other writers appended since its head, replayed
     /// through its engine as a restart would (their outputs are in the log already).
-    private func catchUp(_ live: inout LiveCall, callID: String) async throws {
+    ///
+    /// The call changes in place: when this throws, it may have taken some of the events and not moved its head, so the
+    /// caller lets go of it.
+    private func catchUp(_ live: LiveCall, callID: String) async throws {
         var call: LiveCall? = live
         var after = live.logHead
         let lastSequence = try await store.lastClientSequence(call: callID) ?? 0
         try await replayLog(callID, after: &after, into: &call)
-        guard var caughtUp = call else { return }
-        caughtUp.lastSequence = max(caughtUp.lastSequence, lastSequence)
+        live.lastSequence = max(live.lastSequence, lastSequence)
         if after != live.logHead {
             logger.debug("Caught a call up from the event log", metadata: ["call.id": "\(callID)", "from": "\(live.logHead)", "to": "\(after)"])
         }
-        caughtUp.logHead = after
-        live = caughtUp
+        live.logHead = after
     }
 
     /// Replays the call's log after `after` into `call` (made at its `call_started` when nil); `after` ends at the last
@@ -689,14 +698,13 @@ extension ShardContext {
                         analyzer: CallAnalyzer(policy: policy(), textModel: textModel, intentModel: intentModel, knowledgeBase: knowledgeBase),
                         started: started)
                 }
-                guard var live = call else { continue }
+                guard let live = call else { continue }
                 let outputs = live.analyzer.ingest(event)
                 live.events.append(event)
                 live.outputs += outputs.filter { if case .voice = $0 { false } else { true } }
                 if let sequence = logged.entry.clientSequence { live.lastSequence = max(live.lastSequence, sequence) }
                 if case .callEnded = event { live.ended = true }
                 live.lastActive = .now
-                call = live
             }
             if page.count < 5_000 { break }
         }

@@ -17,28 +17,37 @@ struct PostgresAppendTransaction: AppendTransaction {
         _ = try await connection.query(query, logger: logger).collect()
     }
 
+    /// One statement for every call: the heads are created or locked in the order of `callIDs` (sorted by the caller), so
+    /// that two appends over the same calls cannot deadlock.
     func lockHeads(_ callIDs: [String]) async throws -> [String: CallHead] {
+        // DO UPDATE (not DO NOTHING) so that each row is locked, and returned, whether it was new or not.
+        let found = try await rows(
+            """
+            INSERT INTO call_heads (call_id, last_sequence, last_client_sequence)
+            SELECT call_id, 0, 0 FROM unnest(\(callIDs)::text[]) WITH ORDINALITY AS batch(call_id, ordinal) ORDER BY ordinal
+            ON CONFLICT (call_id) DO UPDATE SET last_sequence = call_heads.last_sequence
+            RETURNING call_id, last_sequence, last_client_sequence
+            """)
         var heads: [String: CallHead] = [:]
-        for callID in callIDs {
-            // DO UPDATE (not DO NOTHING) so that the row is locked, and returned, whether it was new or not.
-            let found = try await rows(
-                """
-                INSERT INTO call_heads (call_id, last_sequence, last_client_sequence) VALUES (\(callID), 0, 0)
-                ON CONFLICT (call_id) DO UPDATE SET last_sequence = call_heads.last_sequence
-                RETURNING last_sequence, last_client_sequence
-                """)
-            heads[callID] =
-                try found.first.map {
-                    let read = PostgresRowReader($0, table: "call_heads")
-                    return CallHead(sequence: try read.int("last_sequence"), clientSequence: try read.int("last_client_sequence"))
-                } ?? CallHead()
+        for row in found {
+            let read = PostgresRowReader(row, table: "call_heads")
+            heads[try read.string("call_id")] = CallHead(
+                sequence: try read.int("last_sequence"), clientSequence: try read.int("last_client_sequence"))
+        }
+        guard heads.count == Set(callIDs).count else {
+            throw EventStoreError.unreadableRow(table: "call_heads", reason: "locking \(callIDs.count) heads returned \(heads.count)")
         }
         return heads
     }
 
-    func updateHead(call callID: String, to head: CallHead) async throws {
+    func updateHeads(_ heads: [(callID: String, head: CallHead)]) async throws {
         try await execute(
-            "UPDATE call_heads SET last_sequence = \(head.sequence), last_client_sequence = \(head.clientSequence) WHERE call_id = \(callID)")
+            """
+            UPDATE call_heads SET last_sequence = batch.last_sequence, last_client_sequence = batch.last_client_sequence
+            FROM unnest(\(heads.map(\.callID))::text[], \(heads.map(\.head.sequence))::bigint[], \(heads.map(\.head.clientSequence))::bigint[])
+                AS batch(call_id, last_sequence, last_client_sequence)
+            WHERE call_heads.call_id = batch.call_id
+            """)
     }
 
     /// One statement for the whole batch: the entries travel as arrays, unnested in their order, so positions follow it.
@@ -80,6 +89,40 @@ struct PostgresAppendTransaction: AppendTransaction {
 
     func loadCall(_ callID: String) async throws -> CallRow? {
         try await rows("SELECT \(unescaped: StoreColumns.calls) FROM calls WHERE call_id = \(callID)").first.map(PostgresRecords.callRow)
+    }
+
+    func loadCalls(_ callIDs: [String]) async throws -> [String: CallRow] {
+        let found = try await rows("SELECT \(unescaped: StoreColumns.calls) FROM calls WHERE call_id = ANY(\(callIDs)::text[])")
+        var calls: [String: CallRow] = [:]
+        for row in found {
+            let call = try PostgresRecords.callRow(row)
+            calls[call.callID] = call
+        }
+        return calls
+    }
+
+    /// The turns' updates (running figures only, the most of any batch) in one statement; the rest one by one.
+    func saveCalls(_ rows: [(row: CallRow, stored: CallRow?)]) async throws {
+        var figures: [CallRow] = []
+        for (row, stored) in rows {
+            if let stored, row.changesRunningFiguresOnly(from: stored) { figures.append(row) } else { try await saveCall(row, stored: stored) }
+        }
+        guard !figures.isEmpty else { return }
+        // Arrays of optionals do not bind: a flag says which calls have a tier.
+        let highestTiers = figures.map { $0.highestTier ?? "" }
+        let hasTier = figures.map { $0.highestTier != nil }
+        try await execute(
+            """
+            UPDATE calls SET updated_at = batch.updated_at, last_at = batch.last_at, customer_turns = batch.customer_turns,
+                stress = batch.stress, smoothed_stress = batch.smoothed_stress, peak_stress = batch.peak_stress,
+                highest_tier = CASE WHEN batch.has_tier THEN batch.highest_tier END, open_alerts = batch.open_alerts
+            FROM unnest(
+                \(figures.map(\.callID))::text[], \(figures.map(\.updatedAt.storeMilliseconds))::bigint[], \(figures.map(\.lastAt))::bigint[],
+                \(figures.map(\.customerTurns))::bigint[], \(figures.map(\.stress))::float8[], \(figures.map(\.smoothedStress))::float8[],
+                \(figures.map(\.peakStress))::float8[], \(highestTiers)::text[], \(hasTier)::boolean[], \(figures.map(\.openAlerts))::bigint[]
+            ) AS batch(call_id, updated_at, last_at, customer_turns, stress, smoothed_stress, peak_stress, highest_tier, has_tier, open_alerts)
+            WHERE calls.call_id = batch.call_id
+            """)
     }
 
     func saveCall(_ row: CallRow, stored: CallRow?) async throws {

@@ -11,15 +11,19 @@ protocol AppendTransaction {
     /// Creates each call's head row if missing and locks it until the transaction ends, in the order given (sorted, so
     /// that two batches over the same calls cannot deadlock); returns each call's head (zeros for a new call).
     nonisolated(nonsending) func lockHeads(_ callIDs: [String]) async throws -> [String: CallHead]
-    /// Moves a call's head to its new last `call_sequence` and last client sequence.
-    nonisolated(nonsending) func updateHead(call callID: String, to head: CallHead) async throws
+    /// Moves calls' heads to their new last `call_sequence` and last client sequence.
+    nonisolated(nonsending) func updateHeads(_ heads: [(callID: String, head: CallHead)]) async throws
     /// Inserts the entries in order, each with its call sequence, and returns their positions in the same order.
     nonisolated(nonsending) func insert(_ entries: [NumberedEntry], recordedAt: Date) async throws -> [Int64]
 
     nonisolated(nonsending) func loadCall(_ callID: String) async throws -> CallRow?
+    /// The rows of the calls that have one (by default one ``loadCall(_:)`` each; a server database reads them at once).
+    nonisolated(nonsending) func loadCalls(_ callIDs: [String]) async throws -> [String: CallRow]
     /// Writes a call's row: an insert when `stored` is nil, else an update of what changed since `stored` was read (a
     /// turn changes only the running figures, and leaving the indexed columns out spares their indexes).
     nonisolated(nonsending) func saveCall(_ row: CallRow, stored: CallRow?) async throws
+    /// Writes calls' rows as ``saveCall(_:stored:)`` does (by default one at a time; a server database batches them).
+    nonisolated(nonsending) func saveCalls(_ rows: [(row: CallRow, stored: CallRow?)]) async throws
     nonisolated(nonsending) func loadAlerts(call callID: String) async throws -> [AlertRecord]
     nonisolated(nonsending) func saveAlert(_ alert: AlertRecord, isNew: Bool) async throws
     nonisolated(nonsending) func loadFollowUp(_ id: String) async throws -> FollowUpRecord?
@@ -27,6 +31,16 @@ protocol AppendTransaction {
 }
 
 extension AppendTransaction {
+    nonisolated(nonsending) func loadCalls(_ callIDs: [String]) async throws -> [String: CallRow] {
+        var rows: [String: CallRow] = [:]
+        for callID in callIDs { rows[callID] = try await loadCall(callID) }
+        return rows
+    }
+
+    nonisolated(nonsending) func saveCalls(_ rows: [(row: CallRow, stored: CallRow?)]) async throws {
+        for (row, stored) in rows { try await saveCall(row, stored: stored) }
+    }
+
     /// Appends in order: checks the client sequence numbers (`EventStore.append(_:marks:expectingHeads:)`), numbers the
     /// entries per call without gaps, inserts them in one go, and brings the projections up to date. Runs inside the
     /// caller's transaction; a thrown error rolls it back. When a call of `expectingHeads` has another head, throws
@@ -71,6 +85,8 @@ extension AppendTransaction {
             LoggedEntry(position: position, callSequence: numbered.callSequence, recordedAt: now, entry: numbered.entry)
         }
 
+        // Every call with an entry may change its row: the rows are read at once.
+        let storedCalls = entries.isEmpty ? [:] : try await loadCalls(Set(entries.map(\.callID)).sorted())
         var projections: [String: CallProjection] = [:]
         var followUps = FollowUpProjection()
         for appended in logged {
@@ -80,7 +96,7 @@ extension AppendTransaction {
                 if let current = projections[entry.callID] {
                     projection = current
                 } else {
-                    projection = CallProjection(callID: entry.callID, stored: try await loadCall(entry.callID))
+                    projection = CallProjection(callID: entry.callID, stored: storedCalls[entry.callID])
                 }
                 if projection.needsAlerts { projection.loadAlerts(try await loadAlerts(call: entry.callID)) }
                 try await followUps.apply(entry, call: &projection, at: now, transaction: self, logger: logger)
@@ -104,7 +120,7 @@ extension AppendTransaction {
             if let current = projections[entry.callID] {
                 projection = current
             } else {
-                projection = CallProjection(callID: entry.callID, stored: try await loadCall(entry.callID))
+                projection = CallProjection(callID: entry.callID, stored: storedCalls[entry.callID])
             }
             if projected.touchesAlerts && projection.needsAlerts {
                 projection.loadAlerts(try await loadAlerts(call: entry.callID))
@@ -113,14 +129,15 @@ extension AppendTransaction {
             projections[entry.callID] = projection
         }
 
-        for callID in callIDs where heads[callID] != firstHeads[callID] {
-            try await updateHead(call: callID, to: heads[callID, default: CallHead()])
+        let movedHeads = callIDs.filter { heads[$0] != firstHeads[$0] }.map { (callID: $0, head: heads[$0, default: CallHead()]) }
+        if !movedHeads.isEmpty { try await updateHeads(movedHeads) }
+        let changedCalls = callIDs.compactMap { callID -> (row: CallRow, stored: CallRow?)? in
+            guard let projection = projections[callID], projection.callChanged, let row = projection.call else { return nil }
+            return (row, projection.storedCall)
         }
+        if !changedCalls.isEmpty { try await saveCalls(changedCalls) }
         for callID in callIDs {
             guard let projection = projections[callID] else { continue }
-            if projection.callChanged, let row = projection.call {
-                try await saveCall(row, stored: projection.storedCall)
-            }
             for alertID in projection.changedAlertIDs {
                 guard let alert = projection.alerts?[alertID] else { continue }
                 try await saveAlert(alert, isNew: !projection.alertIsStored(alertID))

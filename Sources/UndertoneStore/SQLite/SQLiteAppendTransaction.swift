@@ -31,10 +31,12 @@ struct SQLiteAppendTransaction: AppendTransaction {
         return heads
     }
 
-    nonisolated(nonsending) func updateHead(call callID: String, to head: CallHead) async throws {
-        try connection.query(
-            "UPDATE call_heads SET last_sequence = ?, last_client_sequence = ? WHERE call_id = ?",
-            [.int(head.sequence), .int(head.clientSequence), .text(callID)])
+    nonisolated(nonsending) func updateHeads(_ heads: [(callID: String, head: CallHead)]) async throws {
+        for (callID, head) in heads {
+            try connection.query(
+                "UPDATE call_heads SET last_sequence = ?, last_client_sequence = ? WHERE call_id = ?",
+                [.int(head.sequence), .int(head.clientSequence), .text(callID)])
+        }
     }
 
     nonisolated(nonsending) func insert(_ entries: [NumberedEntry], recordedAt: Date) async throws -> [Int64] {
