@@ -68,7 +68,7 @@ struct CallLanguage: Sendable, Equatable {
     /// The language to read `text` in, said by `speaker`.
     mutating func language(of text: String, by speaker: SpeakerRole, detector: LanguageDetector?) -> String {
         // Words as the text model counts them: "haven't" is one word, not two.
-        if let detector, speechTranscriptForm(text).split(separator: " ").count >= Self.leastWords {
+        if let detector, speechTranscriptForm(text).utf8.count(where: { $0 == 0x20 }) + 1 >= Self.leastWords {
             let (language, probability) = detector.detect(text)
             if probability >= Self.leastProbability { heard[speaker] = language == declared ? nil : language }
         }

@@ -2,6 +2,43 @@
 /// symbols and emoji replaced by spaces, whitespace collapsed. The same transform as `training/features.py`'s
 /// `asr_form`, used to test that the model holds up on transcripts.
 public func speechTranscriptForm(_ text: String) -> String {
+    if let form = asciiSpeechTranscriptForm(text) { return form }
+    return unicodeSpeechTranscriptForm(text)
+}
+
+/// ``speechTranscriptForm(_:)`` for ASCII text (nearly every turn), a byte at a time: letters and digits are the only
+/// ASCII characters outside the gap categories, and the backtick and the straight quote are its apostrophes. Nil when the
+/// text has other characters.
+func asciiSpeechTranscriptForm(_ text: String) -> String? {
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pendingSpace = false
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                    continue
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if pendingSpace {
+                        out[count] = UInt8(ascii: " ")
+                        count += 1
+                        pendingSpace = false
+                    }
+                    out[count] = byte | (byte >= UInt8(ascii: "A") ? 0x20 : 0)
+                    count += 1
+                default:
+                    pendingSpace = count > 0
+                }
+            }
+            return count
+        }
+    }
+}
+
+/// ``speechTranscriptForm(_:)`` for any text, scalar by scalar.
+func unicodeSpeechTranscriptForm(_ text: String) -> String {
     var out = String.UnicodeScalarView()
     var pendingSpace = false
     for scalar in text.lowercased().unicodeScalars {

@@ -37,6 +37,8 @@ extension TextModel {
 
     /// The sentences of a punctuated turn that has more than one, each of three words or more.
     static func sentences(of text: String) -> [String] {
+        // Most turns (every recogniser's) have no punctuation: one sentence at most, so none.
+        guard text.utf8.contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x3B || $0 == 0x0A }) else { return [] }
         let sentences = text.split(whereSeparator: { ".!?;\n".contains($0) }).map { String($0) }
         guard sentences.count > 1 else { return [] }
         return sentences.filter { $0.split(separator: " ").count >= 3 }

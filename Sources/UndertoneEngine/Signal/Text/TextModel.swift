@@ -159,8 +159,19 @@ public struct TextModel: Sendable {
         let occurrences = features.occurrences
         var result = FeatureValues()
         guard !occurrences.isEmpty else { return result }
-        let keyed = occurrences.enumerated().map { (key: Int64($0.element.group.rawValue) << 32 | Int64($0.element.bucket), index: $0.offset) }
-            .sorted { $0.key < $1.key }
+        // Sorted by (group, bucket), then by position: each packed into one integer (the key in the high bits, the position
+        // in the low 24), so that a plain integer sort does what a stable sort of pairs would.
+        let keyed: [(key: Int64, index: Int)]
+        if occurrences.count < 1 << 24 {
+            var packed = occurrences.indices.map { index in
+                (Int64(occurrences[index].group.rawValue) << 32 | Int64(occurrences[index].bucket)) << 24 | Int64(index)
+            }
+            packed.sort()
+            keyed = packed.map { (key: $0 >> 24, index: Int($0 & 0xFF_FFFF)) }
+        } else {
+            keyed = occurrences.enumerated().map { (key: Int64($0.element.group.rawValue) << 32 | Int64($0.element.bucket), index: $0.offset) }
+                .sorted { $0.key < $1.key }
+        }
         result.occurrenceSlot = [Int32](repeating: 0, count: occurrences.count)
         var groupOfSlot: [Int] = []
         var previous: Int64 = -1
