@@ -60,22 +60,6 @@ struct ClassifyRecordTests {
 
 @Suite("speech forms")
 struct SpeechFormTests {
-    @Test("the ASCII fast path gives what the scalar-by-scalar form gives, for every ASCII character and random mixes")
-    func asciiFastPath() {
-        for byte in UInt8(0)..<0x80 {
-            let text = "a\(Character(Unicode.Scalar(byte)))b \(Character(Unicode.Scalar(byte)))"
-            #expect(asciiSpeechTranscriptForm(text) == unicodeSpeechTranscriptForm(text), "byte \(byte)")
-        }
-        var random = SplitMix64(seed: 7)
-        for _ in 0..<2_000 {
-            let length = Int(random.next() % 40)
-            let text = String(decoding: (0..<length).map { _ in UInt8(random.next() % 0x80) }, as: UTF8.self)
-            #expect(asciiSpeechTranscriptForm(text) == unicodeSpeechTranscriptForm(text), "\(Array(text.utf8))")
-        }
-        #expect(asciiSpeechTranscriptForm("café") == nil)
-        #expect(speechTranscriptForm("Café, it's “fine”") == "café its fine")
-    }
-
     @Test("noisy speech form is deterministic, adds fillers and keeps most words")
     func noisy() {
         let text = "I have been waiting for my replacement card for three weeks and nobody answers my emails, this is unacceptable."

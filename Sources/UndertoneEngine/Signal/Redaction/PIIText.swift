@@ -43,7 +43,15 @@ struct PIIText {
         tokens.indices.contains(index) && index > 0 && !tokens[index].spaceBefore
     }
 
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+    /// Unicode's `Alphabetic` and `White_Space`, answered without a property lookup for ASCII (nearly every character).
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isAlphabetic }
+        return (0x61...0x7A).contains(scalar.value | 0x20)
+    }
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isWhitespace }
+        return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
+    }
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
     private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
 
@@ -53,7 +61,7 @@ struct PIIText {
         var spaceBefore = true
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 spaceBefore = true
                 index += 1
                 continue

@@ -1,0 +1,37 @@
+import Testing
+
+@testable import UndertoneEngine
+
+/// The engine answers ASCII text (nearly every turn) without Unicode property lookups; these paths must agree with the
+/// general ones everywhere they are taken.
+@Suite("ASCII fast paths")
+struct ASCIIFastPathTests {
+    @Test("the speech form's ASCII path gives what the scalar-by-scalar form gives, for every ASCII character and random mixes")
+    func speechForm() {
+        for byte in UInt8(0)..<0x80 {
+            let text = "a\(Character(Unicode.Scalar(byte)))b \(Character(Unicode.Scalar(byte)))"
+            #expect(asciiSpeechTranscriptForm(text) == unicodeSpeechTranscriptForm(text), "byte \(byte)")
+        }
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<2_000 {
+            let length = Int(random.next() % 40)
+            let text = String(decoding: (0..<length).map { _ in UInt8(random.next() % 0x80) }, as: UTF8.self)
+            #expect(asciiSpeechTranscriptForm(text) == unicodeSpeechTranscriptForm(text), "\(Array(text.utf8))")
+        }
+        #expect(asciiSpeechTranscriptForm("café") == nil)
+        #expect(speechTranscriptForm("Café, it's “fine”") == "café its fine")
+    }
+
+    @Test("the redactor's letter and whitespace tests agree with Unicode's properties on every ASCII character")
+    func redactorPredicates() {
+        for value in UInt32(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)!
+            #expect(PIIText.isLetter(scalar) == scalar.properties.isAlphabetic, "\(value)")
+            #expect(PIIText.isWhitespace(scalar) == scalar.properties.isWhitespace, "\(value)")
+        }
+        for scalar in ["é", "ß", "\u{00A0}", "\u{2003}", "\u{0085}", "٣", "日"].map({ $0.unicodeScalars.first! }) {
+            #expect(PIIText.isLetter(scalar) == scalar.properties.isAlphabetic)
+            #expect(PIIText.isWhitespace(scalar) == scalar.properties.isWhitespace)
+        }
+    }
+}
