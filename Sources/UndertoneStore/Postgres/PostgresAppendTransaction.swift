@@ -34,7 +34,7 @@ struct PostgresAppendTransaction: AppendTransaction {
             heads[try read.string("call_id")] = CallHead(
                 sequence: try read.int("last_sequence"), clientSequence: try read.int("last_client_sequence"))
         }
-        guard heads.count == Set(callIDs).count else {
+        guard heads.count == callIDs.count else {
             throw EventStoreError.unreadableRow(table: "call_heads", reason: "locking \(callIDs.count) heads returned \(heads.count)")
         }
         return heads
@@ -101,7 +101,8 @@ struct PostgresAppendTransaction: AppendTransaction {
         return calls
     }
 
-    /// The turns' updates (running figures only, the most of any batch) in one statement; the rest one by one.
+    /// The turns' updates (running figures only, the most of any batch) in one statement; the rest one by one
+    /// (``saveCall(_:stored:)``, which sends a figures-only update back here).
     func saveCalls(_ rows: [(row: CallRow, stored: CallRow?)]) async throws {
         var figures: [CallRow] = []
         for (row, stored) in rows {
@@ -126,16 +127,8 @@ struct PostgresAppendTransaction: AppendTransaction {
     }
 
     func saveCall(_ row: CallRow, stored: CallRow?) async throws {
-        if let stored, row.changesRunningFiguresOnly(from: stored) {
-            try await execute(
-                """
-                UPDATE calls SET updated_at = \(row.updatedAt.storeMilliseconds), last_at = \(row.lastAt), customer_turns = \(row.customerTurns),
-                    stress = \(row.stress), smoothed_stress = \(row.smoothedStress), peak_stress = \(row.peakStress),
-                    highest_tier = \(row.highestTier), open_alerts = \(row.openAlerts)
-                WHERE call_id = \(row.callID)
-                """)
-            return
-        }
+        // The running figures alone: the batch's statement, with one row.
+        if let stored, row.changesRunningFiguresOnly(from: stored) { return try await saveCalls([(row, stored)]) }
         let endedAt = row.endedAt?.storeMilliseconds
         if stored == nil {
             try await execute(

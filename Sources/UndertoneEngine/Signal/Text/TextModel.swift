@@ -159,32 +159,27 @@ public struct TextModel: Sendable {
         let occurrences = features.occurrences
         var result = FeatureValues()
         guard !occurrences.isEmpty else { return result }
-        // Sorted by (group, bucket), then by position: each packed into one integer (the key in the high bits, the position
-        // in the low 24), so that a plain integer sort does what a stable sort of pairs would.
-        let keyed: [(key: Int64, index: Int)]
-        if occurrences.count < 1 << 24 {
-            var packed = occurrences.indices.map { index in
-                (Int64(occurrences[index].group.rawValue) << 32 | Int64(occurrences[index].bucket)) << 24 | Int64(index)
-            }
-            packed.sort()
-            keyed = packed.map { (key: $0 >> 24, index: Int($0 & 0xFF_FFFF)) }
-        } else {
-            keyed = occurrences.enumerated().map { (key: Int64($0.element.group.rawValue) << 32 | Int64($0.element.bucket), index: $0.offset) }
-                .sorted { $0.key < $1.key }
+        // Sorted by (group, bucket), then by position, as one integer each: group and bucket (at most 24 bits, checked when
+        // the model loads) in the high bits, the position in the low 32, so that a plain integer sort does what a stable
+        // sort of pairs would.
+        var keyed = occurrences.indices.map { index in
+            (Int64(occurrences[index].group.rawValue) << 24 | Int64(occurrences[index].bucket)) << 32 | Int64(index)
         }
+        keyed.sort()
         result.occurrenceSlot = [Int32](repeating: 0, count: occurrences.count)
         var groupOfSlot: [Int] = []
         var previous: Int64 = -1
         for entry in keyed {
-            if entry.key != previous {
-                result.rows.append(Int32(truncatingIfNeeded: entry.key & 0xFFFF_FFFF))
+            let key = entry >> 32
+            if key != previous {
+                result.rows.append(Int32(truncatingIfNeeded: key & 0xFF_FFFF))
                 result.counts.append(0)
-                groupOfSlot.append(Int(entry.key >> 32))
-                previous = entry.key
+                groupOfSlot.append(Int(key >> 24))
+                previous = key
             }
             let slot = result.rows.count - 1
             result.counts[slot] += 1
-            result.occurrenceSlot[entry.index] = Int32(slot)
+            result.occurrenceSlot[Int(entry & 0xFFFF_FFFF)] = Int32(slot)
         }
         var squares: [Float] = [0, 0]
         result.values = result.rows.indices.map { slot in
