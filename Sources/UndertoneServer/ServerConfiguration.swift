@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import UndertoneEngine
 
 /// How `undertone serve` runs: where it listens, where it keeps its log, the policy it applies.
@@ -84,6 +85,16 @@ extension ServerConfiguration {
         case .sqlite: Self.usableProcessors
         case .postgres: max(8, Self.usableProcessors)
         }
+    }
+
+    /// Sizes NIO's shared event-loop group (the HTTP and WebSocket connections' threads) to the processors the process
+    /// may run on, as the shards are. NIO counts a container's cgroup limits but not the CPU affinity (`taskset`,
+    /// `numactl`): pinned to one core of two, `serve` ran two event-loop threads that could only take turns on it. An
+    /// operator's `NIO_SINGLETON_GROUP_LOOP_COUNT` still decides. Call it once, first thing: NIO reads the count when its
+    /// group is first used.
+    public static func fitEventLoopsToProcessors(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        guard environment["NIO_SINGLETON_GROUP_LOOP_COUNT"] == nil else { return }
+        NIOSingletons.groupLoopCountSuggestion = usableProcessors
     }
 
     /// The processors this process may run on: its CPU affinity (`taskset`, a container's cpuset) as Linux reports it in

@@ -110,6 +110,7 @@ extension Undertone {
 
         func run() async throws {
             let environment = ProcessInfo.processInfo.environment
+            ServerConfiguration.fitEventLoopsToProcessors(environment: environment)
             let file = try config.map(Self.readConfig) ?? [:]
             func setting(_ flag: String?, _ variable: String, _ key: String) -> String? {
                 flag ?? environment[variable] ?? file[key]

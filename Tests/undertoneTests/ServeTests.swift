@@ -11,11 +11,18 @@ struct ServeProcess {
     let process: Process
     let port: Int
 
-    static func start(database: String, arguments extra: [String] = []) async throws -> ServeProcess {
+    /// Starts `serve`; with `launcher`, through it (`taskset -c 0`, say), which runs the binary as its last argument.
+    static func start(database: String, arguments extra: [String] = [], launcher: [String] = []) async throws -> ServeProcess {
         let binary = try #require(Undertone.binary, "the undertone binary is built beside the tests")
         let process = Process()
-        process.executableURL = binary
-        process.arguments = ["serve", "--port", "0", "--database", database] + extra
+        let serve = ["serve", "--port", "0", "--database", database] + extra
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = launcher.dropFirst() + [binary.path] + serve
+        } else {
+            process.executableURL = binary
+            process.arguments = serve
+        }
         var environment = ProcessInfo.processInfo.environment
         environment["UNDERTONE_ADMIN_KEY"] = adminKey
         environment["LOG_LEVEL"] = "error"
@@ -171,5 +178,22 @@ struct ServeTests {
             "serve", "--port", "0", "--database", database, "--transcriber", "whisper", "--speech-model", "large",
         ])
         #expect(badModel.status != 0 && badModel.stderr.contains("auto, tiny.en, base"), "\(badModel.stderr)")
+    }
+
+    @Test(
+        "serve pinned to one processor (taskset) runs its connections on one event-loop thread, not one per processor of the machine",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset")))
+    func eventLoopsFollowAffinity() async throws {
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-loops-\(UUID().uuidString).sqlite").path
+        let server = try await ServeProcess.start(database: database, launcher: ["/usr/bin/taskset", "-c", "0"])
+        defer { server.kill() }
+        try await server.waitUntilReady()
+        #expect(try await server.request("GET", "/healthz").status == 200)
+        // NIO names the threads of its shared group NIO-SGLTN-…; the store's own threads are named apart.
+        let tasks = "/proc/\(server.process.processIdentifier)/task"
+        let names = try FileManager.default.contentsOfDirectory(atPath: tasks).map { task in
+            (try? String(contentsOfFile: "\(tasks)/\(task)/comm", encoding: .utf8)) ?? ""
+        }
+        #expect(names.filter { $0.hasPrefix("NIO-SGLTN") }.count == 1, "threads: \(names.sorted())")
     }
 }
