@@ -92,9 +92,13 @@ enum SortedJSONNode {
         case .string(let text): Self.writeString(text, into: &bytes)
         case .object(let object):
             bytes.append(UInt8(ascii: "{"))
-            let members = object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            for (index, member) in members.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            // Sorted in place and stably: of a key set more than once, the last value set is the last of its run.
+            object.members.sort { SortedJSONObject.precedes($0.key, $1.key) }
+            var first = true
+            for (index, member) in object.members.enumerated() {
+                if index + 1 < object.members.count, object.members[index + 1].key == member.key { continue }
+                if !first { bytes.append(UInt8(ascii: ",")) }
+                first = false
                 Self.writeString(member.key, into: &bytes)
                 bytes.append(UInt8(ascii: ":"))
                 member.value.write(into: &bytes)
@@ -116,9 +120,14 @@ enum SortedJSONNode {
     /// everything else as they are.
     static func writeString(_ text: String, into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: text.utf8)
-        } else {
+        // Nearly every string needs no escape: one pass over its bytes, then one copy.
+        let plain =
+            text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+                guard utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else { return false }
+                bytes.append(contentsOf: utf8)
+                return true
+            } ?? false
+        if !plain {
             for byte in text.utf8 {
                 let escape: UInt8? =
                     switch byte {
@@ -146,21 +155,31 @@ enum SortedJSONNode {
     }
 }
 
-/// An object being filled: its members in the order they were set, a key set again replacing its value.
+/// An object being filled: its members in the order they were set. A key set again is set again (no search on each
+/// set: a value's keys are nearly always distinct); the last value set is the one written.
 final class SortedJSONObject {
     var members: [(key: String, value: SortedJSONNode)] = []
 
     func set(_ key: String, _ value: SortedJSONNode) {
-        if let index = members.firstIndex(where: { $0.key == key }) {
-            members[index].value = value
-        } else {
-            members.append((key, value))
-        }
+        members.append((key, value))
+    }
+
+    /// Whether `left` sorts before `right`, byte by byte in UTF-8 as Foundation sorts keys.
+    static func precedes(_ left: String, _ right: String) -> Bool {
+        let bytes =
+            left.utf8.withContiguousStorageIfAvailable { left in
+                right.utf8.withContiguousStorageIfAvailable { right in
+                    let common = min(left.count, right.count)
+                    let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                    return order != 0 ? order < 0 : left.count < right.count
+                }
+            } ?? nil
+        return bytes ?? left.utf8.lexicographicallyPrecedes(right.utf8)
     }
 
     /// The object already at `key`, or a new one put there.
     func object(at key: String) -> SortedJSONObject {
-        if let index = members.firstIndex(where: { $0.key == key }), case .object(let object) = members[index].value { return object }
+        if let index = members.lastIndex(where: { $0.key == key }), case .object(let object) = members[index].value { return object }
         let object = SortedJSONObject()
         set(key, .object(object))
         return object
@@ -168,7 +187,7 @@ final class SortedJSONObject {
 
     /// The array already at `key`, or a new one put there.
     func array(at key: String) -> SortedJSONArray {
-        if let index = members.firstIndex(where: { $0.key == key }), case .array(let array) = members[index].value { return array }
+        if let index = members.lastIndex(where: { $0.key == key }), case .array(let array) = members[index].value { return array }
         let array = SortedJSONArray()
         set(key, .array(array))
         return array
