@@ -62,15 +62,19 @@ enum IngestWire {
     /// name their line (or array index, from 1).
     static func batch(_ text: String) -> (items: [IngestItem], errors: [String]) {
         var results: [(label: String, item: Result<IngestItem, CallEventError>)] = []
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace(newlines: true)
         if trimmed.hasPrefix("[") {
             guard let elements = try? decoder.decode([Element].self, from: Data(trimmed.utf8)) else {
                 return ([], ["the body is not a JSON array of events"])
             }
             results = elements.enumerated().map { ("event \($0.offset + 1)", $0.element.item) }
         } else {
-            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            // Lines split on the byte (as Characters, "\r\n" is one grapheme and would not match "\n"); a "\r" before the
+            // "\n" belongs to the line break.
+            for (index, piece) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+                var line = Substring(piece)
+                if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
+                guard !line.trimmingWhitespace().isEmpty else { continue }
                 results.append(("line \(index + 1)", Result { () throws(CallEventError) in try item(line: String(line)) }))
             }
         }
