@@ -123,6 +123,8 @@ struct SortedJSONTests {
         try Self.expectSame(value)
         try Self.expectSame([value, value])
         try Self.expectSame(["k": [String: Int]()])
+        // Keys sort byte by byte in UTF-8: a prefix first, upper case before lower, non-ASCII after ASCII.
+        try Self.expectSame(["é": 1, "e": 2, "ea": 3, "": 4, "日本": 5, "z": 6, "Z": 7, "🙂": 8])
         try Self.expectSame([[Int]]())
         try Self.expectSame(Optional<Int>.none)
     }

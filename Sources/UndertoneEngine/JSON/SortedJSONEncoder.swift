@@ -166,7 +166,7 @@ final class SortedJSONObject {
 
     /// Whether `left` sorts before `right`, byte by byte in UTF-8 as Foundation sorts keys.
     static func precedes(_ left: String, _ right: String) -> Bool {
-        let bytes =
+        let compared =
             left.utf8.withContiguousStorageIfAvailable { left in
                 right.utf8.withContiguousStorageIfAvailable { right in
                     let common = min(left.count, right.count)
@@ -174,7 +174,7 @@ final class SortedJSONObject {
                     return order != 0 ? order < 0 : left.count < right.count
                 }
             } ?? nil
-        return bytes ?? left.utf8.lexicographicallyPrecedes(right.utf8)
+        return compared ?? left.utf8.lexicographicallyPrecedes(right.utf8)
     }
 
     /// The object already at `key`, or a new one put there.
