@@ -13,6 +13,7 @@ calls=${2:-2000}
 interval=${3:-2000}
 shift $(($# < 3 ? $# : 3))
 : "${DATABASE:?set DATABASE to an empty PostgreSQL database (postgres://user:password@host:port/name)}"
+source "$(dirname "$0")/pinned-server.sh"
 dir=$(mktemp -d)
 key=ut_nodes$(date +%s)run$RANDOM
 servers=()
@@ -22,22 +23,15 @@ ports=()
 for node in a b; do
     cores_variable="NODE_${node^^}_CORES"
     cores=${!cores_variable:-$([ "$node" = a ] && echo 0 || echo 1)}
-    port=$((18000 + RANDOM % 2000))
-    taskset -c "$cores" "$binary" serve --port "$port" --database "$DATABASE" --key "$key" >"$dir/serve-$node.log" 2>&1 &
-    servers+=($!)
-    ports+=("$port")
-    for _ in $(seq 1 120); do
-        curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
-        sleep 1
-    done
-    curl -s -o /dev/null "http://127.0.0.1:$port/healthz" || { echo "node $node did not answer; its log:" >&2; cat "$dir/serve-$node.log" >&2; exit 1; }
+    launch_server "$binary" "$cores" "$DATABASE" "$dir/serve-$node.log" || { servers+=("$launched_pid"); echo "node $node did not start" >&2; exit 1; }
+    servers+=("$launched_pid")
+    ports+=("$launched_port")
 done
 
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # The whole machine's busy and idle ticks, and PostgreSQL's (its processes' user + system time).
 machine() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat; }
 postgres() { pgrep -x postgres | xargs -r -I{} awk '{ print $14 + $15 }' /proc/{}/stat 2>/dev/null | awk '{ total += $1 } END { print total + 0 }'; }
-before=("$(ticks "${servers[0]}")" "$(ticks "${servers[1]}")")
+before=("$(process_ticks "${servers[0]}")" "$(process_ticks "${servers[1]}")")
 read -r busy_before idle_before < <(machine)
 postgres_before=$(postgres)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -58,7 +52,7 @@ for index in 0 1; do
     events=$(grep -oE '^[0-9]+ events acknowledged' "$dir/report-$index.txt" | cut -d' ' -f1)
     rate=$(grep -oE '[0-9.]+ events/s' "$dir/report-$index.txt" | cut -d' ' -f1)
     total=$(awk -v a="$total" -v b="$rate" 'BEGIN { print a + b }')
-    spent=$(($(ticks "${servers[$index]}") - before[index]))
+    spent=$(($(process_ticks "${servers[$index]}") - before[index]))
     awk -v ticks="$spent" -v hz="$(getconf CLK_TCK)" -v events="$events" \
         'BEGIN { printf "node CPU: %.1f s, %.3f ms per event\n", ticks / hz, ticks / hz * 1000 / events }'
 done

@@ -93,7 +93,7 @@ struct Authenticator: RouterMiddleware {
     static func secret(in request: Request) -> String? {
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "bearer" { return parts[1].trimmingWhitespace() }
+            if parts.count == 2, parts[0].lowercased() == "bearer" { return String(parts[1].trimmingWhitespace()) }
         }
         if let name = HTTPField.Name("X-API-Key"), let key = request.headers[name] { return key }
         return request.uri.queryParameters["key"].map(String.init)
