@@ -52,6 +52,73 @@ public struct Turn: Sendable, Equatable, Codable {
         try validate()
     }
 
+    /// A turn from a line's fields when every field is there with its type and the turn is valid; nil otherwise (the
+    /// decoder then says what is wrong).
+    init?(_ object: FlatJSONObject) {
+        guard case .string(let callID)? = object["call"], case .integer(let at)? = object["at"],
+            case .string(let utteranceID)? = object["utterance"], case .string(let speakerName)? = object["speaker"],
+            let speaker = SpeakerRole(rawValue: speakerName), case .string(let text)? = object["text"]
+        else { return nil }
+        func optionalInteger(_ key: String) -> Int?? {
+            switch object[key] {
+            case nil, .null?: .some(nil)
+            case .integer(let value)?: .some(value)
+            default: nil
+            }
+        }
+        guard let startMs = optionalInteger("start"), let endMs = optionalInteger("end") else { return nil }
+        let isFinal: Bool
+        switch object["final"] {
+        case nil, .null?: isFinal = true
+        case .bool(let value)?: isFinal = value
+        default: return nil
+        }
+        let confidence: Double?
+        switch object["confidence"] {
+        case nil, .null?: confidence = nil
+        case .integer(let value)?: confidence = Double(value)
+        case .number(let value)?: confidence = value
+        default: return nil
+        }
+        self.init(
+            callID: callID, at: at, utteranceID: utteranceID, speaker: speaker, text: text, startMs: startMs, endMs: endMs, isFinal: isFinal,
+            confidence: confidence)
+        guard (try? validate()) != nil else { return nil }
+    }
+
+    /// The turn's line as `CallEvents.encode` writes every event (keys sorted, `"v"` and `"type"` included), written
+    /// directly.
+    var line: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + callID.utf8.count + 128)
+        bytes.append(contentsOf: #"{"at":"#.utf8)
+        bytes.append(contentsOf: String(at).utf8)
+        bytes.append(contentsOf: #","call":"#.utf8)
+        SortedJSONNode.writeString(callID, into: &bytes)
+        if let confidence, confidence.isFinite, let number = try? SortedJSONNode.float(confidence, at: nil) {
+            bytes.append(contentsOf: #","confidence":"#.utf8)
+            bytes.append(contentsOf: number.utf8)
+        }
+        if let endMs {
+            bytes.append(contentsOf: #","end":"#.utf8)
+            bytes.append(contentsOf: String(endMs).utf8)
+        }
+        bytes.append(contentsOf: (isFinal ? #","final":true,"speaker":"# : #","final":false,"speaker":"#).utf8)
+        SortedJSONNode.writeString(speaker.rawValue, into: &bytes)
+        if let startMs {
+            bytes.append(contentsOf: #","start":"#.utf8)
+            bytes.append(contentsOf: String(startMs).utf8)
+        }
+        bytes.append(contentsOf: #","text":"#.utf8)
+        SortedJSONNode.writeString(text, into: &bytes)
+        bytes.append(contentsOf: #","type":"turn","utterance":"#.utf8)
+        SortedJSONNode.writeString(utteranceID, into: &bytes)
+        bytes.append(contentsOf: #","v":"#.utf8)
+        bytes.append(contentsOf: String(CallEvent.formatVersion).utf8)
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Writes the whole line, `"v"` and `"type"` included; `"final"` is always written.
     public func encode(to encoder: any Encoder) throws {
         var out = try EventFieldWriter(encoder, type: Self.eventType, callID: callID, at: at)

@@ -34,6 +34,11 @@ enum IngestWire {
 
     /// One event line and its sequence number (`"seq"`, a whole number from 1), or a `CallEventError`.
     static func item(line: String) throws(CallEventError) -> IngestItem {
+        // Most lines are turns read without Foundation's decoder; the rest, and every line with something wrong, are read
+        // (and their errors told) by it.
+        if let quick = CallEvents.decodeQuickly(line: line), quick.sequence.map({ (1...largestSequence).contains($0) }) ?? true {
+            return IngestItem(sequence: quick.sequence, event: quick.event)
+        }
         let element: Element
         do {
             element = try decoder.decode(Element.self, from: Data(line.utf8))
