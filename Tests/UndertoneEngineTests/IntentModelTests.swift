@@ -91,3 +91,25 @@ struct IntentModelTests {
         #expect(!Self.shipped.labels.contains(IntentModel.outOfScope))
     }
 }
+
+@Suite("Intent vocabulary column table")
+struct ColumnTableTests {
+    @Test("finds every key's column and nothing else, as a dictionary does")
+    func matchesDictionary() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 7, 100, 5_000] {
+            // Random keys, and keys that differ only in high or low bits (the mix must spread both).
+            var keys = (0..<count).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }
+            keys += (0..<UInt64(count)).map { $0 << 40 } + (0..<UInt64(count)).map { $0 }
+            keys += keys.prefix(count / 3)  // a key given twice keeps its last column
+            let table = ColumnTable(keys)
+            var reference: [UInt64: Int32] = [:]
+            for (column, key) in keys.enumerated() { reference[key] = Int32(column) }
+            for (key, column) in reference { #expect(table[key] == column) }
+            for _ in 0..<1_000 {
+                let probe = UInt64.random(in: 0...UInt64.max, using: &generator)
+                #expect(table[probe] == reference[probe])
+            }
+        }
+    }
+}

@@ -16,16 +16,13 @@ struct IntentVocabulary: Sendable {
     /// Feature keys in ascending order; a key's position is its column.
     let keys: [UInt64]
     let idf: [Float]
-    private let columns: [UInt64: Int32]
+    private let columns: ColumnTable
 
     init(settings: IntentFeatureSettings, keys: [UInt64], idf: [Float]) {
         self.settings = settings
         self.keys = keys
         self.idf = idf
-        var columns: [UInt64: Int32] = [:]
-        columns.reserveCapacity(keys.count)
-        for (column, key) in keys.enumerated() { columns[key] = Int32(column) }
-        self.columns = columns
+        columns = ColumnTable(keys)
     }
 
     /// Learns the vocabulary of a training set: features present in at least `minimumCount` texts, smoothed idf

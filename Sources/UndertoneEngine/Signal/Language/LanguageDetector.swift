@@ -161,10 +161,13 @@ public struct LanguageDetector: Sendable {
             padded.append(0x20)
             starts.append(padded.count)
             let characters = starts.count - 1
+            // Each gram extends the one before it by a character: one pass from each start, the hash carried along.
             padded.withUnsafeBufferPointer { bytes in
-                for n in 1...4 where n <= characters {
-                    for first in 0...(characters - n) {
-                        buckets.append(Int(~crc.update(gramSeed, bytes[starts[first]..<starts[first + n]]) & mask))
+                for first in 0..<characters {
+                    var state = gramSeed
+                    for n in 1...min(4, characters - first) {
+                        state = crc.update(state, UnsafeBufferPointer(rebasing: bytes[starts[first + n - 1]..<starts[first + n]]))
+                        buckets.append(Int(~state & mask))
                     }
                 }
             }

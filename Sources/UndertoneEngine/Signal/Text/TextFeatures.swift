@@ -85,6 +85,7 @@ struct TextFeatures: Sendable {
         }
         var bytes: [UInt8] = []
         var starts: [Int] = []
+        var grams: [UInt32] = []
         for index in tokens.indices {
             // The token padded with spaces, as UTF-8 bytes, and where each scalar starts: n-grams count scalars.
             bytes.removeAll(keepingCapacity: true)
@@ -99,9 +100,23 @@ struct TextFeatures: Sendable {
             bytes.append(0x20)
             starts.append(bytes.count)
             let length = starts.count - 1
+            // Each gram extends the one before it by a character: one pass from each start carries the hash along, and
+            // the grams are then added shortest first, in the order explanations list them.
+            let widths = Self.ngramRange.count
+            grams.removeAll(keepingCapacity: true)
+            grams.append(contentsOf: repeatElement(0, count: widths * length))
+            bytes.withUnsafeBufferPointer { bytes in
+                for first in 0..<length {
+                    var state = gramSeed
+                    for n in 1...min(Self.ngramRange.upperBound, length - first) {
+                        state = crc.update(state, UnsafeBufferPointer(rebasing: bytes[starts[first + n - 1]..<starts[first + n]]))
+                        if n >= Self.ngramRange.lowerBound { grams[(n - Self.ngramRange.lowerBound) * length + first] = state }
+                    }
+                }
+            }
             for n in Self.ngramRange where n <= length {
                 for first in 0...(length - n) {
-                    add(crc.update(gramSeed, bytes[starts[first]..<starts[first + n]]), .characters, index)
+                    add(grams[(n - Self.ngramRange.lowerBound) * length + first], .characters, index)
                 }
             }
         }
