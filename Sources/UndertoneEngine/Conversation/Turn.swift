@@ -95,7 +95,8 @@ public struct Turn: Sendable, Equatable, Codable {
         bytes.append(contentsOf: String(at).utf8)
         bytes.append(contentsOf: #","call":"#.utf8)
         SortedJSONNode.writeString(callID, into: &bytes)
-        if let confidence, confidence.isFinite, let number = try? SortedJSONNode.float(confidence, at: nil) {
+        // A non-finite confidence is left out, as the general encoder leaves it out (`float` throws only for those).
+        if let confidence, let number = try? SortedJSONNode.float(confidence, at: nil) {
             bytes.append(contentsOf: #","confidence":"#.utf8)
             bytes.append(contentsOf: number.utf8)
         }
