@@ -608,7 +608,7 @@ extension ShardContext {
             if case .voice = output {} else { live.outputs.append(output) }
         }
         for output in outputs {
-            let json = try SortedJSON.string(output)
+            let json = try output.line()
             // Audio is not logged, so the voice windows the engine made of it are, as `voice` events (each output line
             // is one): replaying them rebuilds the voice state exactly. A `voice` event sent as such is logged already.
             var kind = LogEntryKind.output

@@ -1,0 +1,72 @@
+/// Writes one compact JSON value straight into bytes, for the lines the server writes on every event (a turn's signal),
+/// where building ``SortedJSON``'s tree per value is most of the cost. The caller names members in sorted order and
+/// writes only finite numbers; strings and numbers come out exactly as ``SortedJSON`` writes them, and each line
+/// written this way is held to ``SortedJSON``'s bytes by a randomized test.
+struct JSONLineWriter {
+    private(set) var bytes: [UInt8] = []
+    /// Whether the object or array being written already has a member, so that the next one needs a comma.
+    private var hasMember = false
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    var line: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func openObject() {
+        bytes.append(UInt8(ascii: "{"))
+        hasMember = false
+    }
+
+    mutating func closeObject() {
+        bytes.append(UInt8(ascii: "}"))
+        hasMember = true
+    }
+
+    mutating func openArray() {
+        bytes.append(UInt8(ascii: "["))
+        hasMember = false
+    }
+
+    mutating func closeArray() {
+        bytes.append(UInt8(ascii: "]"))
+        hasMember = true
+    }
+
+    /// The next member's key (plain ASCII, needing no escape), and the comma before it.
+    mutating func key(_ name: StaticString) {
+        comma()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(contentsOf: "\":".utf8)
+    }
+
+    /// The comma before an array's next element.
+    mutating func element() {
+        comma()
+    }
+
+    private mutating func comma() {
+        if hasMember { bytes.append(UInt8(ascii: ",")) }
+        hasMember = true
+    }
+
+    mutating func string(_ text: String) {
+        SortedJSONNode.writeString(text, into: &bytes)
+    }
+
+    mutating func int(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func bool(_ value: Bool) {
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    /// A finite number (the caller checks: ``SortedJSON`` throws for the others, and so the caller leaves them to it).
+    mutating func number(_ value: Double) {
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+}

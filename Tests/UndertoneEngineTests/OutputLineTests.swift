@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import UndertoneEngine
+
+/// Signals written directly (`EngineOutput.line()`) against the general encoder they stand in for.
+@Suite("Output lines")
+struct OutputLineTests {
+    private static let texts = ["", "thanks", "i want", "say \"no\"", "back\\slash", "tab\there", "line\nbreak", "a/b", "café", "😀", "\u{0}\u{1F}"]
+
+    private static func number(_ generator: inout some RandomNumberGenerator) -> Double {
+        let specials: [Double] = [
+            0, -0.0, 1, -1, 0.5, 1e-7, 1.5e-5, 123_456_789, 1e16, 1e300, .leastNonzeroMagnitude, .greatestFiniteMagnitude, -.leastNormalMagnitude,
+            0.1 + 0.2,
+        ]
+        return Bool.random(using: &generator)
+            ? specials.randomElement(using: &generator)! : Double.random(in: -2...2, using: &generator)
+    }
+
+    private static func text(_ generator: inout some RandomNumberGenerator) -> String {
+        texts.randomElement(using: &generator)! + (Bool.random(using: &generator) ? "" : String(Int.random(in: 0...99, using: &generator)))
+    }
+
+    private static func randomSignal(_ generator: inout some RandomNumberGenerator) -> TurnSignal {
+        let emotions = EmotionScores(
+            frustration: number(&generator), confusion: number(&generator), anxiety: number(&generator), sadness: number(&generator),
+            satisfaction: number(&generator), neutral: number(&generator))
+        let cues = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+            Cue(
+                kind: CueKind.allCases.randomElement(using: &generator)!, text: text(&generator), conditional: Bool.random(using: &generator),
+                count: Bool.random(using: &generator) ? Int.random(in: -5...5, using: &generator) : nil)
+        }
+        let explanations = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+            Explanation(
+                output: ["frustration", "positive", "a\"b"].randomElement(using: &generator)!, text: text(&generator), weight: number(&generator))
+        }
+        return TurnSignal(
+            callID: ["c-1", "call/7", "ç\"x"].randomElement(using: &generator)!, utteranceID: text(&generator),
+            speaker: SpeakerRole.allCases.randomElement(using: &generator)!, at: Int.random(in: 0...10_000_000, using: &generator),
+            emotions: emotions, polarity: PolarityScores(negative: number(&generator), neutral: number(&generator), positive: number(&generator)),
+            cues: cues, explanations: explanations, stress: number(&generator), smoothedStress: number(&generator), trend: number(&generator),
+            intent: Bool.random(using: &generator) ? CallIntent(label: text(&generator), confidence: number(&generator)) : nil,
+            language: Bool.random(using: &generator) ? ["en", "es", "x\"y"].randomElement(using: &generator)! : nil)
+    }
+
+    @Test("a signal is written byte for byte as the general encoder writes it")
+    func signalLines() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let signal = Self.randomSignal(&generator)
+            let direct = try #require(signal.line, "a signal of finite numbers is written directly")
+            #expect(direct == (try SortedJSON.string(EngineOutput.signal(signal))))
+            #expect(try EngineOutput.signal(signal).line() == direct)
+        }
+    }
+
+    @Test("a signal with a number JSON cannot hold is refused as the general encoder refuses it")
+    func nonFiniteSignals() {
+        var generator = SystemRandomNumberGenerator()
+        let spoil: [(inout TurnSignal) -> Void] = [
+            { $0.emotions.sadness = .nan }, { $0.polarity.positive = .infinity }, { $0.trend = -.infinity }, { $0.stress = .nan },
+            { $0.smoothedStress = .nan }, { $0.intent = CallIntent(label: "billing", confidence: .nan) },
+            { $0.explanations.append(Explanation(output: "positive", text: "x", weight: .infinity)) },
+        ]
+        for change in spoil {
+            var signal = Self.randomSignal(&generator)
+            change(&signal)
+            #expect(signal.line == nil)
+            #expect(throws: EncodingError.self) { try EngineOutput.signal(signal).line() }
+        }
+    }
+
+    @Test("other outputs are written by the general encoder")
+    func otherOutputs() throws {
+        let decision = Decision(
+            callID: "c", at: 5, kind: .raised, tier: .supervisor, rule: "r", alertID: "a-1", reasons: [Reason(condition: "x", observed: "y")],
+            utteranceIDs: ["u-1"], guidance: nil, responses: [])
+        #expect(try EngineOutput.decision(decision).line() == (try SortedJSON.string(EngineOutput.decision(decision))))
+    }
+}
