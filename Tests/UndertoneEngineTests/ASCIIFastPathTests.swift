@@ -34,4 +34,29 @@ struct ASCIIFastPathTests {
             #expect(PIIText.isWhitespace(scalar) == scalar.properties.isWhitespace)
         }
     }
+
+    @Test("the text model's ASCII tokens and marks are the general path's, for every ASCII character and random mixes")
+    func textTokens() {
+        for byte in UInt8(0)..<0x80 {
+            let text = "AB\(Character(Unicode.Scalar(byte)))CD um \(Character(Unicode.Scalar(byte)))x!"
+            #expect(TextFeatures.asciiTokens(text)! == TextFeatures.unicodeTokens(text), "byte \(byte)")
+        }
+        var random = SplitMix64(seed: 11)
+        let pieces = ["um", "UH", "HELP", "Hi", "no", "don't", "`x`", "!", "?", " ", "  ", ".", "123", "A1B", "ok?!", "\n", "ERM"]
+        var marked = 0
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int(random.next() % 12) {
+                text +=
+                    random.next() % 3 == 0
+                    ? String(Character(Unicode.Scalar(UInt8(random.next() % 0x80)))) : pieces[Int(random.next() % UInt64(pieces.count))]
+            }
+            let quick = TextFeatures.asciiTokens(text)
+            #expect(quick! == TextFeatures.unicodeTokens(text), "\(Array(text.utf8))")
+            if quick?.marks.contains("c caps") == true { marked += 1 }
+        }
+        #expect(marked > 100)
+        #expect(TextFeatures.asciiTokens("café") == nil)
+        #expect(TextFeatures.asciiTokens("Don't SHOUT, um, OK?")! == (["dont", "shout", "ok"], ["p ?", "c caps"]))
+    }
 }

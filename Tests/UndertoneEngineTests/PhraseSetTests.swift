@@ -36,4 +36,31 @@ struct PhraseSetTests {
         #expect(AgentMoves.isBadNews("It can take up to ten working days."))
         #expect(!AgentMoves.isBadNews("It's been refunded today."))
     }
+
+    @Test("an ASCII text is looked up by its bytes with the same answers as among its words, spacing and all")
+    func asciiPathAsWords() {
+        let phrases = ["sorry", "i understand", "i will make sure", "up to", "working days", "cant", "a  b", "cafe\u{301}", "\u{212A}ey"]
+        let set = PhraseSet(phrases)
+        let words = ["sorry", "i", "understand", "will", "make", "sure", "up", "to", "working", "days", "cant", "a", "b", "key", "Key", "x", "café"]
+        let spaces = [" ", " ", " ", "  ", "   "]
+        var generator = SystemRandomNumberGenerator()
+        var found = 0
+        for _ in 0..<5_000 {
+            var text = Bool.random(using: &generator) ? "" : spaces.randomElement(using: &generator)!
+            for index in 0..<Int.random(in: 0...7, using: &generator) {
+                if index > 0 { text += spaces.randomElement(using: &generator)! }
+                text += words.randomElement(using: &generator)!
+            }
+            if Bool.random(using: &generator) { text += spaces.randomElement(using: &generator)! }
+            let answer = set.occurs(in: text)
+            #expect(answer == set.occurs(amongWords: text), "\"\(text)\"")
+            if answer { found += 1 }
+        }
+        #expect(found > 1_000)
+        // Strings are equal when canonically equivalent: a phrase's composed form is what an ASCII text must match.
+        #expect(set.occurs(in: "the Key"))
+        #expect(set.occurs(in: "a  b"))
+        #expect(!set.occurs(in: "a b"))
+        #expect(set.occurs(in: "un café"))
+    }
 }

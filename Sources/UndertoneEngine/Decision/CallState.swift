@@ -180,14 +180,38 @@ struct PhraseSet: Sendable {
     private let phrases: Set<Substring>
     /// The most words in one phrase.
     private let longest: Int
+    /// The phrases an ASCII text can hold, by the FNV-1a hash of their bytes (nil in the unlikely case that two phrases
+    /// share a hash): an ASCII text, nearly every text, is looked up without hashing a `Substring`.
+    private let asciiTable: ColumnTable?
+    private let asciiPhrases: [[UInt8]]
 
     init(_ list: [String]) {
         phrases = Set(list.map { Substring($0) })
         longest = list.map { $0.split(separator: " ").count }.max() ?? 1
+        // Strings are equal when they are canonically equivalent: an ASCII text equals a phrase exactly when the phrase's
+        // composed form is that text, byte for byte.
+        var seen: [UInt64: [UInt8]] = [:]
+        var unique = true
+        for phrase in Set(list.map(\.precomposedStringWithCanonicalMapping)) where phrase.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(phrase.utf8)
+            let hash = Self.hash(bytes[...])
+            if let other = seen[hash], other != bytes { unique = false }
+            seen[hash] = bytes
+        }
+        let entries = seen.sorted { $0.key < $1.key }
+        asciiPhrases = entries.map(\.value)
+        asciiTable = unique ? ColumnTable(entries.map(\.key)) : nil
     }
 
     /// Whether any phrase occurs in `text` (words separated by spaces) as whole words.
     func occurs(in text: String) -> Bool {
+        if asciiTable != nil, let found = text.utf8.withContiguousStorageIfAvailable({ occurs(inASCII: $0) }), let found { return found }
+        return occurs(amongWords: text)
+    }
+
+    /// ``occurs(in:)`` for any text: each word sequence looked up as a `Substring` (the reference the ASCII path is tested
+    /// against).
+    func occurs(amongWords text: String) -> Bool {
         let words = text.split(separator: " ")
         for start in words.indices {
             let last = min(words.count, start + longest) - 1
@@ -199,5 +223,45 @@ struct PhraseSet: Sendable {
             }
         }
         return false
+    }
+
+    /// ``occurs(in:)`` over the bytes of an ASCII text, the same word sequences hashed as they are walked; nil when the
+    /// text is not ASCII.
+    private func occurs(inASCII bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let asciiTable, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let space = UInt8(ascii: " ")
+        var start = 0
+        while start < bytes.count {
+            if bytes[start] == space {
+                start += 1
+                continue
+            }
+            // The words from `start` on, one more each round, as they stand in the text.
+            var hash = Self.offset
+            var index = start
+            var words = 0
+            while index < bytes.count, words < longest {
+                while index < bytes.count, bytes[index] != space {
+                    hash = (hash ^ UInt64(bytes[index])) &* Self.prime
+                    index += 1
+                }
+                words += 1
+                if let row = asciiTable[hash], asciiPhrases[Int(row)].elementsEqual(bytes[start..<index]) { return true }
+                while index < bytes.count, bytes[index] == space {
+                    hash = (hash ^ UInt64(space)) &* Self.prime
+                    index += 1
+                }
+            }
+            // On to the next word.
+            while start < bytes.count, bytes[start] != space { start += 1 }
+        }
+        return false
+    }
+
+    private static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x100_0000_01b3
+
+    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.reduce(offset) { ($0 ^ UInt64($1)) &* prime }
     }
 }

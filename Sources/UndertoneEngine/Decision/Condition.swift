@@ -208,10 +208,19 @@ public indirect enum Condition: Sendable, Equatable, Hashable {
         }
     }
 
+    /// Whether some single condition of the tree meets `test` (``leaves``' answer, without gathering them: asked of every
+    /// rule on every event).
+    func containsLeaf(where test: (Condition) -> Bool) -> Bool {
+        switch self {
+        case .all(let members), .any(let members), .none(let members): members.contains { $0.containsLeaf(where: test) }
+        default: test(self)
+        }
+    }
+
     /// Whether some threshold must hold for a length of time, so the condition can start to hold between turns and
     /// must be checked on every event, not only on customer turns.
     public var dependsOnTime: Bool {
-        leaves.contains {
+        containsLeaf {
             if case .threshold(let threshold) = $0, case .milliseconds = threshold.sustain { return true }
             return false
         }
@@ -219,7 +228,7 @@ public indirect enum Condition: Sendable, Equatable, Hashable {
 
     /// Whether some threshold is on a voice signal, so the condition can change with each voice window.
     public var dependsOnVoice: Bool {
-        leaves.contains {
+        containsLeaf {
             if case .threshold(let threshold) = $0 { return threshold.signal.isVoice }
             return false
         }

@@ -56,8 +56,22 @@ public struct TurnReading: Sendable, Equatable {
     /// Reddit where a bare "No." is mostly annoyance, reads anger into a plain answer. The feeling of such a turn is in the
     /// voice, not the words.
     static func isBareAnswer(_ text: String) -> Bool {
-        let words = speechTranscriptForm(text).split(separator: " ")
+        let form = speechTranscriptForm(text)
+        // Most turns are longer: told by their spaces, without splitting them into words.
+        if hasFiveWordsOrMore(form) { return false }
+        let words = form.split(separator: " ")
         return !words.isEmpty && words.count <= 4 && words.allSatisfy(answerWords.contains)
+    }
+
+    /// Whether an ASCII speech form (one space between words, none at either end) has five words or more; false for any
+    /// other form, left to the split.
+    private static func hasFiveWordsOrMore(_ form: String) -> Bool {
+        var spaces = 0
+        for byte in form.utf8 {
+            if byte >= 0x80 { return false }
+            if byte == UInt8(ascii: " ") { spaces += 1 }
+        }
+        return spaces >= 4
     }
 
     /// The reading of a bare answer: neutral.

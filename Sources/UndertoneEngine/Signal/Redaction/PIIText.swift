@@ -52,6 +52,24 @@ struct PIIText {
         guard scalar.isASCII else { return scalar.properties.isWhitespace }
         return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
     }
+    /// A token's text when it is all ASCII (nearly every token), its letters lower-cased byte by byte as `lowercased()`
+    /// does; nil otherwise.
+    private static func asciiText(_ scalars: ArraySlice<Unicode.Scalar>, lowercased: Bool) -> String? {
+        guard scalars.allSatisfy(\.isASCII) else { return nil }
+        return String(unsafeUninitializedCapacity: scalars.count) { bytes in
+            for (offset, scalar) in zip(0..., scalars) {
+                let byte = UInt8(truncatingIfNeeded: scalar.value)
+                bytes[offset] = lowercased && (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+            }
+            return scalars.count
+        }
+    }
+
+    private static func unicodeText(_ scalars: ArraySlice<Unicode.Scalar>, lowercased: Bool) -> String {
+        let text = String(String.UnicodeScalarView(scalars))
+        return lowercased ? text.lowercased() : text
+    }
+
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
     private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
 
@@ -86,8 +104,7 @@ struct PIIText {
                 kind = .symbol
                 index += 1
             }
-            var text = String(String.UnicodeScalarView(scalars[start..<index]))
-            if kind == .word { text = text.lowercased() }
+            let text = asciiText(scalars[start..<index], lowercased: kind == .word) ?? unicodeText(scalars[start..<index], lowercased: kind == .word)
             tokens.append(PIIToken(kind: kind, text: text, start: start, end: index, spaceBefore: spaceBefore))
             spaceBefore = false
         }

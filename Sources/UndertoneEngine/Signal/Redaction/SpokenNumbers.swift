@@ -34,6 +34,26 @@ enum SpokenNumbers {
         "nov": 11, "december": 12, "dec": 12,
     ]
 
+    /// What a word is as a number from 1 to 99 (`ordinalUnits`, `ordinalTeens`, `ordinalTens`, `units`, `teens`, `tens` in
+    /// one table): the scan looks every word up, and nearly none is a number.
+    private struct SmallWord {
+        var ordinal: Int?
+        var plain: Int?
+        var tens: Int?
+    }
+
+    private static let smallWords: [String: SmallWord] = {
+        var words: [String: SmallWord] = [:]
+        for table in [ordinalUnits, ordinalTeens, ordinalTens] {
+            for (word, value) in table { words[word, default: SmallWord()].ordinal = words[word]?.ordinal ?? value }
+        }
+        for table in [units, teens] {
+            for (word, value) in table { words[word, default: SmallWord()].plain = words[word]?.plain ?? value }
+        }
+        for (word, value) in tens { words[word, default: SmallWord()].tens = value }
+        return words
+    }()
+
     /// A number read from tokens: its value and the index of its last token.
     struct Reading: Equatable {
         var value: Int
@@ -42,12 +62,12 @@ enum SpokenNumbers {
 
     /// A number from 1 to 99 said in words at `index` ("seven", "fourteen", "twenty one", "twenty-one"), ordinal or not.
     static func smallNumber(in text: PIIText, at index: Int, ordinal: Bool?) -> Reading? {
-        guard let word = text.word(index) else { return nil }
+        guard let word = text.word(index), let number = smallWords[word] else { return nil }
         let plainAllowed = ordinal != true
         let ordinalAllowed = ordinal != false
-        if ordinalAllowed, let value = ordinalUnits[word] ?? ordinalTeens[word] ?? ordinalTens[word] { return Reading(value: value, last: index) }
-        if plainAllowed, let value = units[word] ?? teens[word] { return Reading(value: value, last: index) }
-        if let value = tens[word] {
+        if ordinalAllowed, let value = number.ordinal { return Reading(value: value, last: index) }
+        if plainAllowed, let value = number.plain { return Reading(value: value, last: index) }
+        if let value = number.tens {
             // "twenty one" or "twenty-one"; a lone "twenty" when no unit follows.
             var next = index + 1
             if text.tokens.indices.contains(next), text[next].isSymbol("-"), !text[next].spaceBefore { next += 1 }

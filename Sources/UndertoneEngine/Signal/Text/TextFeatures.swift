@@ -28,39 +28,8 @@ struct TextFeatures: Sendable {
     init(_ text: String, bits: Int) {
         let mask = UInt32((1 << bits) - 1)
         let crc = CRC32.shared
-        var marks: [String] = []
-        var scalarsOfTokens: [[Unicode.Scalar]] = []
-        var current: [Unicode.Scalar] = []
-
-        func flush() {
-            guard !current.isEmpty else { return }
-            scalarsOfTokens.append(current)
-            current.removeAll(keepingCapacity: true)
-        }
-        for scalar in text.unicodeScalars {
-            if Self.isApostrophe(scalar) { continue }
-            if Self.isWordScalar(scalar) {
-                current.append(scalar)
-                continue
-            }
-            flush()
-            if scalar == "!" || scalar == "?" {
-                marks.append("p \(scalar)")
-            } else if Self.isEmoji(scalar) {
-                marks.append("e \(scalar)")
-            }
-        }
-        flush()
-
-        var tokenScalars: [[Unicode.Scalar]] = []
-        for raw in scalarsOfTokens {
-            if raw.count >= 3 && Self.isAllUppercase(raw) { marks.append("c caps") }
-            let lowered = Self.lowercased(raw)
-            let token = String(String.UnicodeScalarView(lowered))
-            if Self.fillers.contains(token) { continue }
-            tokens.append(token)
-            tokenScalars.append(lowered)
-        }
+        let (tokens, marks) = Self.asciiTokens(text) ?? Self.unicodeTokens(text)
+        self.tokens = tokens
 
         occurrences.reserveCapacity(tokens.count * 20 + marks.count)
         func add(_ hash: UInt32, _ group: Group, _ token: Int, bigram: Bool = false) {
@@ -92,9 +61,10 @@ struct TextFeatures: Sendable {
             starts.removeAll(keepingCapacity: true)
             starts.append(0)
             bytes.append(0x20)
-            for scalar in tokenScalars[index] {
-                starts.append(bytes.count)
-                bytes.append(contentsOf: UTF8.encode(scalar)!)
+            for byte in tokens[index].utf8 {
+                // A scalar starts at every byte that does not continue one.
+                if byte & 0xC0 != 0x80 { starts.append(bytes.count) }
+                bytes.append(byte)
             }
             starts.append(bytes.count)
             bytes.append(0x20)
@@ -119,6 +89,85 @@ struct TextFeatures: Sendable {
                     add(grams[(n - Self.ngramRange.lowerBound) * length + first], .characters, index)
                 }
             }
+        }
+    }
+
+    /// The tokens (lower-cased, fillers out) and the marks (`!`, `?` and emoji where they stand, then one `caps` for each
+    /// all-capital word of three characters or more) of any text.
+    static func unicodeTokens(_ text: String) -> (tokens: [String], marks: [String]) {
+        var marks: [String] = []
+        var scalarsOfTokens: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+
+        func flush() {
+            guard !current.isEmpty else { return }
+            scalarsOfTokens.append(current)
+            current.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            if Self.isApostrophe(scalar) { continue }
+            if Self.isWordScalar(scalar) {
+                current.append(scalar)
+                continue
+            }
+            flush()
+            if scalar == "!" || scalar == "?" {
+                marks.append("p \(scalar)")
+            } else if Self.isEmoji(scalar) {
+                marks.append("e \(scalar)")
+            }
+        }
+        flush()
+
+        var tokens: [String] = []
+        for raw in scalarsOfTokens {
+            if raw.count >= 3 && Self.isAllUppercase(raw) { marks.append("c caps") }
+            let token = String(String.UnicodeScalarView(Self.lowercased(raw)))
+            if Self.fillers.contains(token) { continue }
+            tokens.append(token)
+        }
+        return (tokens, marks)
+    }
+
+    /// ``unicodeTokens(_:)`` for an ASCII text (nearly every turn), a byte at a time; nil for any other text.
+    static func asciiTokens(_ text: String) -> (tokens: [String], marks: [String])? {
+        var text = text
+        return text.withUTF8 { bytes -> (tokens: [String], marks: [String])? in
+            var marks: [String] = []
+            var raws: [Range<Int>] = []
+            var start: Int?
+            var letters: [UInt8] = []
+            letters.reserveCapacity(bytes.count)
+            for byte in bytes {
+                switch byte {
+                case 0x80...: return nil
+                case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    if start == nil { start = letters.count }
+                    letters.append(byte)
+                default:
+                    if let first = start { raws.append(first..<letters.count) }
+                    start = nil
+                    if byte == UInt8(ascii: "!") { marks.append("p !") } else if byte == UInt8(ascii: "?") { marks.append("p ?") }
+                }
+            }
+            if let first = start { raws.append(first..<letters.count) }
+            var tokens: [String] = []
+            tokens.reserveCapacity(raws.count)
+            for raw in raws {
+                let word = letters[raw]
+                // Python's `isupper()` on ASCII: a capital letter and no small one.
+                if word.count >= 3, word.contains(where: { (0x41...0x5A).contains($0) }), !word.contains(where: { (0x61...0x7A).contains($0) }) {
+                    marks.append("c caps")
+                }
+                let token = String(unsafeUninitializedCapacity: word.count) { out in
+                    for (offset, byte) in zip(0..., word) { out[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+                    return word.count
+                }
+                if Self.fillers.contains(token) { continue }
+                tokens.append(token)
+            }
+            return (tokens, marks)
         }
     }
 
