@@ -1,0 +1,71 @@
+import Foundation
+import Synchronization
+import Testing
+import UndertoneEngine
+import UndertoneServer
+import UndertoneStore
+
+/// The shards' commit delay: while requests arrive together, a shard waits a little before a small group so that one
+/// transaction carries many of them.
+@Suite("Commit delay")
+struct CommitDelayTests {
+    /// Starts `calls` calls at once, then sends their turns one every `gap`, round robin; returns the commits that
+    /// stored them (one group commit gives all its entries one recording time).
+    private static func run(delay: Duration, calls: Int = 20, turns: Int = 5, gap: Duration = .milliseconds(20)) async throws -> Int {
+        let server = try await TestServer {
+            $0.shards = 1
+            $0.commitDelay = delay
+        }
+        let commits = Mutex<Set<Date>>([])
+        try await server.run { _ in
+            let shards = server.context.shards
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for call in 0..<calls {
+                    group.addTask {
+                        let start = CallEvent.callStarted(
+                            CallStarted(callID: "delay-\(call)", channel: .chat, customerID: "c-\(call)", queue: "billing"))
+                        let receipt = try await shards.ingest(callID: "delay-\(call)", items: [IngestItem(sequence: 1, event: start)])
+                        #expect(receipt.acknowledged == [1])
+                    }
+                }
+                try await group.waitForAll()
+            }
+            // A turn every `gap`: a call's next turn comes `calls` gaps after its last, long after that one is stored.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<(calls * turns) {
+                    group.addTask {
+                        try await Task.sleep(for: gap * index)
+                        let (call, turn) = (index % calls, index / calls + 1)
+                        let event = CallEvent.turn(
+                            Turn(
+                                callID: "delay-\(call)", at: turn * 1_000, utteranceID: "u-\(turn)", speaker: .customer,
+                                text: "my bill is wrong again"))
+                        let receipt = try await shards.ingest(callID: "delay-\(call)", items: [IngestItem(sequence: turn + 1, event: event)])
+                        #expect(receipt.acknowledged == [turn + 1])
+                    }
+                }
+                try await group.waitForAll()
+            }
+            for call in 0..<calls {
+                let logged = try await server.context.store.entries(call: "delay-\(call)", after: 0, limit: 1_000)
+                #expect(logged.filter { $0.entry.kind == .event }.map(\.entry.clientSequence) == (1...(turns + 1)).map { Optional($0) })
+                #expect(logged.map(\.callSequence) == Array(1...logged.count))
+                commits.withLock { $0.formUnion(logged.map(\.recordedAt)) }
+            }
+        }
+        return commits.withLock(\.count)
+    }
+
+    @Test("requests arriving together share commits, each acknowledged and stored once, in order")
+    func requestsShareCommits() async throws {
+        // 100 turns over two seconds: with a 200 ms delay about ten commits carry them (and one or two the starts).
+        let commits = try await Self.run(delay: .milliseconds(200))
+        #expect(commits <= 40, "\(commits) commits for 120 requests")
+    }
+
+    @Test("without a delay, requests arriving one at a time commit one at a time")
+    func noDelay() async throws {
+        let commits = try await Self.run(delay: .zero)
+        #expect(commits > 40, "\(commits) commits for 120 requests")
+    }
+}
