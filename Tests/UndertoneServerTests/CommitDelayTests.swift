@@ -1,4 +1,7 @@
 import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
 import Synchronization
 import Testing
 import UndertoneEngine
@@ -9,15 +12,23 @@ import UndertoneStore
 /// transaction carries many of them.
 @Suite("Commit delay")
 struct CommitDelayTests {
+    /// How many group commits the server has made, from its metrics.
+    private static func commits(_ client: any TestClientProtocol) async throws -> Int {
+        try await client.execute(uri: "/metrics", method: .get) { response in
+            let line = String(buffer: response.body).split(separator: "\n").first { $0.hasPrefix("undertone_store_commit_entries_count ") }
+            return Int(Double(line?.split(separator: " ").last ?? "") ?? -1)
+        }
+    }
+
     /// Starts `calls` calls at once, then sends their turns one every `gap`, round robin; returns the commits that
-    /// stored them (one group commit gives all its entries one recording time).
+    /// stored them.
     private static func run(delay: Duration, calls: Int = 20, turns: Int = 5, gap: Duration = .milliseconds(20)) async throws -> Int {
         let server = try await TestServer {
             $0.shards = 1
             $0.commitDelay = delay
         }
-        let commits = Mutex<Set<Date>>([])
-        try await server.run { _ in
+        let commits = Mutex(0)
+        try await server.run { client in
             let shards = server.context.shards
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for call in 0..<calls {
@@ -50,10 +61,11 @@ struct CommitDelayTests {
                 let logged = try await server.context.store.entries(call: "delay-\(call)", after: 0, limit: 1_000)
                 #expect(logged.filter { $0.entry.kind == .event }.map(\.entry.clientSequence) == (1...(turns + 1)).map { Optional($0) })
                 #expect(logged.map(\.callSequence) == Array(1...logged.count))
-                commits.withLock { $0.formUnion(logged.map(\.recordedAt)) }
             }
+            let made = try await Self.commits(client)
+            commits.withLock { $0 = made }
         }
-        return commits.withLock(\.count)
+        return commits.withLock { $0 }
     }
 
     @Test("requests arriving together share commits, each acknowledged and stored once, in order")
@@ -63,9 +75,25 @@ struct CommitDelayTests {
         #expect(commits <= 40, "\(commits) commits for 120 requests")
     }
 
-    @Test("without a delay, requests arriving one at a time commit one at a time")
-    func noDelay() async throws {
-        let commits = try await Self.run(delay: .zero)
-        #expect(commits > 40, "\(commits) commits for 120 requests")
+    @Test("a lone writer's requests are not held for company: each is its own commit, stored in order")
+    func loneWriter() async throws {
+        let server = try await TestServer {
+            $0.shards = 1
+            $0.commitDelay = .milliseconds(100)
+        }
+        try await server.run { client in
+            let shards = server.context.shards
+            let start = CallEvent.callStarted(CallStarted(callID: "lone", channel: .chat, customerID: "c", queue: "billing"))
+            _ = try await shards.ingest(callID: "lone", items: [IngestItem(sequence: 1, event: start)])
+            for turn in 1...10 {
+                let event = CallEvent.turn(Turn(callID: "lone", at: turn * 1_000, utteranceID: "u-\(turn)", speaker: .customer, text: "hello"))
+                let receipt = try await shards.ingest(callID: "lone", items: [IngestItem(sequence: turn + 1, event: event)])
+                #expect(receipt.acknowledged == [turn + 1])
+            }
+            let logged = try await server.context.store.entries(call: "lone", after: 0, limit: 1_000)
+            #expect(logged.filter { $0.entry.kind == .event }.map(\.entry.clientSequence) == (1...11).map { Optional($0) })
+            // Each request waited for its answer before the next was sent: eleven groups, eleven commits.
+            #expect(try await Self.commits(client) == 11)
+        }
     }
 }
