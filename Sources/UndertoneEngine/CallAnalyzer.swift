@@ -169,14 +169,15 @@ public struct CallAnalyzer: Sendable {
         for rule in policy.rules {
             if timeBasedOnly && !rule.condition.dependsOnTime && !(voice && rule.condition.dependsOnVoice) { continue }
             if let call = state.call, !rule.filters.admits(call) { continue }
-            let (holds, reasons) = evaluate(rule.condition, now: now)
+            // Whether it holds first; its reasons (words for each condition met) only for a rule that fires.
+            let holds = evaluate(rule.condition, now: now, explain: false).holds
             if disarmed.contains(rule.id) {
                 if !holds && state.smoothedStress < policy.rearmBelow(for: rule) { disarmed.remove(rule.id) }
                 continue
             }
             guard holds else { continue }
             if let last = lastFired[rule.id], now - last < policy.cooldownMs(for: rule) { continue }
-            firing.append((rule, reasons))
+            firing.append((rule, evaluate(rule.condition, now: now, explain: true).reasons))
         }
         // Highest tier first: when a turn warrants a supervisor and a coaching hint, the supervisor's alert is raised
         // and the hint folds into it, rather than two alerts for one moment. Policy order breaks ties.
@@ -255,13 +256,14 @@ public struct CallAnalyzer: Sendable {
 
     // MARK: Conditions
 
-    /// Whether the condition holds now, and the reasons: each satisfied leaf with what was observed.
-    func evaluate(_ condition: Condition, now: Int) -> (Bool, [Reason]) {
+    /// Whether the condition holds now, and with `explain` the reasons: each satisfied leaf with what was observed (none
+    /// without it: most rules are asked on every turn and hold or fire rarely).
+    func evaluate(_ condition: Condition, now: Int, explain: Bool) -> (holds: Bool, reasons: [Reason]) {
         switch condition {
         case .all(let members):
             var reasons: [Reason] = []
             for member in members {
-                let (holds, why) = evaluate(member, now: now)
+                let (holds, why) = evaluate(member, now: now, explain: explain)
                 guard holds else { return (false, []) }
                 reasons += why
             }
@@ -270,41 +272,48 @@ public struct CallAnalyzer: Sendable {
             var reasons: [Reason] = []
             var anyHeld = false
             for member in members {
-                let (holds, why) = evaluate(member, now: now)
+                let (holds, why) = evaluate(member, now: now, explain: explain)
                 if holds {
+                    // Without reasons to gather, the first member that holds settles it.
+                    if !explain { return (true, []) }
                     anyHeld = true
                     reasons += why
                 }
             }
             return (anyHeld, reasons)
         case .none(let members):
-            let held = members.filter { evaluate($0, now: now).0 }
-            return held.isEmpty ? (true, [Reason(condition: condition.description, observed: "none held")]) : (false, [])
+            let noneHeld = !members.contains { evaluate($0, now: now, explain: false).holds }
+            return noneHeld ? (true, explained(explain, condition, "none held")) : (false, [])
         case .threshold(let threshold):
-            return evaluateThreshold(threshold, condition: condition, now: now)
+            return evaluateThreshold(threshold, condition: condition, now: now, explain: explain)
         case .trend(let trend):
             let slope = state.trend
             return trend.isMet(bySlope: slope) && state.customerTurns.count >= 2
-                ? (true, [Reason(condition: condition.description, observed: "slope \(Self.number(slope)) a turn")]) : (false, [])
+                ? (true, explained(explain, condition, "slope \(Self.number(slope)) a turn")) : (false, [])
         case .cue(let cueCondition):
             let recent = state.customerTurns.suffix(cueCondition.withinTurns)
             let matches = recent.flatMap { $0.cues.filter(cueCondition.matches) }
             guard matches.count >= cueCondition.atLeast else { return (false, []) }
-            let words = matches.map { "\"\($0.text)\"" + ($0.conditional ? " (conditional)" : "") }.joined(separator: ", ")
-            return (true, [Reason(condition: condition.description, observed: words)])
+            return (
+                true,
+                explained(explain, condition, matches.map { "\"\($0.text)\"" + ($0.conditional ? " (conditional)" : "") }.joined(separator: ", "))
+            )
         case .repeats(let atLeast):
-            return state.repeatCount >= atLeast
-                ? (true, [Reason(condition: condition.description, observed: "\(state.repeatCount) repeats")]) : (false, [])
+            return state.repeatCount >= atLeast ? (true, explained(explain, condition, "\(state.repeatCount) repeats")) : (false, [])
         case .history(let history):
             return history.isMet(by: state.call?.history)
-                ? (true, [Reason(condition: condition.description, observed: "history risk \(Self.number(state.historyRisk))")]) : (false, [])
+                ? (true, explained(explain, condition, "history risk \(Self.number(state.historyRisk))")) : (false, [])
         case .recovering(let wanted):
-            return state.isRecovering == wanted
-                ? (true, [Reason(condition: condition.description, observed: "stress \(Self.number(state.smoothedStress))")]) : (false, [])
+            return state.isRecovering == wanted ? (true, explained(explain, condition, "stress \(Self.number(state.smoothedStress))")) : (false, [])
         }
     }
 
-    private func evaluateThreshold(_ threshold: SignalThreshold, condition: Condition, now: Int) -> (Bool, [Reason]) {
+    /// The reason for a condition met, what was observed written only when it is wanted.
+    private func explained(_ explain: Bool, _ condition: Condition, _ observed: @autoclosure () -> String) -> [Reason] {
+        explain ? [Reason(condition: condition.description, observed: observed())] : []
+    }
+
+    private func evaluateThreshold(_ threshold: SignalThreshold, condition: Condition, now: Int, explain: Bool) -> (holds: Bool, reasons: [Reason]) {
         let turns = state.customerTurns
         guard let current = state.reading(threshold.signal), threshold.isMet(by: current) else { return (false, []) }
         let name = threshold.signal.rawValue
@@ -312,34 +321,27 @@ public struct CallAnalyzer: Sendable {
         case nil:
             return (
                 true,
-                [
-                    Reason(
-                        condition: condition.description,
-                        observed: "\(name) \(Self.number(current))" + voiceDetail(threshold.signal) + frictionDetail(threshold.signal))
-                ]
+                explained(explain, condition, "\(name) \(Self.number(current))" + voiceDetail(threshold.signal) + frictionDetail(threshold.signal))
             )
         case .turns(let count):
             guard turns.count >= count else { return (false, []) }
             let values = (turns.count - count..<turns.count).compactMap { state.reading(threshold.signal, at: $0) }
             guard values.count == count, values.allSatisfy(threshold.isMet) else { return (false, []) }
-            return (true, [Reason(condition: condition.description, observed: "\(name) " + values.map(Self.number).joined(separator: ", "))])
+            return (true, explained(explain, condition, "\(name) " + values.map(Self.number).joined(separator: ", ")))
         case .milliseconds(let duration) where threshold.signal.isVoice && !state.voiceMoments.isEmpty:
             guard let held = state.voiceHeld(threshold, now: now), held >= duration else { return (false, []) }
             let speech = PolicyDuration.text(held / 100 * 100)
             return (
                 true,
-                [
-                    Reason(
-                        condition: condition.description,
-                        observed: "\(name) \(Self.number(current)) for \(speech) of the customer's speech" + voiceDetail(threshold.signal))
-                ]
+                explained(
+                    explain, condition, "\(name) \(Self.number(current)) for \(speech) of the customer's speech" + voiceDetail(threshold.signal))
             )
         case .milliseconds(let duration):
             var first = turns.count - 1
             while first > 0, let value = state.reading(threshold.signal, at: first - 1), threshold.isMet(by: value) { first -= 1 }
             let held = now - turns[first].at
             guard held >= duration else { return (false, []) }
-            return (true, [Reason(condition: condition.description, observed: "\(name) \(Self.number(current)) for \(PolicyDuration.text(held))")])
+            return (true, explained(explain, condition, "\(name) \(Self.number(current)) for \(PolicyDuration.text(held))"))
         }
     }
 

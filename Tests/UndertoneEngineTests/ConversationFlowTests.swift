@@ -102,4 +102,14 @@ struct ConversationFlowTests {
             utteranceID: "c9", text: "hello? are you still there?", stress: 0.1, cues: [Cue(kind: .unanswered, text: "are you still there")])
         #expect(Set(signs.map(\.kind)) == [.agentRepeats, .unanswered])
     }
+
+    @Test("saying no: the first word or the first two, in turns of up to eight words")
+    func saysNo() {
+        #expect(ConversationFlow.saysNo("no"))
+        #expect(ConversationFlow.saysNo("i dont think so"))
+        #expect(ConversationFlow.saysNo("no that is not what i asked for"))  // eight words
+        #expect(!ConversationFlow.saysNo("no that is not what i asked for at"))  // nine
+        #expect(!ConversationFlow.saysNo("yes please"))
+        #expect(!ConversationFlow.saysNo(""))
+    }
 }

@@ -208,7 +208,9 @@ public struct ConversationFlow: Sendable, Equatable {
 
     /// A short reply that says no: "no", "nope, haven't seen it", "not really", "I don't think so".
     static func saysNo(_ form: String) -> Bool {
-        let words = form.split(separator: " ")
+        // A speech form has one space between words and none at either end: nine pieces at most tell whether it has more
+        // than eight words, without splitting a long turn whole.
+        let words = form.split(separator: " ", maxSplits: 8)
         guard let first = words.first, words.count <= 8 else { return false }
         if noWords.contains(first) { return true }
         guard words.count >= 2 else { return false }
