@@ -89,35 +89,23 @@ public struct Turn: Sendable, Equatable, Codable {
     /// The turn's line as `CallEvents.encode` writes every event (keys sorted, `"v"` and `"type"` included), written
     /// directly.
     var line: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + callID.utf8.count + 128)
-        bytes.append(contentsOf: #"{"at":"#.utf8)
-        bytes.append(contentsOf: String(at).utf8)
-        bytes.append(contentsOf: #","call":"#.utf8)
-        SortedJSONNode.writeString(callID, into: &bytes)
-        // A non-finite confidence is left out, as the general encoder leaves it out (`float` throws only for those).
-        if let confidence, let number = try? SortedJSONNode.float(confidence, at: nil) {
-            bytes.append(contentsOf: #","confidence":"#.utf8)
-            bytes.append(contentsOf: number.utf8)
-        }
-        if let endMs {
-            bytes.append(contentsOf: #","end":"#.utf8)
-            bytes.append(contentsOf: String(endMs).utf8)
-        }
-        bytes.append(contentsOf: (isFinal ? #","final":true,"speaker":"# : #","final":false,"speaker":"#).utf8)
-        SortedJSONNode.writeString(speaker.rawValue, into: &bytes)
-        if let startMs {
-            bytes.append(contentsOf: #","start":"#.utf8)
-            bytes.append(contentsOf: String(startMs).utf8)
-        }
-        bytes.append(contentsOf: #","text":"#.utf8)
-        SortedJSONNode.writeString(text, into: &bytes)
-        bytes.append(contentsOf: #","type":"turn","utterance":"#.utf8)
-        SortedJSONNode.writeString(utteranceID, into: &bytes)
-        bytes.append(contentsOf: #","v":"#.utf8)
-        bytes.append(contentsOf: String(CallEvent.formatVersion).utf8)
-        bytes.append(UInt8(ascii: "}"))
-        return String(decoding: bytes, as: UTF8.self)
+        var out = JSONLineWriter(capacity: text.utf8.count + callID.utf8.count + 128)
+        out.openObject()
+        out.member("at", at)
+        out.member("call", callID)
+        // A non-finite confidence is left out, as the general encoder leaves it out.
+        if let confidence, confidence.isFinite { out.member("confidence", confidence) }
+        if let endMs { out.member("end", endMs) }
+        out.key("final")
+        out.bool(isFinal)
+        out.member("speaker", speaker.rawValue)
+        if let startMs { out.member("start", startMs) }
+        out.member("text", text)
+        out.member("type", Self.eventType)
+        out.member("utterance", utteranceID)
+        out.member("v", CallEvent.formatVersion)
+        out.closeObject()
+        return out.line
     }
 
     /// Writes the whole line, `"v"` and `"type"` included; `"final"` is always written.

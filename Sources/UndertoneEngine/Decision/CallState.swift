@@ -194,7 +194,7 @@ struct PhraseSet: Sendable {
         var unique = true
         for phrase in Set(list.map(\.precomposedStringWithCanonicalMapping)) where phrase.utf8.allSatisfy({ $0 < 0x80 }) {
             let bytes = Array(phrase.utf8)
-            let hash = Self.hash(bytes[...])
+            let hash = FNV.hash(bytes, seed: FNV.offset)
             if let other = seen[hash], other != bytes { unique = false }
             seen[hash] = bytes
         }
@@ -237,18 +237,18 @@ struct PhraseSet: Sendable {
                 continue
             }
             // The words from `start` on, one more each round, as they stand in the text.
-            var hash = Self.offset
+            var hash = FNV.offset
             var index = start
             var words = 0
             while index < bytes.count, words < longest {
                 while index < bytes.count, bytes[index] != space {
-                    hash = (hash ^ UInt64(bytes[index])) &* Self.prime
+                    hash = (hash ^ UInt64(bytes[index])) &* FNV.prime
                     index += 1
                 }
                 words += 1
                 if let row = asciiTable[hash], asciiPhrases[Int(row)].elementsEqual(bytes[start..<index]) { return true }
                 while index < bytes.count, bytes[index] == space {
-                    hash = (hash ^ UInt64(space)) &* Self.prime
+                    hash = (hash ^ UInt64(space)) &* FNV.prime
                     index += 1
                 }
             }
@@ -256,12 +256,5 @@ struct PhraseSet: Sendable {
             while start < bytes.count, bytes[start] != space { start += 1 }
         }
         return false
-    }
-
-    private static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let prime: UInt64 = 0x100_0000_01b3
-
-    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        bytes.reduce(offset) { ($0 ^ UInt64($1)) &* prime }
     }
 }

@@ -65,8 +65,22 @@ struct JSONLineWriter {
 
     /// A finite number (the caller checks: ``SortedJSON`` throws for the others, and so the caller leaves them to it).
     mutating func number(_ value: Double) {
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        bytes.append(contentsOf: SortedJSONNode.finiteText(value).utf8)
+    }
+
+    /// A member whose value is a string, an integer or a finite number.
+    mutating func member(_ name: StaticString, _ text: String) {
+        key(name)
+        string(text)
+    }
+
+    mutating func member(_ name: StaticString, _ value: Int) {
+        key(name)
+        int(value)
+    }
+
+    mutating func member(_ name: StaticString, _ value: Double) {
+        key(name)
+        number(value)
     }
 }

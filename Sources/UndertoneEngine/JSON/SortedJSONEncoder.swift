@@ -78,6 +78,11 @@ enum SortedJSONNode {
             throw EncodingError.invalidValue(
                 value, EncodingError.Context(codingPath: place()?.codingPath ?? [], debugDescription: "Unable to encode \(value) directly in JSON."))
         }
+        return finiteText(value)
+    }
+
+    /// A finite number's text: its description without a trailing `.0`.
+    static func finiteText<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F) -> String {
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text
