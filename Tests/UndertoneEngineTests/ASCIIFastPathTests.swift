@@ -59,4 +59,23 @@ struct ASCIIFastPathTests {
         #expect(TextFeatures.asciiTokens("café") == nil)
         #expect(TextFeatures.asciiTokens("Don't SHOUT, um, OK?")! == (["dont", "shout", "ok"], ["p ?", "c caps"]))
     }
+
+    @Test("a long turn's window takes its features from the turn's: the same occurrences as the window's text gives")
+    func windowFeatures() {
+        var random = SplitMix64(seed: 23)
+        let words = ["I", "have", "called", "THREE", "times", "about", "this", "charge", "um", "don't", "x", "refund", "9am", "ok!", "why?"]
+        for _ in 0..<500 {
+            let text = (0..<Int(random.next() % 30)).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ")
+            let features = TextFeatures(text, bits: 18)
+            for window in TextModel.windowRanges(count: features.tokens.count) {
+                let taken = features.window(window)
+                let read = TextFeatures(features.tokens[window].joined(separator: " "), bits: 18)
+                #expect(taken.tokens == read.tokens, "\(text)")
+                #expect(taken.occurrences.map(\.bucket) == read.occurrences.map(\.bucket), "\(text) \(window)")
+                #expect(taken.occurrences.map(\.token) == read.occurrences.map(\.token))
+                #expect(taken.occurrences.map(\.group) == read.occurrences.map(\.group))
+                #expect(taken.occurrences.map(\.isBigram) == read.occurrences.map(\.isBigram))
+            }
+        }
+    }
 }

@@ -112,4 +112,39 @@ struct ConversationFlowTests {
         #expect(!ConversationFlow.saysNo("yes please"))
         #expect(!ConversationFlow.saysNo(""))
     }
+
+    /// What ``ConversationFlow/contentWords(_:)`` stood for before it kept hashes: the set of the words, function words
+    /// out, a plural "s" dropped; two turns alike by the size of the intersection over the union.
+    private static func wordSet(_ form: String) -> Set<Substring> {
+        let functionWords: Set<Substring> = ["i", "the", "to", "my", "is", "a", "it", "was", "not"]
+        var words = Set<Substring>()
+        for word in form.split(separator: " ") where !functionWords.contains(word) {
+            words.insert(word.count > 3 && word.hasSuffix("s") ? word.dropLast() : word)
+        }
+        return words
+    }
+
+    @Test("how alike two turns are: the same as the sets of their words give, ASCII or not, spellings canonically equal")
+    func contentWordsAsSets() {
+        let vocabulary = [
+            "charge", "charges", "bill", "bills", "refund", "refunds", "card", "cards", "gas", "bus", "the", "i", "to", "my", "is",
+            "caf\u{E9}", "cafe\u{301}", "caf\u{E9}s", "\u{65E5}\u{672C}", "na\u{EF}ve", "was", "not", "it", "a", "account", "accounts",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let left = (0..<Int.random(in: 0...9, using: &generator)).map { _ in vocabulary.randomElement(using: &generator)! }
+            let right = (0..<Int.random(in: 0...9, using: &generator)).map { _ in vocabulary.randomElement(using: &generator)! }
+            let leftForm = left.joined(separator: " ")
+            let rightForm = right.joined(separator: " ")
+            let (leftSet, rightSet) = (Self.wordSet(leftForm), Self.wordSet(rightForm))
+            let (leftWords, rightWords) = (ConversationFlow.contentWords(leftForm), ConversationFlow.contentWords(rightForm))
+            #expect(leftWords.count == leftSet.count, "\(leftForm)")
+            let expected = Double(leftSet.intersection(rightSet).count) / Double(leftSet.union(rightSet).count)
+            let similarity = leftWords.similarity(to: rightWords)
+            #expect(similarity == expected || (similarity.isNaN && expected.isNaN), "\(leftForm) | \(rightForm)")
+        }
+        // A composed and a decomposed spelling are one word; a plural of four letters or more is its singular.
+        #expect(ConversationFlow.contentWords("caf\u{E9} bills").similarity(to: ConversationFlow.contentWords("cafe\u{301} bill")) == 1)
+        #expect(ConversationFlow.contentWords("gas bus").similarity(to: ConversationFlow.contentWords("ga bu")) == 0)
+    }
 }

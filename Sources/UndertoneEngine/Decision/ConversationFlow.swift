@@ -81,8 +81,8 @@ public struct ConversationFlow: Sendable, Equatable {
     public private(set) var evidence = 0.0
     /// The signs still counting (their weight faded by the turns since), newest last.
     public private(set) var signs: [(sign: Sign, age: Int)] = []
-    private var requests: [(utteranceID: String, words: Set<Substring>, agentTurnsBefore: Int)] = []
-    private var answers: [Set<Substring>] = []
+    private var requests: [(utteranceID: String, words: ContentWords, agentTurnsBefore: Int)] = []
+    private var answers: [ContentWords] = []
     private var agentTurns = 0
     private var noes = 0
     /// The agent's signs since the customer last spoke; they count from the customer's next turn.
@@ -129,7 +129,7 @@ public struct ConversationFlow: Sendable, Equatable {
             pending.append(Sign(kind: .agentCannotHelp, utteranceID: utteranceID, detail: "\"\(cue.text)\"", weight: settings.agentCannotHelp))
         }
         let words = Self.contentWords(form)
-        if words.count >= 2, answers.contains(where: { Double($0.intersection(words).count) / Double($0.union(words).count) >= 0.8 }) {
+        if words.count >= 2, answers.contains(where: { $0.similarity(to: words) >= 0.8 }) {
             pending.append(Sign(kind: .agentRepeats, utteranceID: utteranceID, detail: "the same answer again", weight: settings.agentRepeats))
         }
         answers.append(words)
@@ -175,8 +175,7 @@ public struct ConversationFlow: Sendable, Equatable {
         let words = Self.contentWords(form)
         if words.count >= 3 {
             let earlier = requests.last { request in
-                request.agentTurnsBefore < agentTurns && request.words.count >= 3
-                    && Double(request.words.intersection(words).count) / Double(request.words.union(words).count) >= settings.repeatSimilarity
+                request.agentTurnsBefore < agentTurns && request.words.count >= 3 && request.words.similarity(to: words) >= settings.repeatSimilarity
             }
             if let earlier { note(.repeatedRequest, "asks again what \(earlier.utteranceID) asked", settings.repeatedRequest) }
         }
@@ -223,13 +222,36 @@ public struct ConversationFlow: Sendable, Equatable {
     ]
 
     /// The words of a speech-form text that carry its content: not function words, a plural "s" dropped.
-    static func contentWords(_ form: String) -> Set<Substring> {
-        var words = Set<Substring>()
-        for word in form.split(separator: " ") where !functionWords.contains(word) {
-            words.insert(word.count > 3 && word.hasSuffix("s") ? word.dropLast() : word)
+    static func contentWords(_ form: String) -> ContentWords {
+        var hashes: [UInt64] = []
+        var form = form
+        let wasASCII = form.withUTF8 { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            // Nearly every turn: words are the runs of bytes between spaces.
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if !word.isEmpty, functionWordHashes[ContentWords.hash(word)] == nil {
+                    let plural = word.count > 3 && word.last == UInt8(ascii: "s")
+                    hashes.append(ContentWords.hash(plural ? UnsafeBufferPointer(rebasing: word.dropLast()) : word))
+                }
+                start = end + 1
+            }
+            return true
         }
-        return words
+        if !wasASCII {
+            for word in form.split(separator: " ") where !functionWords.contains(word) {
+                hashes.append(ContentWords.hash(word.count > 3 && word.hasSuffix("s") ? word.dropLast() : word))
+            }
+        }
+        return ContentWords(hashes)
     }
+
+    /// ``functionWords`` by their hashes, for the ASCII path.
+    private static let functionWordHashes = ColumnTable(
+        functionWords.map { word in Array(word.utf8).withUnsafeBufferPointer { ContentWords.hash($0) } })
 
     private static let functionWords: Set<Substring> = Set(
         """
@@ -240,4 +262,58 @@ public struct ConversationFlow: Sendable, Equatable {
         where why how all any some each every both few more most other another much many own same get got go going know think \
         want wanted see seen say said one thing things lot please thanks thank hi hello sure right now
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { $0 })
+}
+
+/// The content words of one turn (``ConversationFlow/contentWords(_:)``), each as a 64-bit hash, sorted and without
+/// repeats: how alike two turns are is one merge of two short arrays, not the intersection and union of two sets of
+/// strings every turn.
+struct ContentWords: Sendable, Equatable {
+    private let hashes: [UInt64]
+
+    init(_ hashes: [UInt64]) {
+        var sorted = hashes
+        IntegerSort.sort(&sorted)
+        var unique: [UInt64] = []
+        unique.reserveCapacity(sorted.count)
+        for hash in sorted where hash != unique.last { unique.append(hash) }
+        self.hashes = unique
+    }
+
+    /// How many different words.
+    var count: Int { hashes.count }
+
+    /// The words both share over the words either has (Jaccard's index), as the sets of the words would give it.
+    func similarity(to other: ContentWords) -> Double {
+        var left = 0
+        var right = 0
+        var shared = 0
+        while left < hashes.count, right < other.hashes.count {
+            if hashes[left] == other.hashes[right] {
+                shared += 1
+                left += 1
+                right += 1
+            } else if hashes[left] < other.hashes[right] {
+                left += 1
+            } else {
+                right += 1
+            }
+        }
+        return Double(shared) / Double(hashes.count + other.hashes.count - shared)
+    }
+
+    /// An ASCII word: FNV-1a of its bytes.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = FNV.offset
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* FNV.prime }
+        return hash
+    }
+
+    /// Any word: an ASCII one as ``hash(_:)-(UnsafeBufferPointer<UInt8>)``, so that it is the same word in an ASCII turn
+    /// and in another; any other by the standard hash, which keeps canonically equivalent spellings equal (hashes are
+    /// compared within one process only).
+    static func hash(_ word: Substring) -> UInt64 {
+        var word = word
+        if let hash = word.withUTF8({ bytes in bytes.allSatisfy({ $0 < 0x80 }) ? hash(bytes) : nil }) { return hash }
+        return UInt64(bitPattern: Int64(word.hashValue))
+    }
 }

@@ -33,7 +33,7 @@ extension ServerContext {
             var accepted = 0
             var duplicates = 0
             var outputs: [String] = []
-            var calls: [String: JSONValue] = [:]
+            var lastSequences: [String: Int] = [:]
             for callID in order {
                 let receipt: IngestReceipt
                 do {
@@ -41,17 +41,21 @@ extension ServerContext {
                 } catch let error as IngestError {
                     metrics.rejected(error.metricReason, via: "rest")
                     throw Problem(
-                        error.status, error.description + (calls.isEmpty ? "" : "; the calls before it were stored"),
-                        extra: ["stored": Array(calls.keys).sorted()])
+                        error.status, error.description + (lastSequences.isEmpty ? "" : "; the calls before it were stored"),
+                        extra: ["stored": Array(lastSequences.keys).sorted()])
                 }
                 accepted += receipt.accepted
                 duplicates += receipt.duplicates.count
                 outputs += receipt.outputLines
-                calls[callID] = .object(["lastSeq": .number(Double(receipt.lastSequence))])
+                lastSequences[callID] = receipt.lastSequence
+            }
+            // Written directly (keys in UTF-8 order, as SortedJSON sorts them): this answers every posted message.
+            let calls = lastSequences.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { callID in
+                SortedJSON.quoted(callID) + ":{\"lastSeq\":\(lastSequences[callID] ?? 0)}"
             }
             let json =
-                try "{\"accepted\":\(accepted),\"duplicates\":\(duplicates),\"calls\":"
-                + SortedJSON.string(calls) + ",\"outputs\":[" + outputs.joined(separator: ",") + "]}"
+                "{\"accepted\":\(accepted),\"duplicates\":\(duplicates),\"calls\":{" + calls.joined(separator: ",")
+                + "},\"outputs\":[" + outputs.joined(separator: ",") + "]}"
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
         }
     }

@@ -2,7 +2,10 @@ import Foundation
 import UndertoneEngine
 
 /// A log entry's body read with the engine's own types: what the projections are built from.
-public enum ProjectedEntry: Sendable, Equatable {
+///
+/// Indirect: an entry is copied several times on its way into the log (numbered, logged, projected), and a boxed value
+/// is one reference to count instead of every string and array of an event or output.
+public indirect enum ProjectedEntry: Sendable, Equatable {
     case event(CallEvent)
     case output(EngineOutput)
 

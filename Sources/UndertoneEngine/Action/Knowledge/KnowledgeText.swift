@@ -80,9 +80,11 @@ enum KnowledgeText {
     static func stem(_ word: [UInt8]) -> [UInt8] {
         guard word.count > 4, word.allSatisfy({ $0 < 0x80 }) else { return word }
         var stem = word
-        func ends(_ suffix: String) -> Bool {
-            let bytes = Array(suffix.utf8)
-            return stem.count >= bytes.count && stem.suffix(bytes.count).elementsEqual(bytes)
+        // Compared in place: the rules ask a dozen times a word, and a word is stemmed for every turn.
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard stem.count >= count else { return false }
+            return suffix.withUTF8Buffer { stem[(stem.count - count)...].elementsEqual($0) }
         }
         func isVowel(_ byte: UInt8) -> Bool { "aeiou".utf8.contains(byte) }
         func undouble() {

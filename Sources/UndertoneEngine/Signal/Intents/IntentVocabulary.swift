@@ -55,7 +55,7 @@ struct IntentVocabulary: Sendable {
             if let column = columns[key] { found.append(column) }
         }
         guard !found.isEmpty else { return SparseVector() }
-        found.sort()
+        IntegerSort.sort(&found)
         var vector = SparseVector()
         vector.indices.reserveCapacity(found.count)
         vector.values.reserveCapacity(found.count)

@@ -172,7 +172,7 @@ public struct LanguageDetector: Sendable {
                 }
             }
         }
-        buckets.sort()
+        IntegerSort.sort(&buckets)
         var rows: [Int] = []
         var counts: [Float] = []
         for bucket in buckets {

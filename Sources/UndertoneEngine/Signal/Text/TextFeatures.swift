@@ -92,6 +92,28 @@ struct TextFeatures: Sendable {
         }
     }
 
+    private init(tokens: [String], occurrences: [Occurrence]) {
+        self.tokens = tokens
+        self.occurrences = occurrences
+    }
+
+    /// The features of the text made of `range`'s tokens joined by spaces (a window of a long turn), taken from these
+    /// rather than computed again: its words, the bigrams inside it, its tokens' character n-grams, in the order they
+    /// have here (which is the order they would have had), and no marks (the tokens carry none).
+    func window(_ range: Range<Int>) -> TextFeatures {
+        var kept: [Occurrence] = []
+        kept.reserveCapacity(occurrences.count)
+        let base = Int32(range.lowerBound)
+        let lower = Int32(range.lowerBound)
+        let upper = Int32(range.upperBound)
+        for var occurrence in occurrences where occurrence.token >= lower && occurrence.token < upper {
+            if occurrence.isBigram && occurrence.token + 1 >= upper { continue }
+            occurrence.token -= base
+            kept.append(occurrence)
+        }
+        return TextFeatures(tokens: Array(tokens[range]), occurrences: kept)
+    }
+
     /// The tokens (lower-cased, fillers out) and the marks (`!`, `?` and emoji where they stand, then one `caps` for each
     /// all-capital word of three characters or more) of any text.
     static func unicodeTokens(_ text: String) -> (tokens: [String], marks: [String]) {

@@ -14,13 +14,25 @@ extension TextModel {
     public func analyzeTurn(_ text: String) -> TextSignal {
         let features = features(text)
         var whole = analyze(features, explain: true)
-        let parts = Self.sentences(of: text) + Self.windows(of: features.tokens)
-        guard !parts.isEmpty else { return whole }
+        let sentences = Self.sentences(of: text)
+        let windows = Self.windowRanges(count: features.tokens.count)
+        guard !sentences.isEmpty || !windows.isEmpty else { return whole }
         var strongest: [Emotion: (probability: Double, part: String)] = [:]
-        for part in parts {
-            let reading = analyze(part, explain: false)
+        func pool(_ reading: TextSignal, _ part: @autoclosure () -> String) {
             for emotion in Self.pooledEmotions where reading.emotions[emotion] > max(whole.emotions[emotion], strongest[emotion]?.probability ?? 0) {
-                strongest[emotion] = (reading.emotions[emotion], part)
+                strongest[emotion] = (reading.emotions[emotion], part())
+            }
+        }
+        for sentence in sentences { pool(analyze(sentence, explain: false), sentence) }
+        for window in windows {
+            // A window's words are the turn's own tokens, already normalised: its features are the turn's that lie in it.
+            // (A token outside ASCII might read differently once folded again, so such a window is read from its text.)
+            let words = features.tokens[window]
+            if words.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+                pool(analyze(features.window(window), explain: false), words.joined(separator: " "))
+            } else {
+                let part = words.joined(separator: " ")
+                pool(analyze(part, explain: false), part)
             }
         }
         for emotion in Self.pooledEmotions {
@@ -44,14 +56,14 @@ extension TextModel {
         return sentences.filter { $0.split(separator: " ").count >= 3 }
     }
 
-    /// Overlapping ten-word windows of a long turn's words; none for a short one.
-    static func windows(of words: [String]) -> [String] {
-        guard words.count > windowWords + windowStride / 2 else { return [] }
-        var windows: [String] = []
+    /// Overlapping ten-word windows of a long turn's `count` words; none for a short one.
+    static func windowRanges(count: Int) -> [Range<Int>] {
+        guard count > windowWords + windowStride / 2 else { return [] }
+        var windows: [Range<Int>] = []
         var start = 0
-        while start < words.count {
-            windows.append(words[start..<min(words.count, start + windowWords)].joined(separator: " "))
-            if start + windowWords >= words.count { break }
+        while start < count {
+            windows.append(start..<min(count, start + windowWords))
+            if start + windowWords >= count { break }
             start += windowStride
         }
         return windows

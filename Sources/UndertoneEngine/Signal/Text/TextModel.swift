@@ -165,7 +165,7 @@ public struct TextModel: Sendable {
         var keyed = occurrences.indices.map { index in
             (Int64(occurrences[index].group.rawValue) << 24 | Int64(occurrences[index].bucket)) << 32 | Int64(index)
         }
-        keyed.sort()
+        IntegerSort.sort(&keyed)
         result.occurrenceSlot = [Int32](repeating: 0, count: occurrences.count)
         var groupOfSlot: [Int] = []
         var previous: Int64 = -1
