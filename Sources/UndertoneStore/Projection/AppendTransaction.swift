@@ -75,9 +75,13 @@ extension AppendTransaction {
         }
 
         var numbered: [NumberedEntry] = []
+        numbered.reserveCapacity(entries.count)
         for entry in entries {
-            let callSequence = heads[entry.callID, default: CallHead()].sequence + 1
-            heads[entry.callID, default: CallHead()].sequence = callSequence
+            var callSequence = 0
+            modify(&heads[entry.callID, default: CallHead()]) { head in
+                head.sequence += 1
+                callSequence = head.sequence
+            }
             numbered.append(NumberedEntry(entry: entry, callSequence: callSequence))
         }
         let positions = numbered.isEmpty ? [] : try await insert(numbered, recordedAt: now)
@@ -92,12 +96,8 @@ extension AppendTransaction {
         for appended in logged {
             let entry = appended.entry
             if entry.kind == .output, entry.type == FollowUp.entryType || entry.type == FollowUpChange.entryType {
-                var projection: CallProjection
-                if let current = projections[entry.callID] {
-                    projection = current
-                } else {
-                    projection = CallProjection(callID: entry.callID, stored: storedCalls[entry.callID])
-                }
+                var projection =
+                    projections.removeValue(forKey: entry.callID) ?? CallProjection(callID: entry.callID, stored: storedCalls[entry.callID])
                 if projection.needsAlerts { projection.loadAlerts(try await loadAlerts(call: entry.callID)) }
                 try await followUps.apply(entry, call: &projection, at: now, transaction: self, logger: logger)
                 projections[entry.callID] = projection
@@ -116,12 +116,8 @@ extension AppendTransaction {
                     metadata: ["call.id": "\(entry.callID)", "call.sequence": "\(appended.callSequence)", "error": "\(error)"])
                 continue
             }
-            var projection: CallProjection
-            if let current = projections[entry.callID] {
-                projection = current
-            } else {
-                projection = CallProjection(callID: entry.callID, stored: storedCalls[entry.callID])
-            }
+            // Taken out of the dictionary while it changes, so that its alerts and sets are not copied on write.
+            var projection = projections.removeValue(forKey: entry.callID) ?? CallProjection(callID: entry.callID, stored: storedCalls[entry.callID])
             if projected.touchesAlerts && projection.needsAlerts {
                 projection.loadAlerts(try await loadAlerts(call: entry.callID))
             }
@@ -147,6 +143,10 @@ extension AppendTransaction {
         return logged
     }
 }
+
+/// Changes `value` in place (one dictionary lookup for a read and a write through `subscript(_:default:)`).
+@inline(__always)
+private func modify<Value>(_ value: inout Value, _ body: (inout Value) -> Void) { body(&value) }
 
 /// Where a call's log stands: its last `call_sequence` and the last client sequence number it accepted.
 struct CallHead: Sendable, Equatable {

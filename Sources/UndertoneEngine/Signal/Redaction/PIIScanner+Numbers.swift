@@ -105,6 +105,11 @@ extension PIIScanner {
     mutating func findDigitSequences() {
         var index = 0
         while index < text.count {
+            // Most tokens can start no number: they are passed over without the two runs' dictionary lookups.
+            guard Self.mayStartDigitRun(text[index]) else {
+                index += 1
+                continue
+            }
             // Numbers said in tens count when the sequence is spoken digits around them; otherwise ("twelve thirty",
             // "twenty two times") the sequence is read without them.
             let withWords = digitRun(startingAt: index, wordNumbers: true).flatMap { Self.isSpokenAmongDigits($0) ? $0 : nil }
@@ -116,6 +121,21 @@ extension PIIScanner {
             index = run.last + 1
         }
     }
+
+    /// Whether a digit element (``digitElement(at:wordNumbers:)``) can start at this token: digits, or a word that says
+    /// a digit, repeats one, or is a number in units, teens or tens.
+    private static func mayStartDigitRun(_ token: PIIToken) -> Bool {
+        token.isDigits || (token.isWord && digitRunWords.contains(token.text))
+    }
+
+    private static let digitRunWords: Set<String> = {
+        var words = Set(SpokenNumbers.digitWords.keys)
+        words.formUnion(SpokenNumbers.repeaters.keys)
+        words.formUnion(SpokenNumbers.units.keys)
+        words.formUnion(SpokenNumbers.teens.keys)
+        words.formUnion(SpokenNumbers.tens.keys)
+        return words
+    }()
 
     /// A run with numbers said in tens holds them among at least four single spoken digits, and seven digits in all.
     private static func isSpokenAmongDigits(_ run: DigitRun) -> Bool {
