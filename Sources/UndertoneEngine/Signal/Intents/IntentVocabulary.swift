@@ -51,6 +51,7 @@ struct IntentVocabulary: Sendable {
         var found: [Int32] = []
         found.reserveCapacity(textKeys.count)
         var groups: [Bool] = []
+        groups.reserveCapacity(textKeys.count)
         for key in textKeys {
             if let column = columns[key] { found.append(column) }
         }

@@ -143,6 +143,8 @@ public struct LanguageDetector: Sendable {
         let gramSeed = crc.update(CRC32.initial, "g ".utf8)
         // Every feature's bucket, once per occurrence: sorted, runs of one bucket are its count.
         var buckets: [Int] = []
+        // A word of n characters gives at most 4 (n + 2) grams and itself: reserved once rather than grown.
+        buckets.reserveCapacity(text.utf8.count * 5 + 8)
         var padded: [UInt8] = []
         var starts: [Int] = []
         Self.forEachWord(text) { word in
@@ -175,6 +177,8 @@ public struct LanguageDetector: Sendable {
         IntegerSort.sort(&buckets)
         var rows: [Int] = []
         var counts: [Float] = []
+        rows.reserveCapacity(buckets.count)
+        counts.reserveCapacity(buckets.count)
         for bucket in buckets {
             if bucket == rows.last {
                 counts[counts.count - 1] += 1

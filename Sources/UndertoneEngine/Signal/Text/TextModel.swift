@@ -167,7 +167,11 @@ public struct TextModel: Sendable {
         }
         IntegerSort.sort(&keyed)
         result.occurrenceSlot = [Int32](repeating: 0, count: occurrences.count)
+        // At most a slot per occurrence: reserved once rather than grown a doubling at a time.
+        result.rows.reserveCapacity(occurrences.count)
+        result.counts.reserveCapacity(occurrences.count)
         var groupOfSlot: [Int] = []
+        groupOfSlot.reserveCapacity(occurrences.count)
         var previous: Int64 = -1
         for entry in keyed {
             let key = entry >> 32
