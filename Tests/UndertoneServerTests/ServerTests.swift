@@ -22,13 +22,27 @@ struct TestServer {
     let context: ServerContext
     let databasePath: String
 
+    /// This test process's folder for the servers' SQLite files (a test may start a second server on a first one's file,
+    /// so a file outlives its server). The folders of earlier runs whose process has ended are removed when this one is
+    /// made, so that runs do not pile databases up in the temporary directory.
+    static let folder: URL = {
+        let temporary = FileManager.default.temporaryDirectory
+        let prefix = "undertone-tests-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+        }
+        let folder = temporary.appendingPathComponent(prefix + "\(getpid())")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+
     /// A server on `databasePath` (a new file by default; an earlier server's, to start again on its log).
     init(
         policy: String = "default", databasePath: String? = nil, transcriber: (any Transcriber)? = nil,
         configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws {
-        self.databasePath =
-            databasePath ?? FileManager.default.temporaryDirectory.appendingPathComponent("undertone-\(UUID().uuidString).sqlite").path
+        self.databasePath = databasePath ?? Self.folder.appendingPathComponent("\(UUID().uuidString).sqlite").path
         var configuration = ServerConfiguration(policy: try Policy.preset(named: policy))
         configuration.port = 0
         configuration.bootstrapAdminKey = Self.adminKey
