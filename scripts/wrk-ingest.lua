@@ -3,7 +3,7 @@
 -- (scripts/wrk-ingest.sh posts their call_started events): chat "wrk-RUN-T-N" for each wrk thread T and N from 0 to
 -- CALLS - 1. Each thread sends turns to its chats in turn, so a chat's next turn goes long after its last was answered.
 --
---   wrk -t1 -c64 -d30s -s scripts/wrk-ingest.lua -H "Authorization: Bearer $KEY" http://127.0.0.1:8080 -- RUN CALLS
+--   wrk -t1 -c64 -d30s -s scripts/wrk-ingest.lua -H "Authorization: Bearer $KEY" http://127.0.0.1:8080 -- RUN CALLS [floor]
 --
 -- A response other than 200 is counted and reported at the end (wrk's own "Non-2xx" line counts them too).
 local texts = {
@@ -22,6 +22,8 @@ end
 function init(args)
     run = args[1] or "run"
     calls = tonumber(args[2] or "1000")
+    -- "floor": every turn is the agent saying "ok" (the engine has next to nothing to do): the request path's own cost.
+    floor = args[3] == "floor"
     sent = 0
     failed = 0
     -- wrk.format takes these headers instead of those given with -H: keep those (the API key) and add the type.
@@ -32,8 +34,10 @@ end
 function request()
     sent = sent + 1
     local call = string.format("wrk-%s-%d-%d", run, number, sent % calls)
-    local body = string.format('{"v":1,"type":"turn","call":"%s","at":%d,"utterance":"u-%d","speaker":"customer","text":"%s"}',
-        call, sent, sent, texts[math.floor(sent / calls) % #texts + 1])
+    local speaker = floor and "agent" or "customer"
+    local text = floor and "ok" or texts[math.floor(sent / calls) % #texts + 1]
+    local body = string.format('{"v":1,"type":"turn","call":"%s","at":%d,"utterance":"u-%d","speaker":"%s","text":"%s"}',
+        call, sent, sent, speaker, text)
     return wrk.format("POST", "/v1/events", headers, body)
 end
 

@@ -3,12 +3,16 @@
 # core 0, wrk (one thread, CONNECTIONS connections, one-event batches from scripts/wrk-ingest.lua to 1,000 chats started
 # beforehand) on core 1, after a look at `GET /healthz` for the server's ceiling. Needs wrk (Debian: apt-get install wrk).
 #
-#   scripts/wrk-ingest.sh [BINARY] [SECONDS] [CONNECTIONS]     defaults: .build/release/undertone 30 64
+#   scripts/wrk-ingest.sh [BINARY] [SECONDS] [CONNECTIONS] [floor]     defaults: .build/release/undertone 30 64
+#
+# With "floor" every turn is the agent saying "ok", which the engine has next to nothing to do with: what is left is the
+# request path's own cost (HTTP, the key, the shard's group, the SQLite transaction, the answer).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 binary=${1:-.build/release/undertone}
 seconds=${2:-30}
 connections=${3:-64}
+mode=${4:-}
 command -v wrk >/dev/null || { echo "wrk-ingest: needs wrk (apt-get install wrk)" >&2; exit 1; }
 source "$(dirname "$0")/pinned-server.sh"
 start_pinned_server "$binary"
@@ -28,7 +32,7 @@ taskset -c 1 wrk -t1 -c"$connections" -d10s "http://127.0.0.1:$port/healthz" | g
 echo "POST /v1/events, one event a request:"
 before=$(cpu_ticks)
 taskset -c 1 wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$here/wrk-ingest.lua" -H "Authorization: Bearer $key" \
-    "http://127.0.0.1:$port" -- "$run" "$calls" | tee "$dir/report.txt" | grep -vE "^\s+[0-9.]+%|Latency Distribution"
+    "http://127.0.0.1:$port" -- "$run" "$calls" ${mode:+"$mode"} | tee "$dir/report.txt" | grep -vE "^\s+[0-9.]+%|Latency Distribution"
 after=$(cpu_ticks)
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 requests=$(grep -oE '^requests: [0-9]+' "$dir/report.txt" | cut -d' ' -f2)

@@ -302,11 +302,7 @@ struct ContentWords: Sendable, Equatable {
     }
 
     /// An ASCII word: FNV-1a of its bytes.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = FNV.offset
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* FNV.prime }
-        return hash
-    }
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { FNV.hash(bytes, seed: FNV.offset) }
 
     /// Any word: an ASCII one as ``hash(_:)-(UnsafeBufferPointer<UInt8>)``, so that it is the same word in an ASCII turn
     /// and in another; any other by the standard hash, which keeps canonically equivalent spellings equal (hashes are

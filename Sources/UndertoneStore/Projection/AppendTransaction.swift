@@ -77,11 +77,8 @@ extension AppendTransaction {
         var numbered: [NumberedEntry] = []
         numbered.reserveCapacity(entries.count)
         for entry in entries {
-            var callSequence = 0
-            modify(&heads[entry.callID, default: CallHead()]) { head in
-                head.sequence += 1
-                callSequence = head.sequence
-            }
+            let callSequence = heads[entry.callID, default: CallHead()].sequence + 1
+            heads[entry.callID, default: CallHead()].sequence = callSequence
             numbered.append(NumberedEntry(entry: entry, callSequence: callSequence))
         }
         let positions = numbered.isEmpty ? [] : try await insert(numbered, recordedAt: now)
@@ -143,10 +140,6 @@ extension AppendTransaction {
         return logged
     }
 }
-
-/// Changes `value` in place (one dictionary lookup for a read and a write through `subscript(_:default:)`).
-@inline(__always)
-private func modify<Value>(_ value: inout Value, _ body: (inout Value) -> Void) { body(&value) }
 
 /// Where a call's log stands: its last `call_sequence` and the last client sequence number it accepted.
 struct CallHead: Sendable, Equatable {

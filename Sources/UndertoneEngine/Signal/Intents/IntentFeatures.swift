@@ -98,7 +98,7 @@ enum FNV {
     static let lastWordSeed = hash(Array("$ ".utf8), seed: offset)
 
     @inline(__always)
-    static func hash(_ bytes: [UInt8], seed: UInt64) -> UInt64 {
+    static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes, seed: UInt64) -> UInt64 {
         var hash = seed
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
         return hash

@@ -163,6 +163,8 @@ extension PIIScanner {
         return element(reading.value, last: reading.last)
     }
 
+    /// An element of a digit run at `index`, or nil. A new kind of element that can start a run must also be admitted by
+    /// ``mayStartDigitRun(_:)``, which passes over every other token first.
     private func digitElement(at index: Int, wordNumbers: Bool = false) -> DigitElement? {
         guard let token = text[safe: index], !claimed[index] else { return nil }
         if wordNumbers, let element = wordNumberElement(at: index) { return element }

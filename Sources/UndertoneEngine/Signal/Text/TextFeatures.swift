@@ -103,12 +103,11 @@ struct TextFeatures: Sendable {
     func window(_ range: Range<Int>) -> TextFeatures {
         var kept: [Occurrence] = []
         kept.reserveCapacity(occurrences.count)
-        let base = Int32(range.lowerBound)
         let lower = Int32(range.lowerBound)
         let upper = Int32(range.upperBound)
         for var occurrence in occurrences where occurrence.token >= lower && occurrence.token < upper {
             if occurrence.isBigram && occurrence.token + 1 >= upper { continue }
-            occurrence.token -= base
+            occurrence.token -= lower
             kept.append(occurrence)
         }
         return TextFeatures(tokens: Array(tokens[range]), occurrences: kept)
