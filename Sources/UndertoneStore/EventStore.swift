@@ -32,14 +32,19 @@ public protocol EventStore: Service {
     /// The whole log in order after a global `position` (0 for the start), at most `limit` entries.
     func entries(after position: Int64, limit: Int) async throws -> [LoggedEntry]
 
-    /// The highest client sequence number accepted for a call (every number up to it is accepted), or nil when none.
-    func lastClientSequence(call callID: String) async throws -> Int?
+    /// Where a call's log ends, or nil when the log has nothing of the call (no entry, no accepted number).
+    func logHead(call callID: String) async throws -> LogHead?
 
     /// Projections.
     func call(_ callID: String) async throws -> CallRecord?
     func calls(_ filter: CallFilter) async throws -> [CallRecord]
     func alert(_ alertID: String) async throws -> AlertRecord?
     func alerts(_ filter: AlertFilter) async throws -> [AlertRecord]
+    /// Open alerts on live calls that are due to climb at `now` (the climb timer's sweep, one query however many calls):
+    /// an alert is due when its call's clock — the call's latest event time plus the wall-clock time since the store
+    /// recorded it — has reached its raising time plus its tier's acknowledgement time (`limits`, tier → milliseconds;
+    /// tiers not named never are). At most `limit`, by call id then alert id.
+    func dueAlerts(limits: [String: Int], now: Date, limit: Int) async throws -> [DueAlert]
 
     /// Follow-ups, projected from `follow_up` and `follow_up_update` log entries.
     func followUp(_ id: String) async throws -> FollowUpRecord?
@@ -90,6 +95,12 @@ public protocol EventStore: Service {
 }
 
 extension EventStore {
+    /// The highest client sequence number accepted for a call (every number up to it is accepted), or nil when none.
+    public func lastClientSequence(call callID: String) async throws -> Int? {
+        let last = try await logHead(call: callID)?.clientSequence ?? 0
+        return last > 0 ? last : nil
+    }
+
     /// Appends entries that accept no client sequence number without an entry, expecting no call's log to end anywhere
     /// in particular (`append(_:marks:expectingHeads:)`).
     public func append(_ entries: [LogEntry]) async throws -> [LoggedEntry] {
@@ -325,6 +336,31 @@ public struct AlertFilter: Sendable, Equatable {
         self.agentID = agentID
         self.team = team
         self.limit = limit
+    }
+}
+
+/// Where a call's log ends: its last `callSequence` and the highest client sequence number it accepted (0: none).
+public struct LogHead: Sendable, Equatable {
+    public var callSequence: Int
+    public var clientSequence: Int
+
+    public init(callSequence: Int, clientSequence: Int) {
+        self.callSequence = callSequence
+        self.clientSequence = clientSequence
+    }
+}
+
+/// An open alert whose tier's acknowledgement time has passed on its call's clock (`EventStore.dueAlerts`).
+public struct DueAlert: Sendable, Equatable {
+    public var alertID: String
+    public var callID: String
+    /// The call's clock now: its latest event time plus the wall-clock milliseconds since the store recorded it.
+    public var callAt: Int
+
+    public init(alertID: String, callID: String, callAt: Int) {
+        self.alertID = alertID
+        self.callID = callID
+        self.callAt = callAt
     }
 }
 

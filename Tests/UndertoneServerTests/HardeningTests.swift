@@ -231,4 +231,42 @@ struct HardeningInputTests {
             }
         }
     }
+
+    @Test("a call's start resent to a server that never held the call (a restart, another node): the log answers, nothing is logged twice")
+    func startResentToAnotherServer() async throws {
+        let first = try await TestServer()
+        let call = "start-again"
+        let start = #"{"seq":1,"v":1,"type":"call_started","call":"\#(call)","at":0,"channel":"chat","customer":"c","queue":"q"}"#
+        let unnumbered = #"{"v":1,"type":"call_started","call":"\#(call)","at":0,"channel":"chat","customer":"c","queue":"q"}"#
+        @Sendable func turn(_ seq: Int) -> String {
+            #"{"seq":\#(seq),"v":1,"type":"turn","call":"\#(call)","at":\#(seq * 1_000),"utterance":"u\#(seq)","speaker":"customer","text":"this is the third time I ask"}"#
+        }
+        try await first.run { client in
+            let (status, detail) = try await HardeningInputTests.post(client, "/v1/events", [start, turn(2)].joined(separator: "\n"))
+            #expect(status == .ok, "\(detail)")
+        }
+        let second = try await TestServer(databasePath: first.databasePath)
+        try await second.run { client in
+            let logged = try await second.context.store.entries(call: call, after: 0, limit: 100).count
+            #expect(logged >= 2)
+            // Numbered: a duplicate of what the log holds, acknowledged and not run again.
+            try await client.execute(uri: "/v1/events", method: .post, headers: TestServer.headers(), body: ByteBuffer(string: start)) { response in
+                #expect(response.status == .ok)
+                let object = jsonObject(response.body)
+                #expect(object["accepted"] as? Int == 0)
+                #expect(object["duplicates"] as? Int == 1)
+                #expect((object["outputs"] as? [Any])?.isEmpty == true)
+            }
+            // Unnumbered: the call has started already.
+            let (refused, says) = try await HardeningInputTests.post(client, "/v1/events", unnumbered)
+            #expect(refused == .conflict)
+            #expect(says.contains("has already started"), "\(says)")
+            #expect(try await second.context.store.entries(call: call, after: 0, limit: 100).count == logged)
+            // The call goes on from where the log has it.
+            let (next, nextDetail) = try await HardeningInputTests.post(client, "/v1/events", turn(3))
+            #expect(next == .ok, "\(nextDetail)")
+            let sequences = try await second.context.store.entries(call: call, after: 0, limit: 100).compactMap(\.entry.clientSequence)
+            #expect(sequences == [1, 2, 3])
+        }
+    }
 }

@@ -471,6 +471,40 @@ struct StoreContractTests {
         }
     }
 
+    @Test("due alerts: open ones on live calls whose tier's time has passed on the call's clock, and only those", arguments: StoreBackend.available)
+    func dueAlerts(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let (call, quiet) = (Fixture.callID(), Fixture.callID())
+            let (a1, a2, a3, b1) = ("\(call)-a1", "\(call)-a2", "\(call)-a3", "\(quiet)-b1")
+            _ = try await store.append([
+                Fixture.started(call), Fixture.turn(call, at: 1_000, utterance: "u-1"),
+                try Fixture.decision(call, at: 1_000, kind: .raised, tier: .coach, alert: a1),
+                try Fixture.decision(call, at: 2_000, kind: .raised, tier: .supervisor, alert: a2),
+                try Fixture.decision(call, at: 2_000, kind: .raised, tier: .manager, alert: a3),
+                Fixture.started(quiet), try Fixture.decision(quiet, at: 500, kind: .raised, tier: .coach, alert: b1),
+                Fixture.ended(quiet, at: 600),
+            ])
+            let record = try #require(try await store.call(call))
+            let limits = ["coach": 30_000, "supervisor": 60_000]
+            /// The alerts of `call` due when the call's clock reads `clock`.
+            func due(atClock clock: Int, limit: Int = 100) async throws -> [DueAlert] {
+                let now = record.updatedAt.addingTimeInterval(Double(clock - record.lastAt) / 1000)
+                return try await store.dueAlerts(limits: limits, now: now, limit: limit).filter { [call, quiet].contains($0.callID) }
+            }
+            #expect(try await due(atClock: 30_999).isEmpty)
+            // The coach alert's 30 s have passed; the manager alert never climbs (no limit); the ended call is not swept.
+            #expect(try await due(atClock: 31_000) == [DueAlert(alertID: a1, callID: call, callAt: 31_000)])
+            #expect(try await due(atClock: 62_000).map(\.alertID) == [a1, a2])
+            #expect(try await due(atClock: 62_000, limit: 1).count == 1)
+            // An acknowledged alert is not due any more.
+            _ = try await store.append([Fixture.acknowledged(call, at: 3_000, alert: a1, by: "sup-9")])
+            let moved = try #require(try await store.call(call))
+            let now = moved.updatedAt.addingTimeInterval(Double(62_000 - moved.lastAt) / 1000)
+            #expect(try await store.dueAlerts(limits: limits, now: now, limit: 100).filter { $0.callID == call }.map(\.alertID) == [a2])
+            #expect(try await store.dueAlerts(limits: [:], now: now, limit: 100).isEmpty)
+        }
+    }
+
     @Test("calls and alerts filter by status, agent, team, queue, state and start time", arguments: StoreBackend.available)
     func filters(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in

@@ -349,7 +349,15 @@ extension ShardContext {
     /// from the log, and the group runs again (docs/nodes.md).
     func process(_ jobs: [Shard.Job], _ calls: inout [String: LiveCall]) async {
         var loadFailures: [String: any Error] = [:]
-        for callID in Set(jobs.compactMap(\.callID)) where calls[callID] == nil {
+        // A call that this group starts is not looked for in the log: should the log have it after all (a client resending
+        // its start, another node), the append, which expects an empty log, refuses, and the group runs again on the
+        // call as the log has it.
+        var absent: [String: Bool] = [:]
+        for job in jobs {
+            guard let callID = job.callID, calls[callID] == nil, absent[callID] == nil else { continue }
+            if case .ingest(_, let items, _, _, _) = job, case .callStarted = items.first?.event { absent[callID] = true } else { absent[callID] = false }
+        }
+        for (callID, starts) in absent where !starts {
             do {
                 if let call = try await load(callID) { calls[callID] = call }
             } catch {
@@ -670,8 +678,9 @@ extension ShardContext {
     private func load(_ callID: String) async throws -> LiveCall? {
         var call: LiveCall?
         // Audio frames' numbers are in the call's head only, not on any entry; read first, so that entries appended after
-        // it raise it below.
-        let lastSequence = try await store.lastClientSequence(call: callID) ?? 0
+        // it raise it below. No head: the log has nothing of the call, and there is nothing to replay.
+        guard let head = try await store.logHead(call: callID) else { return nil }
+        let lastSequence = head.clientSequence
         var after = 0
         try await replayLog(callID, after: &after, into: &call)
         call?.logHead = after

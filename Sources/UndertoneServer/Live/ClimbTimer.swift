@@ -42,14 +42,13 @@ struct ClimbTimer: Service {
                 tier.next != nil ? policy.settings(for: tier).acknowledgeWithinMs.map { (tier.rawValue, $0) } : nil
             })
         guard !limits.isEmpty else { return [] }
-        let open = try await undertone.store.alerts(AlertFilter(state: .open, limit: 5_000)).filter { limits[$0.tier] != nil }
+        // Only the alerts due now come back, with their call's clock: one query, however many calls are live.
+        let dueNow = try await undertone.store.dueAlerts(limits: limits, now: now, limit: 5_000)
         var ticked: [String] = []
-        for (callID, alerts) in Dictionary(grouping: open, by: \.callID).sorted(by: { $0.key < $1.key }) {
-            guard let call = try await undertone.store.call(callID), call.status == .live else { continue }
-            // The call's event time now: its latest event's plus the wall-clock time since the store recorded it.
-            let at = call.lastAt + max(0, Int(now.timeIntervalSince(call.updatedAt) * 1000))
+        for (callID, alerts) in Dictionary(grouping: dueNow, by: \.callID).sorted(by: { $0.key < $1.key }) {
+            let at = alerts[0].callAt
             var due: [String] = []
-            for alert in alerts where at >= alert.raisedAt + limits[alert.tier]! {
+            for alert in alerts {
                 // Another node sweeping at the same moment finds the same alert: the lease makes it one node's.
                 if try await undertone.store.lease("\(Self.leasePrefix):\(alert.alertID)", owner: nodeID, until: now + Self.claim, now: now) {
                     due.append(alert.alertID)

@@ -141,10 +141,11 @@ public final class PostgresEventStore: EventStore {
             .map(PostgresRecords.loggedEntry)
     }
 
-    public func lastClientSequence(call callID: String) async throws -> Int? {
-        let found = try await rows("SELECT last_client_sequence FROM call_heads WHERE call_id = \(callID)")
-        let last = try found.first.map { try PostgresRowReader($0, table: "call_heads").int("last_client_sequence") } ?? 0
-        return last > 0 ? last : nil
+    public func logHead(call callID: String) async throws -> LogHead? {
+        try await rows("SELECT last_sequence, last_client_sequence FROM call_heads WHERE call_id = \(callID)").first.map { row in
+            let read = PostgresRowReader(row, table: "call_heads")
+            return LogHead(callSequence: try read.int("last_sequence"), clientSequence: try read.int("last_client_sequence"))
+        }
     }
 
     // MARK: Projections
@@ -195,6 +196,25 @@ public final class PostgresEventStore: EventStore {
             ORDER BY raised_wall_time DESC, raised_at DESC, alert_id LIMIT \(filter.limit)
             """
         ).map(PostgresRecords.alert)
+    }
+
+    public func dueAlerts(limits: [String: Int], now: Date, limit: Int) async throws -> [DueAlert] {
+        let tiers = limits.keys.sorted()
+        guard limit > 0, !tiers.isEmpty else { return [] }
+        let within = tiers.map { limits[$0] ?? 0 }
+        let nowMs = now.storeMilliseconds
+        return try await rows(
+            """
+            SELECT a.alert_id, a.call_id, c.last_at + GREATEST(0, \(nowMs) - c.updated_at) AS call_at
+            FROM alerts a JOIN calls c ON c.call_id = a.call_id
+                JOIN unnest(\(tiers)::text[], \(within)::bigint[]) AS l (tier, within_ms) ON l.tier = a.tier
+            WHERE a.state = 'open' AND c.status = 'live' AND a.raised_at + l.within_ms <= c.last_at + GREATEST(0, \(nowMs) - c.updated_at)
+            ORDER BY a.call_id, a.alert_id LIMIT \(limit)
+            """
+        ).map { row in
+            let read = PostgresRowReader(row, table: "alerts")
+            return DueAlert(alertID: try read.string("alert_id"), callID: try read.string("call_id"), callAt: try read.int("call_at"))
+        }
     }
 
     // MARK: Follow-ups

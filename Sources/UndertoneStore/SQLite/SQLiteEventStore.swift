@@ -189,10 +189,11 @@ public final class SQLiteEventStore: EventStore {
         .map(SQLiteRecords.loggedEntry)
     }
 
-    public func lastClientSequence(call callID: String) async throws -> Int? {
-        let rows = try await read("SELECT last_client_sequence FROM call_heads WHERE call_id = ?", [.text(callID)])
-        let last = try rows.first.map { try SQLiteRowReader(row: $0, table: "call_heads").int("last_client_sequence") } ?? 0
-        return last > 0 ? last : nil
+    public func logHead(call callID: String) async throws -> LogHead? {
+        try await read("SELECT last_sequence, last_client_sequence FROM call_heads WHERE call_id = ?", [.text(callID)]).first.map { row in
+            let read = SQLiteRowReader(row: row, table: "call_heads")
+            return LogHead(callSequence: try read.int("last_sequence"), clientSequence: try read.int("last_client_sequence"))
+        }
     }
 
     // MARK: Projections
@@ -234,6 +235,27 @@ public final class SQLiteEventStore: EventStore {
             ORDER BY raised_wall_time DESC, raised_at DESC, alert_id LIMIT ?
             """
         return try await read(sql, query.binds + [.int(filter.limit)]).map(SQLiteRecords.alert)
+    }
+
+    public func dueAlerts(limits: [String: Int], now: Date, limit: Int) async throws -> [DueAlert] {
+        let tiers = limits.keys.sorted()
+        guard limit > 0, !tiers.isEmpty else { return [] }
+        // The tiers' limits as one CASE, in the same order every time (one statement text per set of tiers).
+        let acknowledgeWithin = "CASE a.tier " + String(repeating: "WHEN ? THEN ? ", count: tiers.count) + "END"
+        let clock = "c.last_at + MAX(0, ? - c.updated_at)"
+        let sql = """
+            SELECT a.alert_id, a.call_id, \(clock) AS call_at FROM alerts a JOIN calls c ON c.call_id = a.call_id
+            WHERE a.state = 'open' AND c.status = 'live' AND a.tier IN (\(Array(repeating: "?", count: tiers.count).joined(separator: ", ")))
+                AND a.raised_at + \(acknowledgeWithin) <= \(clock)
+            ORDER BY a.call_id, a.alert_id LIMIT ?
+            """
+        let nowMs = SQLiteData.integer(SQLiteInt64(now.storeMilliseconds))
+        let binds: [SQLiteData] =
+            [nowMs] + tiers.map { .text($0) } + tiers.flatMap { [.text($0), .int(limits[$0] ?? 0)] } + [nowMs, .int(limit)]
+        return try await read(sql, binds).map { row in
+            let read = SQLiteRowReader(row: row, table: "alerts")
+            return DueAlert(alertID: try read.string("alert_id"), callID: try read.string("call_id"), callAt: try read.int("call_at"))
+        }
     }
 
     // MARK: Follow-ups
