@@ -352,12 +352,14 @@ extension ShardContext {
         // A call that this group starts is not looked for in the log: should the log have it after all (a client resending
         // its start, another node), the append, which expects an empty log, refuses, and the group runs again on the
         // call as the log has it.
-        var absent: [String: Bool] = [:]
+        var startedHere: [String: Bool] = [:]  // calls not in memory: whether this group starts them
         for job in jobs {
-            guard let callID = job.callID, calls[callID] == nil, absent[callID] == nil else { continue }
-            if case .ingest(_, let items, _, _, _) = job, case .callStarted = items.first?.event { absent[callID] = true } else { absent[callID] = false }
+            guard let callID = job.callID, calls[callID] == nil, startedHere[callID] == nil else { continue }
+            var starts = false
+            if case .ingest(_, let items, _, _, _) = job, case .callStarted = items.first?.event { starts = true }
+            startedHere[callID] = starts
         }
-        for (callID, starts) in absent where !starts {
+        for (callID, starts) in startedHere where !starts {
             do {
                 if let call = try await load(callID) { calls[callID] = call }
             } catch {
