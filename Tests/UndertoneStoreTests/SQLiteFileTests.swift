@@ -52,6 +52,43 @@ struct SQLiteFileTests {
         }
     }
 
+    @Test("two writers on one file: each append sees what the other committed (the heads and rows a writer keeps let go)")
+    func twoWriters() async throws {
+        try await TemporaryFolder.with { folder in
+            let path = folder.appendingPathComponent("calls.sqlite").path
+            let call = Fixture.callID()
+            let first = try await SQLiteEventStore(path: path, logger: StoreBackend.logger)
+            let second = try await SQLiteEventStore(path: path, logger: StoreBackend.logger)
+            try await StoreBackend.running(first) { a in
+                try await StoreBackend.running(second) { b in
+                    _ = try await a.append([
+                        Fixture.started(call, clientSequence: 1), Fixture.turn(call, at: 1_000, utterance: "u-1", clientSequence: 2),
+                    ])
+                    _ = try await a.append([Fixture.turn(call, at: 2_000, utterance: "u-2", clientSequence: 3)], expectingHeads: [call: 2])
+                    // The other writer moves the call on: its head, its client numbers and its row.
+                    _ = try await b.append([Fixture.turn(call, at: 3_000, utterance: "u-3", clientSequence: 4)], expectingHeads: [call: 3])
+                    await #expect(throws: EventStoreError.callsMoved([call: 4])) {
+                        try await a.append([Fixture.turn(call, at: 4_000, utterance: "u-4")], expectingHeads: [call: 3])
+                    }
+                    await #expect(throws: EventStoreError.clientSequence(call: call, expected: 5, received: 4)) {
+                        try await a.append([Fixture.turn(call, at: 4_000, utterance: "u-4", clientSequence: 4)])
+                    }
+                    let logged = try await a.append([Fixture.turn(call, at: 4_000, utterance: "u-4", clientSequence: 5)], expectingHeads: [call: 4])
+                    #expect(logged.map(\.callSequence) == [5])
+                    let record = try #require(try await a.call(call))
+                    #expect(record.customerTurns == 4)
+                    #expect(record.lastAt == 4_000)
+                    // A write of another kind on the same connection (a key) leaves the appends right too.
+                    try await a.saveAPIKey(
+                        APIKeyRecord(id: "k-2", name: "ops", role: .admin, subject: nil, hash: "h2", createdAt: Date(timeIntervalSince1970: 1_000)))
+                    _ = try await b.append([Fixture.turn(call, at: 5_000, utterance: "u-5", clientSequence: 6)], expectingHeads: [call: 5])
+                    #expect(try await a.append([Fixture.turn(call, at: 6_000, utterance: "u-6", clientSequence: 7)]).map(\.callSequence) == [7])
+                    #expect(try await b.call(call)?.customerTurns == 6)
+                }
+            }
+        }
+    }
+
     @Test("an in-memory store works and closes cleanly")
     func inMemory() async throws {
         let store = try await SQLiteEventStore(path: SQLiteEventStore.inMemory, logger: StoreBackend.logger)

@@ -7,6 +7,8 @@ import UndertoneEngine
 /// prepared before; the entries go in as multi-row inserts.
 struct SQLiteAppendTransaction: AppendTransaction {
     let connection: SQLiteHandle
+    /// Heads and rows the writer's own commits left (nil: read every one from the database).
+    var cache: SQLiteWriterCache? = nil
 
     /// The most rows one multi-row insert carries. Batches are cut into power-of-two pieces up to it, so that a handful of
     /// statement texts cover every batch size and stay prepared.
@@ -15,6 +17,11 @@ struct SQLiteAppendTransaction: AppendTransaction {
     nonisolated(nonsending) func lockHeads(_ callIDs: [String]) async throws -> [String: CallHead] {
         var heads: [String: CallHead] = [:]
         for callID in callIDs {
+            // Known to the writer: the row exists (it was read or written before), and nobody else has moved it.
+            if let known = cache?.head(callID) {
+                heads[callID] = known
+                continue
+            }
             let rows = try connection.query(
                 """
                 INSERT INTO call_heads (call_id, last_sequence, last_client_sequence) VALUES (?, 0, 0)
@@ -27,6 +34,7 @@ struct SQLiteAppendTransaction: AppendTransaction {
                     let read = SQLiteRowReader(row: $0, table: "call_heads")
                     return CallHead(sequence: try read.int("last_sequence"), clientSequence: try read.int("last_client_sequence"))
                 } ?? CallHead()
+            cache?.stage(heads[callID]!, of: callID)
         }
         return heads
     }
@@ -36,6 +44,7 @@ struct SQLiteAppendTransaction: AppendTransaction {
             try connection.query(
                 "UPDATE call_heads SET last_sequence = ?, last_client_sequence = ? WHERE call_id = ?",
                 [.int(head.sequence), .int(head.clientSequence), .text(callID)])
+            cache?.stage(head, of: callID)
         }
     }
 
@@ -89,10 +98,18 @@ struct SQLiteAppendTransaction: AppendTransaction {
     }
 
     nonisolated(nonsending) func loadCall(_ callID: String) async throws -> CallRow? {
-        try connection.query("SELECT \(StoreColumns.calls) FROM calls WHERE call_id = ?", [.text(callID)]).first.map(SQLiteRecords.callRow)
+        if let known = cache?.call(callID) { return known }
+        let row = try connection.query("SELECT \(StoreColumns.calls) FROM calls WHERE call_id = ?", [.text(callID)]).first.map(SQLiteRecords.callRow)
+        if let row { cache?.stage(row) }
+        return row
     }
 
     nonisolated(nonsending) func saveCall(_ row: CallRow, stored: CallRow?) async throws {
+        try write(row, stored: stored)
+        cache?.stage(row)
+    }
+
+    private func write(_ row: CallRow, stored: CallRow?) throws {
         if let stored, row.changesRunningFiguresOnly(from: stored) {
             try connection.query(
                 """

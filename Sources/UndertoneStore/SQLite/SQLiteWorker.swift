@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import SQLiteNIO
 import Synchronization
 import UndertoneEngine
 
@@ -18,6 +19,8 @@ actor SQLiteWorker {
 
     private let handle: SQLiteHandle
     private let loop: any EventLoop
+    /// Calls' heads and rows as this connection's appends left them (``SQLiteWriterCache``).
+    private let cache = SQLiteWriterCache()
 
     nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
 
@@ -31,12 +34,15 @@ actor SQLiteWorker {
     /// Runs `body` with the connection, on the worker's thread. Throws `EventStoreError.closed` once closed.
     func run<Result: Sendable>(_ body: @Sendable (SQLiteHandle) throws -> Result) throws -> Result {
         guard !handle.isClosed else { throw EventStoreError.closed }
+        // Whatever `body` writes, the appends' cache no longer vouches for.
+        cache.clear()
         return try body(handle)
     }
 
     /// Runs `body` in one write transaction (`BEGIN IMMEDIATE` … `COMMIT`, rolled back when it throws).
     func transaction<Result: Sendable>(_ body: @Sendable (SQLiteHandle) throws -> Result) throws -> Result {
         guard !handle.isClosed else { throw EventStoreError.closed }
+        cache.clear()
         try handle.query("BEGIN IMMEDIATE")
         do {
             let result = try body(handle)
@@ -56,14 +62,25 @@ actor SQLiteWorker {
         guard !handle.isClosed else { throw EventStoreError.closed }
         try handle.query("BEGIN IMMEDIATE")
         do {
-            let logged = try await SQLiteAppendTransaction(connection: handle).appendEntries(
+            try checkDataVersion()
+            let logged = try await SQLiteAppendTransaction(connection: handle, cache: cache).appendEntries(
                 entries, marks: marks, expectingHeads: expectingHeads, recordedAt: now, logger: logger)
             try handle.query("COMMIT")
+            cache.commit()
             return logged
         } catch {
+            cache.clear()
             _ = try? handle.query("ROLLBACK")
             throw error
         }
+    }
+
+    /// Holding the write lock: lets the cache go when another connection has committed since the last append.
+    private func checkDataVersion() throws {
+        guard let version = try handle.query("PRAGMA data_version").first?.column("data_version")?.integer else {
+            return cache.clear()
+        }
+        cache.check(dataVersion: Int64(version))
     }
 
     /// One caller's append waiting for a group commit, and its result once the commit is over.
@@ -104,21 +121,26 @@ actor SQLiteWorker {
         var results: [Result<[LoggedEntry], any Error>] = []
         do {
             try handle.query("BEGIN IMMEDIATE")
+            try checkDataVersion()
             for request in group {
                 try handle.query("SAVEPOINT append")
                 do {
-                    let logged = try await SQLiteAppendTransaction(connection: handle).appendEntries(
+                    let logged = try await SQLiteAppendTransaction(connection: handle, cache: cache).appendEntries(
                         request.entries, marks: request.marks, expectingHeads: request.expectingHeads, recordedAt: now, logger: logger)
                     try handle.query("RELEASE append")
                     results.append(.success(logged))
                 } catch {
+                    // What this append staged is rolled back with it: the cache starts again (the database has the rest).
+                    cache.clear()
                     try handle.query("ROLLBACK TO append")
                     try handle.query("RELEASE append")
                     results.append(.failure(error))
                 }
             }
             try handle.query("COMMIT")
+            cache.commit()
         } catch {
+            cache.clear()
             _ = try? handle.query("ROLLBACK")
             return failAll(error)
         }
