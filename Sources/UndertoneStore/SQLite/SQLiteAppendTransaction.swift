@@ -29,12 +29,13 @@ struct SQLiteAppendTransaction: AppendTransaction {
                 RETURNING last_sequence, last_client_sequence
                 """,
                 [.text(callID)])
-            heads[callID] =
+            let head =
                 try rows.first.map {
                     let read = SQLiteRowReader(row: $0, table: "call_heads")
                     return CallHead(sequence: try read.int("last_sequence"), clientSequence: try read.int("last_client_sequence"))
                 } ?? CallHead()
-            cache?.stage(heads[callID]!, of: callID)
+            heads[callID] = head
+            cache?.stage(head, of: callID)
         }
         return heads
     }

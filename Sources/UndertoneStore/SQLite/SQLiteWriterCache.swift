@@ -10,8 +10,8 @@ import Foundation
 final class SQLiteWriterCache {
     private var heads: [String: CallHead] = [:]
     private var calls: [String: CallRow] = [:]
-    /// What the transaction in progress has read or written (a row of nil: the call leaves the cache when it commits).
-    private var stagedHeads: [String: CallHead] = [:]
+    /// What the transaction in progress has read or written (nil: the call leaves the cache when it commits).
+    private var stagedHeads: [String: CallHead?] = [:]
     private var stagedCalls: [String: CallRow?] = [:]
     /// The database's `data_version` when the writer last looked (nil: not yet).
     private var dataVersion: Int64?
@@ -24,7 +24,10 @@ final class SQLiteWriterCache {
         dataVersion = version
     }
 
-    func head(_ callID: String) -> CallHead? { stagedHeads[callID] ?? heads[callID] }
+    func head(_ callID: String) -> CallHead? {
+        if let staged = stagedHeads[callID] { return staged }
+        return heads[callID]
+    }
 
     /// The call's row as this transaction or an earlier commit left it; nil when not known here (read the database).
     func call(_ callID: String) -> CallRow? {
@@ -34,9 +37,11 @@ final class SQLiteWriterCache {
 
     func stage(_ head: CallHead, of callID: String) { stagedHeads[callID] = head }
 
-    /// A row read or written in this transaction; an ended call's leaves the cache (nothing is appended to it again).
+    /// A row read or written in this transaction; an ended call leaves the cache, head and row (what is appended to it
+    /// later, a follow-up's change, reads them again), so that the cache holds live calls only.
     func stage(_ row: CallRow) {
         guard row.status == .live else {
+            stagedHeads[row.callID] = .some(nil)
             stagedCalls[row.callID] = .some(nil)
             return
         }
