@@ -16,6 +16,8 @@ extension ServerContext {
         }
         do {
             try await checks()
+            // A WebSocket writes many small messages: those of one pass of the event loop leave in one write.
+            try await context.channel.pipeline.addHandler(FlushCoalescer(), position: .first)
             return .upgrade(headers)
         } catch {
             let problem = error as? Problem ?? Problem(.badRequest, "the WebSocket upgrade was refused")
