@@ -34,6 +34,52 @@ struct QuickEventLineTests {
             isFinal: Bool.random(using: &generator), confidence: confidences.randomElement(using: &generator)!)
     }
 
+    private static let names: [String?] = [nil, "a", "billing", "ç\"x", "team/7", "😀", " spaced ", "\u{0}"]
+
+    private static func randomStart(_ generator: inout some RandomNumberGenerator) -> CallStarted {
+        CallStarted(
+            callID: ["c-1", "call/7", "ç\"x"].randomElement(using: &generator)!, at: Int.random(in: 0...CallEvent.latestAt, using: &generator),
+            channel: Channel.allCases.randomElement(using: &generator)!, customerID: ["c", "cust-42", "ü\\"].randomElement(using: &generator)!,
+            queue: ["billing", "moving home", "é"].randomElement(using: &generator)!,
+            language: ["en", "en-GB", "es", "fr-CA", "zh-Hant-TW"].randomElement(using: &generator)!,
+            industry: names.randomElement(using: &generator)!.map { $0.isEmpty ? "x" : $0 }, agentID: names.randomElement(using: &generator)!,
+            team: names.randomElement(using: &generator)!)
+    }
+
+    private static func randomEnd(_ generator: inout some RandomNumberGenerator) -> CallEnded {
+        CallEnded(
+            callID: ["c-1", "call/7", "ç\"x"].randomElement(using: &generator)!, at: Int.random(in: 0...CallEvent.latestAt, using: &generator),
+            disposition: names.randomElement(using: &generator)!, survey: [nil, 1, 3, 5].randomElement(using: &generator)!)
+    }
+
+    /// A random start, end or turn.
+    private static func randomEvent(_ generator: inout some RandomNumberGenerator) -> CallEvent {
+        switch Int.random(in: 0..<3, using: &generator) {
+        case 0: .callStarted(randomStart(&generator))
+        case 1: .callEnded(randomEnd(&generator))
+        default: .turn(randomTurn(&generator))
+        }
+    }
+
+    @Test("a call's start and end are written byte for byte as the general encoder writes them, and read back quickly")
+    func startAndEndLines() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            for event in [CallEvent.callStarted(Self.randomStart(&generator)), .callEnded(Self.randomEnd(&generator))] {
+                let line = CallEvents.encode(event)
+                #expect(line == (try SortedJSON.string(event)))
+                let quick = CallEvents.decodeQuickly(line: line)
+                #expect(quick?.event == event, "\(line)")
+                #expect(Self.slow(line)?.event == event, "\(line)")
+            }
+        }
+        // A start with a history is left to the general encoder and to Foundation.
+        var started = CallStarted(callID: "c", channel: .voice, customerID: "c", queue: "q")
+        started.history = CustomerHistory(contacts30d: 3)
+        #expect(CallEvents.encode(.callStarted(started)) == (try SortedJSON.string(CallEvent.callStarted(started))))
+        #expect(CallEvents.decodeQuickly(line: CallEvents.encode(.callStarted(started))) == nil)
+    }
+
     @Test("a turn is written byte for byte as the general encoder writes it")
     func turnLines() throws {
         var generator = SystemRandomNumberGenerator()
@@ -104,6 +150,23 @@ struct QuickEventLineTests {
         #"{"seq":null,"v":1,"type":"turn","call":"c","at":1,"utterance":"u","speaker":"customer","text":"a"}"#,
         "{\"v\":1,\"type\":\"turn\",\"call\":\"c\",\"at\":1,\"utterance\":\"u\",\"speaker\":\"customer\",\"text\":\"raw\ttab\"}",
         "{}", "", "[]", "null", "{\"v\":1", "{\"v\" 1}",
+        #"{"v":1,"type":"call_started","call":"c","at":0,"channel":"voice","customer":"k","queue":"q"}"#,
+        #"{"v":1,"type":"call_started","call":"c","at":0,"channel":"voice","customer":"k","queue":"q","language":null,"agent":null}"#,
+        #"{"v":1,"type":"call_started","call":"c","at":0,"channel":"fax","customer":"k","queue":"q"}"#,
+        #"{"v":1,"type":"call_started","call":"c","at":0,"channel":"voice","customer":"","queue":"q"}"#,
+        #"{"v":1,"type":"call_started","call":"c","at":0,"channel":"voice","customer":"k","queue":"q","language":"english!"}"#,
+        #"{"v":1,"type":"call_started","call":"c","at":0,"channel":"voice","customer":"k","queue":"q","industry":""}"#,
+        #"{"v":1,"type":"call_started","call":"c","at":0,"channel":"voice","customer":"k","queue":"q","agent":7}"#,
+        #"{"v":1,"type":"call_started","call":"c","at":0,"channel":"voice","customer":"k"}"#,
+        #"{"v":1,"type":"call_started","call":"c","at":0,"channel":"voice","customer":"k","queue":"q","history":null}"#,
+        #"{"v":1,"type":"call_started","call":"c","at":0,"channel":"voice","customer":"k","queue":"q","history":{"contacts30d":2}}"#,
+        #"{"v":1,"type":"call_ended","call":"c","at":90000}"#,
+        #"{"v":1,"type":"call_ended","call":"c","at":90000,"disposition":"resolved","survey":4}"#,
+        #"{"v":1,"type":"call_ended","call":"c","at":90000,"disposition":null,"survey":null}"#,
+        #"{"v":1,"type":"call_ended","call":"c","at":90000,"survey":6}"#,
+        #"{"v":1,"type":"call_ended","call":"c","at":90000,"survey":4.0}"#,
+        #"{"v":1,"type":"call_ended","call":"c","at":90000,"disposition":3}"#,
+        #"{"seq":9,"v":1,"type":"call_ended","call":"c","at":-5}"#,
     ]
 
     @Test("lines at the edges are read as Foundation reads them or left to it", arguments: edges)
@@ -116,7 +179,7 @@ struct QuickEventLineTests {
 
     @Test("the plain forms at the edges are read quickly")
     func plainEdgesAreQuick() {
-        for index in [0, 10, 16, 17, 20, 24, 29, 30, 33] {
+        for index in [0, 10, 16, 17, 20, 24, 29, 30, 33, 41, 42, 51, 52, 53] {
             #expect(CallEvents.decodeQuickly(line: Self.edges[index]) != nil, "\(Self.edges[index])")
         }
     }
@@ -127,7 +190,7 @@ struct QuickEventLineTests {
         let pieces = Array(#"{}[],:"\ -0123456789.eE+truefalsenull\u00e9"#).map(String.init) + ["\n", "\t", "é", "😀"]
         var quickCount = 0
         for _ in 0..<4_000 {
-            var characters = Array("{\"seq\":3," + CallEvents.encode(.turn(Self.randomTurn(&generator))).dropFirst())
+            var characters = Array("{\"seq\":3," + CallEvents.encode(Self.randomEvent(&generator)).dropFirst())
             for _ in 0..<Int.random(in: 1...3, using: &generator) {
                 let position = Int.random(in: 0..<characters.count, using: &generator)
                 switch Int.random(in: 0..<3, using: &generator) {
@@ -144,7 +207,7 @@ struct QuickEventLineTests {
             #expect(slow?.event == quick.event, "\(line)")
             #expect(slow?.sequence == quick.sequence, "\(line)")
         }
-        // Some mutations leave a valid turn (in a string's text, say): the comparison above is not empty.
+        // Some mutations leave a valid event (in a string's text, say): the comparison above is not empty.
         #expect(quickCount > 100)
     }
 }

@@ -59,14 +59,7 @@ public struct Turn: Sendable, Equatable, Codable {
             case .string(let utteranceID)? = object["utterance"], case .string(let speakerName)? = object["speaker"],
             let speaker = SpeakerRole(rawValue: speakerName), case .string(let text)? = object["text"]
         else { return nil }
-        func optionalInteger(_ key: String) -> Int?? {
-            switch object[key] {
-            case nil, .null?: .some(nil)
-            case .integer(let value)?: .some(value)
-            default: nil
-            }
-        }
-        guard let startMs = optionalInteger("start"), let endMs = optionalInteger("end") else { return nil }
+        guard let startMs = object.optionalInteger("start"), let endMs = object.optionalInteger("end") else { return nil }
         let isFinal: Bool
         switch object["final"] {
         case nil, .null?: isFinal = true
