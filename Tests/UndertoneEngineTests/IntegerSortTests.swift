@@ -28,6 +28,41 @@ struct IntegerSortTests {
         }
     }
 
+    @Test("the radix path: non-negative arrays of every length up to 300 and of every width, as sort() orders them")
+    func radixSameAsStandardSort() {
+        var generator = SplitMix64(seed: 23)
+        for count in 0...300 {
+            for width in [1, 8, 9, 20, 33, 57, 63] {
+                let top = Int64.max >> (63 - width)
+                let random = (0..<count).map { _ in Int64.random(in: 0...top, using: &generator) }
+                // A byte the same in every element (its pass skipped) and runs of equal values.
+                let shapes = [random, random.map { $0 | 0xAB00 }, random.map { $0 & ~0xFF }, random.sorted(by: >), random.map { $0 % 3 }]
+                for shape in shapes {
+                    var sorted = shape
+                    IntegerSort.sort(&sorted)
+                    #expect(sorted == shape.sorted(), "\(count) elements of \(width) bits")
+                }
+            }
+        }
+        var wide = (0..<1_000).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }
+        let wideExpected = wide.sorted()
+        IntegerSort.sort(&wide)
+        #expect(wide == wideExpected)
+    }
+
+    @Test("keys that carry their position in their low bits are sorted whole by their high bits alone")
+    func orderedLowBits() {
+        var generator = SplitMix64(seed: 31)
+        for count in [0, 1, 2, 63, 64, 65, 200, 1_000] {
+            for buckets in [1, 4, 1 << 20, 1 << 25] {
+                let keys = (0..<count).map { Int64.random(in: 0..<Int64(buckets), using: &generator) << 32 | Int64($0) }
+                var sorted = keys
+                IntegerSort.sort(&sorted, orderedBelowBit: 32)
+                #expect(sorted == keys.sorted(), "\(count) keys in \(buckets) buckets")
+            }
+        }
+    }
+
     @Test("narrow and wide types: Int32 with its extremes, UInt64 with the top bit set, Int")
     func otherTypes() {
         var generator = SplitMix64(seed: 5)

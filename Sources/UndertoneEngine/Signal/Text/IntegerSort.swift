@@ -1,18 +1,77 @@
-/// An in-place ascending sort for the small integer arrays the readers sort on every turn (hashed feature buckets).
+/// An in-place ascending sort for the integer arrays the readers sort on every turn (hashed feature buckets).
 ///
 /// The standard library's `sort()` is stable, so it merges through a scratch buffer; equal integers cannot be told
-/// apart, so stability buys nothing here. This is an introsort: quicksort around the median of three, insertion sort
-/// for short runs, heapsort where the quicksort goes too deep. The result is what `sort()` gives.
+/// apart, so stability buys nothing here. Short arrays (and any with a negative element) get an introsort: quicksort
+/// around the median of three, insertion sort for short runs, heapsort where the quicksort goes too deep. Longer ones,
+/// the common case of a turn's features, get a radix sort, a byte a pass over the bytes the values use, with no
+/// comparison to mispredict. The result is what `sort()` gives.
 enum IntegerSort {
     /// Runs this short are finished by insertion sort.
     static let shortRun = 16
+    /// Arrays this long or longer are radix-sorted.
+    static let radixFrom = 64
 
     static func sort<Element: FixedWidthInteger>(_ array: inout [Element]) {
+        sort(&array, orderedBelowBit: 0)
+    }
+
+    /// Sorts `array` whose elements are already in ascending order of their bits below `bit` (their values modulo
+    /// 2^bit): for instance keys that carry their own position in their low bits. A long array is then radix-sorted on the
+    /// bits from `bit` up only, which keeps that order among elements equal there, and so sorts it whole.
+    static func sort<Element: FixedWidthInteger>(_ array: inout [Element], orderedBelowBit bit: Int) {
         guard array.count > 1 else { return }
+        if array.count >= radixFrom, radixSort(&array, fromBit: bit) { return }
         array.withUnsafeMutableBufferPointer { buffer in
             let depth = 2 * (Int.bitWidth - buffer.count.leadingZeroBitCount)
             sort(buffer, from: 0, to: buffer.count - 1, depth: depth)
         }
+    }
+
+    /// A least-significant-digit radix sort of the bits from `lowBit` up to the highest any element uses, a byte a pass,
+    /// each pass stable; a pass whose byte is the same in every element is skipped. False (nothing done) when an element
+    /// is negative.
+    private static func radixSort<Element: FixedWidthInteger>(_ array: inout [Element], fromBit lowBit: Int) -> Bool {
+        var used: Element = 0
+        for value in array {
+            if value < 0 { return false }
+            used |= value
+        }
+        let topBit = Element.bitWidth - used.leadingZeroBitCount
+        guard topBit > lowBit else { return true }
+        let count = array.count
+        var scratch = [Element](repeating: 0, count: count)
+        var sortedInScratch = false
+        array.withUnsafeMutableBufferPointer { array in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                var counts = [Int](repeating: 0, count: 256)
+                counts.withUnsafeMutableBufferPointer { counts in
+                    var shift = lowBit
+                    while shift < topBit {
+                        let (source, target) = sortedInScratch ? (scratch, array) : (array, scratch)
+                        for index in 0..<256 { counts[index] = 0 }
+                        for value in source { counts[Int(truncatingIfNeeded: value >> shift) & 0xFF] += 1 }
+                        let digitOfFirst = Int(truncatingIfNeeded: source[0] >> shift) & 0xFF
+                        if counts[digitOfFirst] != count {
+                            var start = 0
+                            for index in 0..<256 {
+                                let size = counts[index]
+                                counts[index] = start
+                                start += size
+                            }
+                            for value in source {
+                                let digit = Int(truncatingIfNeeded: value >> shift) & 0xFF
+                                target[counts[digit]] = value
+                                counts[digit] += 1
+                            }
+                            sortedInScratch.toggle()
+                        }
+                        shift += 8
+                    }
+                }
+            }
+        }
+        if sortedInScratch { array = scratch }
+        return true
     }
 
     /// Sorts `low...high` (inclusive).

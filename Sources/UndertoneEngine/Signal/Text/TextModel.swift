@@ -161,11 +161,11 @@ public struct TextModel: Sendable {
         guard !occurrences.isEmpty else { return result }
         // Sorted by (group, bucket), then by position, as one integer each: group and bucket (at most 24 bits, checked when
         // the model loads) in the high bits, the position in the low 32, so that a plain integer sort does what a stable
-        // sort of pairs would.
+        // sort of pairs would. The keys are made in order of position, so only the high bits need sorting.
         var keyed = occurrences.indices.map { index in
             (Int64(occurrences[index].group.rawValue) << 24 | Int64(occurrences[index].bucket)) << 32 | Int64(index)
         }
-        IntegerSort.sort(&keyed)
+        IntegerSort.sort(&keyed, orderedBelowBit: 32)
         result.occurrenceSlot = [Int32](repeating: 0, count: occurrences.count)
         // At most a slot per occurrence: reserved once rather than grown a doubling at a time.
         result.rows.reserveCapacity(occurrences.count)
