@@ -60,7 +60,7 @@ struct ASCIIFastPathTests {
         #expect(TextFeatures.asciiTokens("Don't SHOUT, um, OK?")! == (["dont", "shout", "ok"], ["p ?", "c caps"]))
     }
 
-    @Test("a long turn's window takes its features from the turn's: the same occurrences as the window's text gives")
+    @Test("a long turn's window takes its features and sorted keys from the turn's: the same as the window's text gives")
     func windowFeatures() {
         var random = SplitMix64(seed: 23)
         let words = ["I", "have", "called", "THREE", "times", "about", "this", "charge", "um", "don't", "x", "refund", "9am", "ok!", "why?"]
@@ -75,6 +75,10 @@ struct ASCIIFastPathTests {
                 #expect(taken.occurrences.map(\.token) == read.occurrences.map(\.token))
                 #expect(taken.occurrences.map(\.group) == read.occurrences.map(\.group))
                 #expect(taken.occurrences.map(\.isBigram) == read.occurrences.map(\.isBigram))
+                // Its sorted keys, filtered from the turn's, are those sorting its own would give.
+                let (kept, positions) = features.windowKeeping(window)
+                let filtered = TextModel.windowKeys(TextModel.sortedKeys(features), positions: positions, count: kept.occurrences.count)
+                #expect(filtered == TextModel.sortedKeys(read), "\(text) \(window)")
             }
         }
     }

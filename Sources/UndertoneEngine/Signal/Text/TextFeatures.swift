@@ -101,16 +101,24 @@ struct TextFeatures: Sendable {
     /// rather than computed again: its words, the bigrams inside it, its tokens' character n-grams, in the order they
     /// have here (which is the order they would have had), and no marks (the tokens carry none).
     func window(_ range: Range<Int>) -> TextFeatures {
+        windowKeeping(range).features
+    }
+
+    /// ``window(_:)``, and where each of these occurrences went in it: its index among the window's, or -1 where the
+    /// window has it not. Kept occurrences keep their order, so their indices rise with these.
+    func windowKeeping(_ range: Range<Int>) -> (features: TextFeatures, positions: [Int32]) {
         var kept: [Occurrence] = []
         kept.reserveCapacity(occurrences.count)
+        var positions = [Int32](repeating: -1, count: occurrences.count)
         let lower = Int32(range.lowerBound)
         let upper = Int32(range.upperBound)
-        for var occurrence in occurrences where occurrence.token >= lower && occurrence.token < upper {
+        for (index, var occurrence) in occurrences.enumerated() where occurrence.token >= lower && occurrence.token < upper {
             if occurrence.isBigram && occurrence.token + 1 >= upper { continue }
             occurrence.token -= lower
+            positions[index] = Int32(kept.count)
             kept.append(occurrence)
         }
-        return TextFeatures(tokens: Array(tokens[range]), occurrences: kept)
+        return (TextFeatures(tokens: Array(tokens[range]), occurrences: kept), positions)
     }
 
     /// The tokens (lower-cased, fillers out) and the marks (`!`, `?` and emoji where they stand, then one `caps` for each

@@ -13,7 +13,8 @@ extension TextModel {
     /// polarity stay those of the whole turn.
     public func analyzeTurn(_ text: String) -> TextSignal {
         let features = features(text)
-        var whole = analyze(features, explain: true)
+        let keys = Self.sortedKeys(features)
+        var whole = analyze(features, sortedKeys: keys, explain: true)
         let sentences = Self.sentences(of: text)
         let windows = Self.windowRanges(count: features.tokens.count)
         guard !sentences.isEmpty || !windows.isEmpty else { return whole }
@@ -25,11 +26,15 @@ extension TextModel {
         }
         for sentence in sentences { pool(analyze(sentence, explain: false), sentence) }
         for window in windows {
-            // A window's words are the turn's own tokens, already normalised: its features are the turn's that lie in it.
-            // (A token outside ASCII might read differently once folded again, so such a window is read from its text.)
+            // A window's words are the turn's own tokens, already normalised: its features are the turn's that lie in it,
+            // and its sorted keys the turn's of those, renumbered (their order stays, as the window keeps its features'
+            // order). (A token outside ASCII might read differently once folded again, so such a window is read from its
+            // text.)
             let words = features.tokens[window]
             if words.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
-                pool(analyze(features.window(window), explain: false), words.joined(separator: " "))
+                let (windowFeatures, positions) = features.windowKeeping(window)
+                let windowKeys = Self.windowKeys(keys, positions: positions, count: windowFeatures.occurrences.count)
+                pool(analyze(windowFeatures, sortedKeys: windowKeys, explain: false), words.joined(separator: " "))
             } else {
                 let part = words.joined(separator: " ")
                 pool(analyze(part, explain: false), part)
@@ -45,6 +50,18 @@ extension TextModel {
         }
         whole.detected.sort { Emotion.allCases.firstIndex(of: $0)! < Emotion.allCases.firstIndex(of: $1)! }
         return whole
+    }
+
+    /// A window's ``sortedKeys(_:)`` from its turn's: the keys of the occurrences it keeps (`positions`, from
+    /// `TextFeatures.windowKeeping`), renumbered, in the order they have.
+    static func windowKeys(_ keys: [Int64], positions: [Int32], count: Int) -> [Int64] {
+        var windowKeys: [Int64] = []
+        windowKeys.reserveCapacity(count)
+        for key in keys {
+            let position = positions[Int(key & 0xFFFF_FFFF)]
+            if position >= 0 { windowKeys.append(key & ~0xFFFF_FFFF | Int64(position)) }
+        }
+        return windowKeys
     }
 
     /// The sentences of a punctuated turn that has more than one, each of three words or more.

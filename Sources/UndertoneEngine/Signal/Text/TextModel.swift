@@ -116,8 +116,13 @@ public struct TextModel: Sendable {
     }
 
     func analyze(_ features: TextFeatures, explain: Bool) -> TextSignal {
+        analyze(features, sortedKeys: Self.sortedKeys(features), explain: explain)
+    }
+
+    /// ``analyze(_:explain:)`` with the features' ``sortedKeys(_:)`` already made.
+    func analyze(_ features: TextFeatures, sortedKeys: [Int64], explain: Bool) -> TextSignal {
         var logits = [Float](repeating: 0, count: Self.outputCount)
-        let values = featureValues(features)
+        let values = featureValues(features, sortedKeys: sortedKeys)
         let rows = values.rows
         weights.withUnsafeBufferPointer { weights in
             for (bucket, value) in zip(rows, values.values) {
@@ -156,16 +161,27 @@ public struct TextModel: Sendable {
     }
 
     func featureValues(_ features: TextFeatures) -> FeatureValues {
+        featureValues(features, sortedKeys: Self.sortedKeys(features))
+    }
+
+    /// Each occurrence of `features` as one integer, sorted: group and bucket (at most 24 bits, checked when the model
+    /// loads) in the high bits, the occurrence's position in the low 32, so that a plain integer sort orders them by
+    /// (group, bucket) and then by position, as a stable sort of pairs would. The keys are made in order of position, so
+    /// only the high bits need sorting.
+    static func sortedKeys(_ features: TextFeatures) -> [Int64] {
         let occurrences = features.occurrences
-        var result = FeatureValues()
-        guard !occurrences.isEmpty else { return result }
-        // Sorted by (group, bucket), then by position, as one integer each: group and bucket (at most 24 bits, checked when
-        // the model loads) in the high bits, the position in the low 32, so that a plain integer sort does what a stable
-        // sort of pairs would. The keys are made in order of position, so only the high bits need sorting.
         var keyed = occurrences.indices.map { index in
             (Int64(occurrences[index].group.rawValue) << 24 | Int64(occurrences[index].bucket)) << 32 | Int64(index)
         }
         IntegerSort.sort(&keyed, orderedBelowBit: 32)
+        return keyed
+    }
+
+    /// The values of `features` from its ``sortedKeys(_:)``.
+    func featureValues(_ features: TextFeatures, sortedKeys keyed: [Int64]) -> FeatureValues {
+        let occurrences = features.occurrences
+        var result = FeatureValues()
+        guard !occurrences.isEmpty else { return result }
         result.occurrenceSlot = [Int32](repeating: 0, count: occurrences.count)
         // At most a slot per occurrence: reserved once rather than grown a doubling at a time.
         result.rows.reserveCapacity(occurrences.count)
