@@ -60,6 +60,22 @@ struct ASCIIFastPathTests {
         #expect(TextFeatures.asciiTokens("Don't SHOUT, um, OK?")! == (["dont", "shout", "ok"], ["p ?", "c caps"]))
     }
 
+    @Test("an ASCII turn's sentences, read a byte at a time, are those read a character at a time")
+    func asciiSentences() {
+        var random = SplitMix64(seed: 41)
+        let pieces = ["I", "have", "called", "three", "times", " ", "  ", ".", "!", "?", ";", "\n", "\r", "\r\n", "...", "ok", "x"]
+        var split = 0
+        for _ in 0..<5_000 {
+            // Pieces apart, and side by side (".\r\n", "\r\r\n", "times?\n").
+            let text = (0..<Int(random.next() % 40)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+                .joined(separator: random.next() % 2 == 0 ? " " : "")
+            let quick = TextModel.asciiSentences(of: text)
+            #expect(quick == TextModel.characterSentences(of: text), "\(Array(text.utf8))")
+            if !quick.isEmpty { split += 1 }
+        }
+        #expect(split > 1_000)
+    }
+
     @Test("a long turn's window takes its features and sorted keys from the turn's: the same as the window's text gives")
     func windowFeatures() {
         var random = SplitMix64(seed: 23)

@@ -68,9 +68,50 @@ extension TextModel {
     static func sentences(of text: String) -> [String] {
         // Most turns (every recogniser's) have no punctuation: one sentence at most, so none.
         guard text.utf8.contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x3B || $0 == 0x0A }) else { return [] }
+        return text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiSentences(of: text) : characterSentences(of: text)
+    }
+
+    /// ``sentences(of:)`` for any text, a character at a time.
+    static func characterSentences(of text: String) -> [String] {
         let sentences = text.split(whereSeparator: { ".!?;\n".contains($0) }).map { String($0) }
         guard sentences.count > 1 else { return [] }
         return sentences.filter { $0.split(separator: " ").count >= 3 }
+    }
+
+    /// ``sentences(of:)`` for an ASCII text, a byte at a time. Its characters are its bytes but for `\r\n`, one
+    /// character that is not `\n`: a line feed after a carriage return ends no sentence.
+    static func asciiSentences(of text: String) -> [String] {
+        var pieces: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var previous: UInt8 = 0
+        var index = start
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            let ends = byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x3B || (byte == 0x0A && previous != 0x0D)
+            previous = byte
+            bytes.formIndex(after: &index)
+            guard ends else { continue }
+            let end = bytes.index(before: index)
+            if start != end { pieces.append(text[start..<end]) }
+            start = index
+        }
+        if start != bytes.endIndex { pieces.append(text[start..<bytes.endIndex]) }
+        guard pieces.count > 1 else { return [] }
+        return pieces.filter { piece in
+            // Words as `split(separator: " ")` counts them: runs of anything but a space.
+            var words = 0
+            var inWord = false
+            for byte in piece.utf8 {
+                if byte == 0x20 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                }
+            }
+            return words >= 3
+        }.map { String($0) }
     }
 
     /// Overlapping ten-word windows of a long turn's `count` words; none for a short one.
