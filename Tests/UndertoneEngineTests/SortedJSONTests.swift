@@ -41,6 +41,36 @@ struct SortedJSONTests {
         #expect(compared > 100)
     }
 
+    @Test("members added as JSON text are written where their keys sort, as the value holding them would be")
+    func addedMembers() throws {
+        let model = try TextModel.bundled()
+        let created = Date(timeIntervalSince1970: 1_800_000_000.25)
+        var packets = 0
+        for call in ExampleCalls.cases {
+            let events = try ExampleCalls.events(call.file)
+            var analyzer = CallAnalyzer(policy: try Policy.preset(named: call.expectation.preset), textModel: model)
+            let outputs = events.flatMap { analyzer.ingest($0) }
+            guard let packet = HandoffPacket.build(events: events, outputs: outputs, link: "/v1/calls/x/handoff") else { continue }
+            packets += 1
+            // A follow-up with its packet, written whole, against the follow-up without it plus the packet's own text:
+            // "packet" sorts between "owner" and "reason", inside the object.
+            let whole = FollowUp(
+                id: "fu-1", callID: "c-\(packets)", alertID: "a-1", reason: "escalated", owner: "duty-manager",
+                due: created.addingTimeInterval(86_400), createdAt: created, packet: packet)
+            var bare = whole
+            bare.packet = nil
+            let packetJSON = try SortedJSON.string(packet)
+            let expected = String(decoding: try Self.foundation.encode(whole), as: UTF8.self)
+            #expect(try SortedJSON.string(bare, adding: [("packet", packetJSON)]) == expected)
+        }
+        #expect(packets > 10)
+        // First and last places, several members, and a member that replaces the value's own.
+        #expect(try SortedJSON.string(["m": 1], adding: [("a", "[1,2]"), ("z", "{\"y\":null}")]) == #"{"a":[1,2],"m":1,"z":{"y":null}}"#)
+        #expect(try SortedJSON.string(["m": 1, "n": 2], adding: [("m", "\"x\"")]) == #"{"m":"x","n":2}"#)
+        #expect(try SortedJSON.string([String: Int](), adding: []) == "{}")
+        #expect(throws: EncodingError.self) { try SortedJSON.string([1, 2], adding: [("a", "1")]) }
+    }
+
     @Test("strings: quotes, backslashes, control characters, slashes and non-ASCII")
     func strings() throws {
         var everyControl = ""

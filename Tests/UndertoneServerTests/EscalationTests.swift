@@ -220,6 +220,27 @@ struct EscalationTests {
                 #expect(stored.followUp.owner == "mgr-ana")
                 #expect(stored.followUp.outcome == "called back; refund agreed")
 
+                // The packet was encoded once for the notice, the follow-up and its row: each body is what the general
+                // encoder writes for the whole value, and the row's packet, claimed and closed since, is the follow-up's.
+                let logged = try await server.context.store.entries(call: callID, after: 0, limit: 10_000).map(\.entry)
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                encoder.dateEncodingStrategy = .iso8601
+                let decoder = JSONDecoder()
+                decoder.dateDecodingStrategy = .iso8601
+                let notices = logged.filter { $0.type == HandoffNotice.entryType }
+                #expect(notices.count == 3)
+                for entry in notices {
+                    let whole = try decoder.decode(WholeNotice.self, from: Data(entry.body.utf8))
+                    #expect(String(decoding: try encoder.encode(whole), as: UTF8.self) == entry.body)
+                }
+                let made = try #require(logged.first { $0.type == FollowUp.entryType })
+                let tagged = try decoder.decode(TaggedFollowUp.self, from: Data(made.body.utf8))
+                #expect(String(decoding: try encoder.encode(tagged), as: UTF8.self) == made.body)
+                let escalationPacket = try decoder.decode(WholeNotice.self, from: Data(notices[0].body.utf8)).packet
+                #expect(tagged.followUp.packet == escalationPacket)
+                #expect(stored.followUp.packet == escalationPacket)
+
                 // The webhook: the manager decision, the hand-off (escalation and transfer) and the follow-up's life, each
                 // signed; every one verified.
                 let delivered = try await receiver.wait { deliveries in
@@ -560,5 +581,39 @@ struct EscalationTests {
         settings.initialBackoff = .milliseconds(500)
         settings.maxBackoff = .seconds(3)
         #expect((1...6).map { settings.backoff(after: $0) } == [.milliseconds(500), .seconds(1), .seconds(2), .seconds(3), .seconds(3), .seconds(3)])
+    }
+}
+
+/// A hand-off notice read whole (the server writes it with its packet added as JSON already written).
+private struct WholeNotice: Codable {
+    var type: String
+    var call: String
+    var at: Int
+    var target: String
+    var reason: String
+    var packet: HandoffPacket
+    var compact: String
+}
+
+/// A `follow_up` log entry read whole: the follow-up's fields with `type` and `at`.
+private struct TaggedFollowUp: Codable {
+    var followUp: FollowUp
+    var type: String
+    var at: Int
+
+    private enum Keys: String, CodingKey { case type, at }
+
+    init(from decoder: any Decoder) throws {
+        followUp = try FollowUp(from: decoder)
+        let container = try decoder.container(keyedBy: Keys.self)
+        type = try container.decode(String.self, forKey: .type)
+        at = try container.decode(Int.self, forKey: .at)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try followUp.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(type, forKey: .type)
+        try container.encode(at, forKey: .at)
     }
 }

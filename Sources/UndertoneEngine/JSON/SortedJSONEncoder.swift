@@ -23,6 +23,22 @@ public enum SortedJSON {
         node.write(into: &bytes)
     }
 
+    /// The JSON text of `value`, which encodes as an object, with `members` put in among its own keys where they sort:
+    /// JSON text this encoder has already written, taken as it is. What a large part of several values shares (a
+    /// hand-off packet in its notice, its follow-up and the follow-up's row) is encoded once. A member whose key the
+    /// value also has replaces the value's.
+    public static func string(_ value: some Encodable, adding members: [(key: String, json: String)]) throws -> String {
+        let node = try SortedJSONNode.encoding(value, parent: nil, key: nil)
+        guard case .object(let object) = node else {
+            throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: [], debugDescription: "members are added to an object only"))
+        }
+        for member in members { object.set(member.key, .raw(Array(member.json.utf8))) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512 + members.reduce(0) { $0 + $1.json.utf8.count })
+        node.write(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// `text` as a JSON string, quotes included.
     public static func quoted(_ text: String) -> String {
         var bytes: [UInt8] = []

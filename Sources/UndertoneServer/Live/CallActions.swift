@@ -18,8 +18,10 @@ public struct FollowUpSettings: Sendable, Equatable {
     }
 }
 
-/// A hand-off on its way to the receiving side, before they pick up: the packet, its compact form and why.
-struct HandoffNotice: Codable, Equatable {
+/// A hand-off on its way to the receiving side, before they pick up: the packet, its compact form and why. Encoded
+/// without its packet, which is added as JSON already written (``ShardContext/act(on:outputs:call:result:)`` encodes a
+/// packet once for its notice, its follow-up and the follow-up's row).
+struct HandoffNotice: Encodable, Equatable {
     static let entryType = "handoff"
 
     var type = HandoffNotice.entryType
@@ -28,11 +30,24 @@ struct HandoffNotice: Codable, Equatable {
     /// Who receives it: `manager` for an escalation, the transfer's target (a queue or an agent) for a transfer.
     var target: String
     var reason: String
-    var packet: HandoffPacket
     var compact: String
 
     enum CodingKeys: String, CodingKey {
-        case type, callID = "call", at, target, reason, packet, compact
+        case type, callID = "call", at, target, reason, compact
+    }
+
+    /// The notice's JSON with `packet`, the packet's JSON.
+    func json(packet: String) throws -> String { try SortedJSON.string(self, adding: [("packet", packet)]) }
+}
+
+/// A hand-off packet with its JSON, encoded once.
+struct EncodedPacket {
+    var packet: HandoffPacket
+    var json: String
+
+    init(_ packet: HandoffPacket) throws {
+        self.packet = packet
+        json = try SortedJSON.string(packet)
     }
 }
 
@@ -44,45 +59,51 @@ extension ShardContext {
     /// manager escalation or a transfer sends the hand-off packet to the receiving side before they pick up, and a
     /// manager escalation (or a rule asking for it) makes a follow-up.
     func act(on event: CallEvent, outputs: [EngineOutput], call: LiveCall, result: inout RunResult) throws {
-        // The packet is built when something carries it, and once: it reads the whole call.
-        var built: HandoffPacket??
-        func packet() -> HandoffPacket? {
+        // The packet is built when something carries it, and once, JSON and all: it reads the whole call, and a long
+        // call's packet is tens of kilobytes that its notice, its follow-up and the follow-up's row all hold.
+        var built: EncodedPacket??
+        func packet() throws -> EncodedPacket? {
             if let built { return built }
-            let packet = HandoffPacket.build(
-                events: call.events, outputs: call.outputs, intent: call.analyzer.intent?.intent, link: "/v1/calls/\(call.started.callID)/handoff")
+            let packet = try HandoffPacket.build(
+                events: call.events, outputs: call.outputs, intent: call.analyzer.intent?.intent, link: "/v1/calls/\(call.started.callID)/handoff"
+            ).map(EncodedPacket.init)
             built = .some(packet)
             return packet
         }
         for case .decision(let decision) in outputs where decision.kind != .folded {
             let escalated = decision.tier == .manager
-            if escalated, let handoff = packet() {
+            if escalated, let handoff = try packet() {
                 let notice = HandoffNotice(
                     callID: decision.callID, at: decision.at, target: "manager", reason: "escalated to a manager: \(decision.rule)",
-                    packet: handoff, compact: handoff.compact)
-                try record(notice, type: HandoffNotice.entryType, at: decision.at, call: call, result: &result)
+                    compact: handoff.packet.compact)
+                record(try notice.json(packet: handoff.json), type: HandoffNotice.entryType, at: decision.at, call: call, result: &result)
             }
             guard FollowUp.isAsked(by: decision) else { continue }
             let now = Date()
             let due = Double(followUps.dueAfter.components.seconds) + Double(followUps.dueAfter.components.attoseconds) / 1e18
-            guard let followUp = FollowUp.asked(by: decision, packet: packet(), owner: followUps.owner, dueAfter: due, now: now)
-            else { continue }
-            let body = try TaggedEntry(followUp, type: FollowUp.entryType, at: decision.at).json()
-            result.entries.append(LogEntry(callID: decision.callID, kind: .output, type: FollowUp.entryType, at: decision.at, body: body))
+            let handoff = try packet()
+            guard var followUp = FollowUp.asked(by: decision, packet: nil, owner: followUps.owner, dueAfter: due, now: now) else { continue }
+            let body = try SortedJSON.string(
+                TaggedEntry(followUp, type: FollowUp.entryType, at: decision.at), adding: handoff.map { [("packet", $0.json)] } ?? [])
+            followUp.packet = handoff?.packet
+            result.entries.append(
+                LogEntry(
+                    callID: decision.callID, kind: .output, type: FollowUp.entryType, at: decision.at, body: body,
+                    decoded: .followUp(followUp, packetJSON: handoff?.json)))
             result.feed.append(
                 FeedMessage(
                     callID: decision.callID, agentID: call.started.agentID, team: call.started.team, type: FollowUp.entryType,
                     json: try FollowUpView(followUp, now: now, withPacket: false).json()))
         }
-        if case .agentAction(let action) = event, action.action == .transfer, let handoff = packet() {
+        if case .agentAction(let action) = event, action.action == .transfer, let handoff = try packet() {
             let notice = HandoffNotice(
-                callID: action.callID, at: action.at, target: action.target ?? "transfer", reason: action.note ?? "transferred", packet: handoff,
-                compact: handoff.compact)
-            try record(notice, type: HandoffNotice.entryType, at: action.at, call: call, result: &result)
+                callID: action.callID, at: action.at, target: action.target ?? "transfer", reason: action.note ?? "transferred",
+                compact: handoff.packet.compact)
+            record(try notice.json(packet: handoff.json), type: HandoffNotice.entryType, at: action.at, call: call, result: &result)
         }
     }
 
-    private func record(_ value: some Encodable, type: String, at: Int, call: LiveCall, result: inout RunResult) throws {
-        let json = try SortedJSON.string(value)
+    private func record(_ json: String, type: String, at: Int, call: LiveCall, result: inout RunResult) {
         result.entries.append(LogEntry(callID: call.started.callID, kind: .output, type: type, at: at, body: json))
         result.feed.append(FeedMessage(callID: call.started.callID, agentID: call.started.agentID, team: call.started.team, type: type, json: json))
     }

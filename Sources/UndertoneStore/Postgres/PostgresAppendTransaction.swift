@@ -191,10 +191,11 @@ struct PostgresAppendTransaction: AppendTransaction {
                     \(followUp.createdAt.storeMilliseconds), \(followUp.updatedAt.storeMilliseconds), \(followUp.overdueAlertID))
                 """)
         } else {
+            // The packet is as the follow-up was made with it: a change leaves the column (tens of kilobytes) alone.
             try await execute(
                 """
                 UPDATE follow_ups SET owner = \(followUp.owner), due_at = \(followUp.due.storeMilliseconds), state = \(followUp.state.rawValue),
-                    outcome = \(followUp.outcome), packet = \(record.packetJSON), updated_at = \(followUp.updatedAt.storeMilliseconds),
+                    outcome = \(followUp.outcome), updated_at = \(followUp.updatedAt.storeMilliseconds),
                     overdue_alert = \(followUp.overdueAlertID)
                 WHERE id = \(followUp.id)
                 """)

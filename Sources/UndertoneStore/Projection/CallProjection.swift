@@ -64,6 +64,9 @@ struct CallProjection {
             }
         case .event(.audio), .event(.voice), .event(.agentAction), .event(.tick), .output(.voice), .output(.guidance):
             break
+        case .followUp:
+            // The follow-ups' projection takes these (`ProjectedEntry.of` never gives one): the call's row is left alone.
+            return
         case .output(.signal(let signal)):
             if signal.speaker == .customer {
                 row.stress = signal.stress

@@ -17,19 +17,26 @@ struct FollowUpProjection {
     nonisolated(nonsending) mutating func apply(
         _ entry: LogEntry, call projection: inout CallProjection, at now: Date, transaction: some AppendTransaction, logger: Logger
     ) async throws {
-        let body = Data(entry.body.utf8)
         if entry.type == FollowUp.entryType {
-            guard let followUp = try? JSONDecoder().decode(FollowUp.self, from: body), followUp.callID == entry.callID else {
+            // The writer's own value when it gave one (a packet is tens of kilobytes to decode), else the body.
+            var made: (followUp: FollowUp, packetJSON: String?)?
+            if case .followUp(let followUp, let packetJSON)? = entry.decoded {
+                made = (followUp, packetJSON)
+            } else if let followUp = try? JSONDecoder().decode(FollowUp.self, from: Data(entry.body.utf8)) {
+                made = (followUp, nil)
+            }
+            guard let (followUp, packetJSON) = made, followUp.callID == entry.callID else {
                 return logger.warning("follow_up entry appended but not projected", metadata: ["call.id": "\(entry.callID)"])
             }
             guard try await load(followUp.id, transaction) == nil else {
                 return logger.warning("follow_up entry repeats an existing follow-up", metadata: ["follow_up.id": "\(followUp.id)"])
             }
-            records[followUp.id] = FollowUpRecord(followUp: followUp, agentID: projection.call?.agentID, team: projection.call?.team)
+            records[followUp.id] = FollowUpRecord(
+                followUp: followUp, agentID: projection.call?.agentID, team: projection.call?.team, packetJSON: packetJSON)
             note(followUp.id)
             return
         }
-        guard let change = try? JSONDecoder().decode(FollowUpChange.self, from: body), change.callID == entry.callID else {
+        guard let change = try? JSONDecoder().decode(FollowUpChange.self, from: Data(entry.body.utf8)), change.callID == entry.callID else {
             return logger.warning("follow_up_update entry appended but not projected", metadata: ["call.id": "\(entry.callID)"])
         }
         guard var record = try await load(change.id, transaction) else {

@@ -8,6 +8,9 @@ import UndertoneEngine
 public indirect enum ProjectedEntry: Sendable, Equatable {
     case event(CallEvent)
     case output(EngineOutput)
+    /// A `follow_up` the server made, with its packet's JSON as the entry's body holds it (nil: no packet). Only a
+    /// writer's `decoded` value: the follow-ups' projection reads it instead of the body.
+    case followUp(FollowUp, packetJSON: String?)
 
     /// The entry's `decoded` value when it has one of its kind and call, else its body decoded.
     static func of(_ entry: LogEntry) throws(Unreadable) -> ProjectedEntry {
@@ -48,6 +51,7 @@ public indirect enum ProjectedEntry: Sendable, Equatable {
         switch self {
         case .event(let event): event.callID
         case .output(let output): output.callID
+        case .followUp(let followUp, _): followUp.callID
         }
     }
 

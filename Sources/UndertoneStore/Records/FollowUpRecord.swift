@@ -6,17 +6,27 @@ public struct FollowUpRecord: Sendable, Equatable {
     public var followUp: FollowUp
     public var agentID: String?
     public var team: String?
+    /// The packet's JSON when the writer has it already (it encoded the packet once for the log): what the packet
+    /// column gets when the follow-up is first saved. A follow-up's packet never changes after that (a change to a
+    /// follow-up leaves the column as it is), so this is not compared.
+    let encodedPacket: String?
 
-    public init(followUp: FollowUp, agentID: String?, team: String?) {
+    public init(followUp: FollowUp, agentID: String?, team: String?, packetJSON: String? = nil) {
         self.followUp = followUp
         self.agentID = agentID
         self.team = team
+        self.encodedPacket = packetJSON
+    }
+
+    public static func == (lhs: FollowUpRecord, rhs: FollowUpRecord) -> Bool {
+        lhs.followUp == rhs.followUp && lhs.agentID == rhs.agentID && lhs.team == rhs.team
     }
 
     /// The packet column: the packet's JSON, or `null`.
     var packetJSON: String {
-        guard let packet = followUp.packet, let data = try? JSONEncoder().encode(packet) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
+        if let encodedPacket { return encodedPacket }
+        guard let packet = followUp.packet, let json = try? SortedJSON.string(packet) else { return "null" }
+        return json
     }
 
     static func packet(from json: String) -> HandoffPacket? {

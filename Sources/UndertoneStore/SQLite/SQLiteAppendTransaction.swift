@@ -178,23 +178,25 @@ struct SQLiteAppendTransaction: AppendTransaction {
 
     nonisolated(nonsending) func saveFollowUp(_ record: FollowUpRecord, isNew: Bool) async throws {
         let followUp = record.followUp
-        let values: [SQLiteData] = [
+        let before: [SQLiteData] = [
             .text(followUp.callID), .optionalText(record.agentID), .optionalText(record.team), .optionalText(followUp.alertID),
             .text(followUp.reason), .optionalText(followUp.owner), .date(followUp.due), .text(followUp.state.rawValue),
-            .optionalText(followUp.outcome), .text(record.packetJSON), .date(followUp.createdAt), .date(followUp.updatedAt),
-            .optionalText(followUp.overdueAlertID),
+            .optionalText(followUp.outcome),
         ]
+        let after: [SQLiteData] = [.date(followUp.createdAt), .date(followUp.updatedAt), .optionalText(followUp.overdueAlertID)]
         if isNew {
             try connection.query(
-                "INSERT INTO follow_ups (\(StoreColumns.followUps)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [.text(followUp.id)] + values)
+                "INSERT INTO follow_ups (\(StoreColumns.followUps)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [.text(followUp.id)] + before + [.text(record.packetJSON)] + after)
         } else {
+            // The packet is as the follow-up was made with it: a change leaves the column (tens of kilobytes) alone.
             try connection.query(
                 """
                 UPDATE follow_ups SET call_id = ?, agent_id = ?, team = ?, alert_id = ?, reason = ?, owner = ?, due_at = ?, state = ?,
-                    outcome = ?, packet = ?, created_at = ?, updated_at = ?, overdue_alert = ?
+                    outcome = ?, created_at = ?, updated_at = ?, overdue_alert = ?
                 WHERE id = ?
                 """,
-                values + [.text(followUp.id)])
+                before + after + [.text(followUp.id)])
         }
     }
 }
