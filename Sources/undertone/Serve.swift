@@ -173,7 +173,7 @@ extension Undertone {
             let knowledgeBase = try KnowledgeOptions.load(knowledge)
             let intentModel = try IntentModelOptions.load(setting(intents, "UNDERTONE_INTENTS", "intents"))
             switch setting(logFormat, "UNDERTONE_LOG_FORMAT", "logFormat") ?? "text" {
-            case "text": break
+            case "text": LoggingSystem.bootstrap { TextLogHandler.standardOutput(label: $0) }
             case "json": LoggingSystem.bootstrap { JSONLogHandler.standardError(label: $0) }
             case let other: throw CommandFailure("the log format must be text or json, not \"\(other)\"")
             }

@@ -20,7 +20,7 @@ public struct JSONLogHandler: LogHandler {
     /// Writes to standard error, whole lines at a time.
     public static func standardError(label: String) -> JSONLogHandler {
         JSONLogHandler(label: label) { line in
-            StandardErrorLines.shared.write(line)
+            StandardLines.error.write(line)
         }
     }
 
@@ -58,12 +58,19 @@ public struct JSONLogHandler: LogHandler {
     }
 }
 
-/// Standard error shared by every handler: one line written at a time, so lines from concurrent tasks never interleave.
-private final class StandardErrorLines: Sendable {
-    static let shared = StandardErrorLines()
-    private let lock = Mutex(())
+/// Standard output or error shared by every handler: one line written at a time, so lines from concurrent tasks never
+/// interleave.
+final class StandardLines: Sendable {
+    static let output = StandardLines(FileHandle.standardOutput)
+    static let error = StandardLines(FileHandle.standardError)
+
+    private let handle: Mutex<FileHandle>
+
+    private init(_ handle: FileHandle) {
+        self.handle = Mutex(handle)
+    }
 
     func write(_ line: String) {
-        lock.withLock { _ in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        handle.withLock { $0.write(Data((line + "\n").utf8)) }
     }
 }
