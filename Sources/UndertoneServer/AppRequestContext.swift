@@ -93,9 +93,16 @@ struct Authenticator: RouterMiddleware {
     static func secret(in request: Request) -> String? {
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "bearer" { return String(parts[1].trimmingWhitespace()) }
+            if parts.count == 2, isBearer(parts[0]) { return String(parts[1].trimmingWhitespace()) }
         }
-        if let name = HTTPField.Name("X-API-Key"), let key = request.headers[name] { return key }
+        if let key = request.headers[apiKeyField] { return key }
         return request.uri.queryParameters["key"].map(String.init)
+    }
+
+    private static let apiKeyField = HTTPField.Name("X-API-Key")!
+
+    /// Whether an authorization scheme is `Bearer`, in any case (RFC 9110: schemes are case-insensitive).
+    static func isBearer(_ scheme: Substring) -> Bool {
+        scheme.utf8.count == 6 && zip(scheme.utf8, "bearer".utf8).allSatisfy { $0 | 0x20 == $1 }
     }
 }
