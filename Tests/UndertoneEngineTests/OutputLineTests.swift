@@ -77,4 +77,74 @@ struct OutputLineTests {
             utteranceIDs: ["u-1"], guidance: nil, responses: [])
         #expect(try EngineOutput.decision(decision).line() == (try SortedJSON.string(EngineOutput.decision(decision))))
     }
+
+    private static func randomPacket(_ generator: inout some RandomNumberGenerator) -> HandoffPacket {
+        func maybe(_ value: String) -> String? { Bool.random(using: &generator) ? value : nil }
+        func count(_ most: Int) -> Int { Int.random(in: 0...most, using: &generator) }
+        let history = CustomerHistory(
+            contacts30d: count(9), escalations90d: count(3), openFollowUps: count(2),
+            lastSentiment: Bool.random(using: &generator) ? Polarity.allCases.randomElement(using: &generator) : nil,
+            repeatIssue: Bool.random(using: &generator), segment: maybe(text(&generator)),
+            lifetimeValue: Bool.random(using: &generator) ? number(&generator) : nil)
+        return HandoffPacket(
+            callID: text(&generator), customerID: text(&generator), channel: text(&generator), queue: text(&generator), language: text(&generator),
+            industry: maybe(text(&generator)), fromAgent: maybe(text(&generator)), intent: maybe(text(&generator)), tier: maybe(text(&generator)),
+            rule: maybe(text(&generator)), stressNow: number(&generator), peakStress: number(&generator),
+            summary: (0..<count(6)).map { _ in
+                HandoffPacket.Line(
+                    at: count(1_000_000), speaker: SpeakerRole.allCases.randomElement(using: &generator)!, utteranceID: text(&generator),
+                    text: text(&generator), why: text(&generator))
+            },
+            timeline: (0..<count(12)).map { _ in
+                HandoffPacket.StressPoint(at: count(1_000_000), stress: number(&generator), smoothed: number(&generator), emotion: text(&generator))
+            },
+            cues: (0..<count(4)).map { _ in
+                HandoffPacket.RaisedCue(at: count(9_999), kind: text(&generator), text: text(&generator), conditional: Bool.random(using: &generator))
+            },
+            tried: (0..<count(3)).map { _ in HandoffPacket.AgentMove(at: count(9_999), move: text(&generator), text: text(&generator)) },
+            promises: (0..<count(3)).map { _ in HandoffPacket.AgentMove(at: count(9_999), move: text(&generator), text: text(&generator)) },
+            history: Bool.random(using: &generator) ? history : nil, link: maybe("/v1/calls/\(text(&generator))/handoff"),
+            spokenLanguage: maybe(text(&generator)))
+    }
+
+    @Test("a hand-off packet is written byte for byte as the general encoder writes it, or left to it")
+    func packets() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let packet = Self.randomPacket(&generator)
+            let finite =
+                packet.stressNow.isFinite && packet.peakStress.isFinite && (packet.history?.lifetimeValue?.isFinite ?? true)
+                && packet.timeline.allSatisfy { $0.stress.isFinite && $0.smoothed.isFinite }
+            #expect(finite)
+            #expect(packet.json == (try SortedJSON.string(packet)))
+        }
+        // Every example call's packet, as the server builds it.
+        let model = try TextModel.bundled()
+        var built = 0
+        for call in ExampleCalls.cases {
+            let events = try ExampleCalls.events(call.file)
+            var analyzer = CallAnalyzer(policy: try Policy.preset(named: call.expectation.preset), textModel: model)
+            let outputs = events.flatMap { analyzer.ingest($0) }
+            guard let packet = HandoffPacket.build(events: events, outputs: outputs, intent: "billing", link: "/v1/calls/x/handoff") else { continue }
+            built += 1
+            #expect(packet.json == (try SortedJSON.string(packet)))
+        }
+        #expect(built > 10)
+        // A number JSON cannot hold: nothing written, and the general encoder says why.
+        let spoil: [(inout HandoffPacket) -> Void] = [
+            { $0.stressNow = .nan }, { $0.peakStress = .infinity },
+            { $0.timeline.append(HandoffPacket.StressPoint(at: 1, stress: .nan, smoothed: 0, emotion: "anger")) },
+            { $0.timeline.append(HandoffPacket.StressPoint(at: 1, stress: 0, smoothed: -.infinity, emotion: "anger")) },
+        ]
+        for change in spoil {
+            var packet = Self.randomPacket(&generator)
+            change(&packet)
+            #expect(packet.json == nil)
+            #expect(throws: EncodingError.self) { try SortedJSON.string(packet) }
+        }
+        // A history's lifetime value that is not finite is left out by the history's own encoding, in both.
+        var packet = Self.randomPacket(&generator)
+        packet.history = CustomerHistory(contacts30d: 2, lifetimeValue: .nan)
+        #expect(packet.json == (try SortedJSON.string(packet)))
+    }
 }

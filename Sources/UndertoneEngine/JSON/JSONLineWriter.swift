@@ -68,6 +68,11 @@ struct JSONLineWriter {
         bytes.append(contentsOf: SortedJSONNode.finiteText(value).utf8)
     }
 
+    /// JSON text already written, as it is.
+    mutating func raw(_ json: String) {
+        bytes.append(contentsOf: json.utf8)
+    }
+
     /// A member whose value is a string, an integer or a finite number.
     mutating func member(_ name: StaticString, _ text: String) {
         key(name)
