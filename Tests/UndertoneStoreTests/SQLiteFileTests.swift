@@ -52,6 +52,31 @@ struct SQLiteFileTests {
         }
     }
 
+    @Test("while the store runs, checkpoints beside the writes copy the WAL into the file (the writer's own mark is far off)")
+    func backgroundCheckpoints() async throws {
+        try await TemporaryFolder.with { folder in
+            let path = folder.appendingPathComponent("calls.sqlite").path
+            let call = Fixture.callID()
+            let store = try await SQLiteEventStore(path: path, logger: StoreBackend.logger)
+            try await StoreBackend.running(store) { store in
+                let turns = (2...200).map { Fixture.turn(call, at: $0 * 1_000, utterance: "u-\($0)", clientSequence: $0) }
+                _ = try await store.append([Fixture.started(call, clientSequence: 1)] + turns)
+                // The file alone, copied without its WAL, holds them once a checkpoint has run (a copy taken while one
+                // runs may be torn: taken again).
+                var found = 0
+                for attempt in 0..<50 where found != 200 {
+                    try await Task.sleep(for: .milliseconds(100))
+                    let copy = folder.appendingPathComponent("copy-\(attempt).sqlite").path
+                    try FileManager.default.copyItem(atPath: path, toPath: copy)
+                    let copied = try await SQLiteEventStore(path: copy, logger: StoreBackend.logger)
+                    found = (try? await copied.entries(call: call, after: 0, limit: 1_000).count) ?? 0
+                    try await copied.close()
+                }
+                #expect(found == 200)
+            }
+        }
+    }
+
     @Test("two writers on one file: each append sees what the other committed (the heads and rows a writer keeps let go)")
     func twoWriters() async throws {
         try await TemporaryFolder.with { folder in

@@ -12,6 +12,11 @@ import UndertoneEngine
 /// at a time; reads of a file use a second, read-only connection and never wait for a write. `:memory:` (for tests)
 /// uses one connection for everything.
 ///
+/// Checkpoints (copying the WAL's pages into the file) run on a connection of their own, beside the writes, while the
+/// store runs as a service: the writer checkpoints itself only when the WAL reaches ``walCheckpointPages``. SQLite's own
+/// default, a checkpoint by the writer every 1,000 pages, made every commit that crossed the mark wait for it, and at a
+/// steady stream of small commits that was a checkpoint (and its `fsync` of the file) many times a second.
+///
 /// Open it, `migrate()`, then run it as a `Service`; `run()` closes the connections when it ends.
 public final class SQLiteEventStore: EventStore {
     /// The path that keeps the database in memory, for as long as the store is open.
@@ -22,9 +27,16 @@ public final class SQLiteEventStore: EventStore {
     /// How long a statement waits for another process's lock before failing with `SQLITE_BUSY`.
     public static let busyTimeoutMilliseconds = 5_000
 
+    /// The WAL's pages at which the writer checkpoints it itself: the bound when the background checkpoints fall behind
+    /// or do not run (a store used without running it as a service). 16,384 pages of 4 KiB: 64 MiB.
+    static let walCheckpointPages = 16_384
+    /// How often the background checkpoint runs while the store runs as a service.
+    static let checkpointInterval: Duration = .milliseconds(200)
+
     let logger: Logger
     private let writer: SQLiteWorker
     private let reader: SQLiteWorker?
+    private let checkpointer: SQLiteWorker?
     private let writeLock = AsyncSerialLock()
     /// Appends waiting for the write connection (see `append`).
     private let pendingAppends = Mutex<[SQLiteWorker.PendingAppend]>([])
@@ -48,6 +60,7 @@ public final class SQLiteEventStore: EventStore {
                     }
                 }
                 try connection.query("PRAGMA synchronous = FULL")
+                if !inMemory { try connection.query("PRAGMA wal_autocheckpoint = \(Self.walCheckpointPages)") }
             }
             if !inMemory {
                 let reader = try SQLiteWorker(path: path, on: SQLiteWorker.readers)
@@ -61,8 +74,15 @@ public final class SQLiteEventStore: EventStore {
                     throw error
                 }
                 self.reader = reader
+                do {
+                    checkpointer = try SQLiteWorker(path: path, on: SQLiteWorker.checkpointers)
+                } catch {
+                    await reader.close()
+                    throw error
+                }
             } else {
                 self.reader = nil
+                checkpointer = nil
             }
         } catch {
             await writer.close()
@@ -75,8 +95,29 @@ public final class SQLiteEventStore: EventStore {
 
     /// Waits for graceful shutdown or cancellation, then closes the connections.
     public func run() async throws {
-        try? await gracefulShutdown()
+        if checkpointer != nil {
+            // Until shutdown, a passive checkpoint now and then: it copies what the WAL holds without holding up a write.
+            await cancelWhenGracefulShutdown {
+                while (try? await Task.sleep(for: Self.checkpointInterval)) != nil { await self.checkpoint() }
+            }
+        } else {
+            try? await gracefulShutdown()
+        }
         try await close()
+    }
+
+    /// Copies the WAL's committed pages into the database file as far as readers allow, beside the writes. Returns the
+    /// WAL's frames and those copied, or nil for an in-memory store or a closed one.
+    @discardableResult
+    func checkpoint() async -> (frames: Int, copied: Int)? {
+        guard let checkpointer, !isClosed.withLock({ $0 }) else { return nil }
+        do {
+            let row = try await checkpointer.run { try $0.query("PRAGMA wal_checkpoint(PASSIVE)").first }
+            return (row?.column("log")?.integer ?? 0, row?.column("checkpointed")?.integer ?? 0)
+        } catch {
+            logger.warning("WAL checkpoint failed; the writer checkpoints when the WAL is full", metadata: ["error": "\(error)"])
+            return nil
+        }
     }
 
     /// Closes the connections; later calls do nothing. Waits for a write in progress to finish.
@@ -87,6 +128,7 @@ public final class SQLiteEventStore: EventStore {
                 return closed
             }
             guard !wasClosed else { return }
+            await checkpointer?.close()
             await reader?.close()
             await writer.close()
         }

@@ -16,6 +16,8 @@ actor SQLiteWorker {
     static let writers = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     /// The thread that read-only connections run on.
     static let readers = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    /// The thread that checkpoints run on, beside the writes (``SQLiteEventStore/run()``).
+    static let checkpointers = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
     private let handle: SQLiteHandle
     private let loop: any EventLoop
