@@ -116,7 +116,8 @@ struct OutputLineTests {
                 packet.stressNow.isFinite && packet.peakStress.isFinite && (packet.history?.lifetimeValue?.isFinite ?? true)
                 && packet.timeline.allSatisfy { $0.stress.isFinite && $0.smoothed.isFinite }
             #expect(finite)
-            #expect(packet.json == (try SortedJSON.string(packet)))
+            #expect(packet.directJSON == (try SortedJSON.string(packet)))
+            #expect(try packet.jsonText() == (try SortedJSON.string(packet)))
         }
         // Every example call's packet, as the server builds it.
         let model = try TextModel.bundled()
@@ -127,7 +128,7 @@ struct OutputLineTests {
             let outputs = events.flatMap { analyzer.ingest($0) }
             guard let packet = HandoffPacket.build(events: events, outputs: outputs, intent: "billing", link: "/v1/calls/x/handoff") else { continue }
             built += 1
-            #expect(packet.json == (try SortedJSON.string(packet)))
+            #expect(packet.directJSON == (try SortedJSON.string(packet)))
         }
         #expect(built > 10)
         // A number JSON cannot hold: nothing written, and the general encoder says why.
@@ -139,12 +140,13 @@ struct OutputLineTests {
         for change in spoil {
             var packet = Self.randomPacket(&generator)
             change(&packet)
-            #expect(packet.json == nil)
+            #expect(packet.directJSON == nil)
             #expect(throws: EncodingError.self) { try SortedJSON.string(packet) }
+            #expect(throws: EncodingError.self) { try packet.jsonText() }
         }
         // A history's lifetime value that is not finite is left out by the history's own encoding, in both.
         var packet = Self.randomPacket(&generator)
         packet.history = CustomerHistory(contacts30d: 2, lifetimeValue: .nan)
-        #expect(packet.json == (try SortedJSON.string(packet)))
+        #expect(packet.directJSON == (try SortedJSON.string(packet)))
     }
 }

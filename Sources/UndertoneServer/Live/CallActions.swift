@@ -47,7 +47,7 @@ struct EncodedPacket {
 
     init(_ packet: HandoffPacket) throws {
         self.packet = packet
-        json = try packet.json ?? SortedJSON.string(packet)
+        json = try packet.jsonText()
     }
 }
 

@@ -25,7 +25,7 @@ public struct FollowUpRecord: Sendable, Equatable {
     /// The packet column: the packet's JSON, or `null`.
     var packetJSON: String {
         if let encodedPacket { return encodedPacket }
-        guard let packet = followUp.packet, let json = try? packet.json ?? SortedJSON.string(packet) else { return "null" }
+        guard let packet = followUp.packet, let json = try? packet.jsonText() else { return "null" }
         return json
     }
 

@@ -97,8 +97,24 @@ public final class SQLiteEventStore: EventStore {
     public func run() async throws {
         if checkpointer != nil {
             // Until shutdown, a passive checkpoint now and then: it copies what the WAL holds without holding up a write.
+            // A failure is told once, and its end once (the writer's own mark still bounds the WAL meanwhile).
             await cancelWhenGracefulShutdown {
-                while (try? await Task.sleep(for: Self.checkpointInterval)) != nil { await self.checkpoint() }
+                var failing = false
+                while (try? await Task.sleep(for: Self.checkpointInterval)) != nil {
+                    do {
+                        try await self.checkpoint()
+                        if failing { self.logger.notice("WAL checkpoints work again") }
+                        failing = false
+                    } catch EventStoreError.closed {
+                        break
+                    } catch {
+                        if !failing {
+                            self.logger.warning(
+                                "WAL checkpoint failed; the writer checkpoints when the WAL is full", metadata: ["error": "\(error)"])
+                        }
+                        failing = true
+                    }
+                }
             }
         } else {
             try? await gracefulShutdown()
@@ -106,18 +122,12 @@ public final class SQLiteEventStore: EventStore {
         try await close()
     }
 
-    /// Copies the WAL's committed pages into the database file as far as readers allow, beside the writes. Returns the
-    /// WAL's frames and those copied, or nil for an in-memory store or a closed one.
-    @discardableResult
-    func checkpoint() async -> (frames: Int, copied: Int)? {
-        guard let checkpointer, !isClosed.withLock({ $0 }) else { return nil }
-        do {
-            let row = try await checkpointer.run { try $0.query("PRAGMA wal_checkpoint(PASSIVE)").first }
-            return (row?.column("log")?.integer ?? 0, row?.column("checkpointed")?.integer ?? 0)
-        } catch {
-            logger.warning("WAL checkpoint failed; the writer checkpoints when the WAL is full", metadata: ["error": "\(error)"])
-            return nil
-        }
+    /// Copies the WAL's committed pages into the database file as far as readers allow, beside the writes (nothing for
+    /// an in-memory store).
+    func checkpoint() async throws {
+        guard let checkpointer else { return }
+        try checkOpen()
+        try await checkpointer.run { _ = try $0.query("PRAGMA wal_checkpoint(PASSIVE)") }
     }
 
     /// Closes the connections; later calls do nothing. Waits for a write in progress to finish.

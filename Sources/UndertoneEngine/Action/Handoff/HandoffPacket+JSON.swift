@@ -1,9 +1,14 @@
 extension HandoffPacket {
-    /// The packet's JSON, byte for byte as ``SortedJSON`` writes it, written directly: a long call's packet holds a line
-    /// and a point for every customer turn, tens of kilobytes that the general encoder built a tree for (its history, small
-    /// and rare, still goes through it). Nil when a number is not finite, which the general encoder refuses with its
-    /// reason.
-    public var json: String? {
+    /// The packet's JSON, byte for byte as ``SortedJSON`` writes it. Throws, as the general encoder does, for a number
+    /// JSON cannot hold.
+    public func jsonText() throws -> String {
+        try directJSON ?? SortedJSON.string(self)
+    }
+
+    /// The packet's JSON written directly: a long call's packet holds a line and a point for every customer turn, tens
+    /// of kilobytes that the general encoder built a tree for (its history, small and rare, still goes through it). Nil
+    /// when a number is not finite, which is left to the general encoder and its reason.
+    var directJSON: String? {
         guard numbersAreFinite else { return nil }
         var history: String?
         if let known = self.history {
