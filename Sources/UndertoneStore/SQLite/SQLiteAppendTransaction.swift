@@ -90,9 +90,13 @@ struct SQLiteAppendTransaction: AppendTransaction {
     static let insertSQL: [Int: String] = Dictionary(
         uniqueKeysWithValues: sequence(first: 1) { $0 * 2 <= rowsPerInsert ? $0 * 2 : nil }.map { ($0, insertSQL(rows: $0)) })
 
+    /// `OR ROLLBACK`: a broken constraint rolls the transaction back at once rather than the statement alone, so SQLite
+    /// keeps no statement journal (a copy of every page a multi-row insert changes, in case it must undo it half-way).
+    /// Nothing is lost: the transaction fails whole, as it would anyway. (The log's numbers come from the heads, checked
+    /// before: a broken constraint means a log whose heads disagree with it.)
     static func insertSQL(rows: Int) -> String {
         """
-        INSERT INTO event_log (call_id, call_sequence, kind, type, at, body, client_sequence, recorded_at)
+        INSERT OR ROLLBACK INTO event_log (call_id, call_sequence, kind, type, at, body, client_sequence, recorded_at)
         VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
         RETURNING position, call_id, call_sequence
         """

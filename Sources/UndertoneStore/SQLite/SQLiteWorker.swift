@@ -105,7 +105,9 @@ actor SQLiteWorker {
     }
 
     /// Appends a group in one write transaction, each append in a savepoint of its own: one that fails is rolled back
-    /// alone and gets its error; the others commit together. When the commit itself fails, every append gets its error.
+    /// alone and gets its error; the others commit together. When the commit itself fails, every append gets its error;
+    /// so does every append of a group in which the log's insert broke a constraint (the log's numbers disagree with the
+    /// heads: never in a store written only through `append`), which rolls the whole transaction back.
     func append(_ group: [PendingAppend], recordedAt now: Date, logger: Logger) async {
         func failAll(_ error: any Error) { for request in group { request.finish(.failure(error)) } }
         guard !handle.isClosed else { return failAll(EventStoreError.closed) }
@@ -131,12 +133,18 @@ actor SQLiteWorker {
                         request.entries, marks: request.marks, expectingHeads: request.expectingHeads, recordedAt: now, logger: logger)
                     try handle.query("RELEASE append")
                     results.append(.success(logged))
-                } catch {
+                } catch let failure {
                     // What this append staged is rolled back with it: the cache starts again (the database has the rest).
                     cache.clear()
-                    try handle.query("ROLLBACK TO append")
-                    try handle.query("RELEASE append")
-                    results.append(.failure(error))
+                    do {
+                        try handle.query("ROLLBACK TO append")
+                        try handle.query("RELEASE append")
+                    } catch {
+                        // A constraint the log's insert broke (`INSERT OR ROLLBACK`: heads that disagree with the log) has
+                        // rolled the whole transaction back already: every append of the group fails with it.
+                        throw failure
+                    }
+                    results.append(.failure(failure))
                 }
             }
             try handle.query("COMMIT")
