@@ -22,6 +22,49 @@ struct PIIScanner {
         claimed = Array(repeating: false, count: self.text.count)
     }
 
+    /// Whether `text` can hold nothing any recogniser finds, told without tokenising it: ASCII without digits or `@`, and
+    /// none of its runs of letters is a word a finding can start from or needs (a spoken digit or number, an ordinal, a
+    /// spoken e-mail's "at"). Every finding needs one of those: a written address its `@`, a spoken one its "at", an IBAN
+    /// its digits, a date its day or year (digits, or a number or ordinal said), a digit sequence its digits or spoken
+    /// numbers. (A run of letters holds each word token whole, so a word it misses holds an apostrophe, and no such word
+    /// is one of these.) Most turns say none of these, and skip the scan.
+    static func findsNothing(in text: String) -> Bool {
+        var word: UInt64 = 0
+        var length = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                // Up to twelve letters packed in one integer, five bits each: every word looked for is shorter.
+                if length < Self.packedLetters { word = word << 5 | UInt64((byte | 0x20) - 0x60) }
+                length += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "@"), 0x80...:
+                return false
+            default:
+                if length > 0, length <= Self.packedLetters, triggerWords.contains(word) { return false }
+                (word, length) = (0, 0)
+            }
+        }
+        return !(length > 0 && length <= Self.packedLetters && triggerWords.contains(word))
+    }
+
+    static let packedLetters = 12
+
+    /// The words of ``findsNothing(in:)``, each packed as it packs a word.
+    static let triggerWords: Set<UInt64> = {
+        var words: Set<String> = ["at"]
+        for table in [SpokenNumbers.units, SpokenNumbers.teens, SpokenNumbers.tens, SpokenNumbers.ordinalUnits, SpokenNumbers.ordinalTeens] {
+            words.formUnion(table.keys)
+        }
+        words.formUnion(SpokenNumbers.ordinalTens.keys)
+        words.formUnion(SpokenNumbers.digitWords.keys)
+        words.formUnion(SpokenNumbers.repeaters.keys)
+        return Set(
+            words.map { word in
+                precondition(word.utf8.count <= packedLetters && word.utf8.allSatisfy { (0x61...0x7A).contains($0) }, "\(word): not packable")
+                return word.utf8.reduce(UInt64(0)) { $0 << 5 | UInt64($1 - 0x60) }
+            })
+    }()
+
     /// Runs every recogniser and returns the findings in text order.
     static func scan(_ text: String, isPartial: Bool) -> (PIIText, [Finding]) {
         var scanner = PIIScanner(text, isPartial: isPartial)

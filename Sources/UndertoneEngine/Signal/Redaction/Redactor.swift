@@ -30,7 +30,7 @@ public struct Redactor: Sendable, Equatable {
     /// Redacts a text. A partial transcript (`isPartial`) may stop in the middle of a number or an address, so a
     /// digit sequence or spelled-out address that runs to its end is redacted as soon as it could be one.
     public func redact(_ text: String, isPartial: Bool = false) -> Redaction {
-        guard !kinds.isEmpty, !text.isEmpty else { return Redaction(text: text, spans: []) }
+        guard !kinds.isEmpty, !text.isEmpty, !PIIScanner.findsNothing(in: text) else { return Redaction(text: text, spans: []) }
         let (scanned, findings) = PIIScanner.scan(text, isPartial: isPartial)
         var output = String.UnicodeScalarView()
         var spans: [RedactionSpan] = []
