@@ -207,19 +207,28 @@ public struct ConversationFlow: Sendable, Equatable {
 
     /// A short reply that says no: "no", "nope, haven't seen it", "not really", "I don't think so".
     static func saysNo(_ form: String) -> Bool {
-        // A speech form has one space between words and none at either end: nine pieces at most tell whether it has more
-        // than eight words, without splitting a long turn whole.
-        let words = form.split(separator: " ", maxSplits: 8)
-        guard let first = words.first, words.count <= 8 else { return false }
-        if noWords.contains(first) { return true }
-        guard words.count >= 2 else { return false }
-        return noOpenings.contains("\(first) \(words[1])")
+        // A speech form has one space between words and none at either end: its first two words and whether it has more
+        // than eight are read off its bytes, without splitting it or making a string of its opening.
+        var form = form
+        return form.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return false }
+            var spaces = 0
+            var (firstEnd, secondEnd) = (bytes.count, bytes.count)
+            for index in bytes.indices where bytes[index] == 0x20 {
+                spaces += 1
+                if spaces == 1 { firstEnd = index } else if spaces == 2 { secondEnd = index }
+                if spaces == 8 { return false }
+            }
+            if noWords.contains(where: { $0.elementsEqual(bytes[..<firstEnd]) }) { return true }
+            guard spaces >= 1 else { return false }
+            return noOpenings.contains(where: { $0.elementsEqual(bytes[..<secondEnd]) })
+        }
     }
 
-    private static let noWords: Set<Substring> = ["no", "nope", "nah", "never", "not", "neither", "nothing"]
-    private static let noOpenings: Set<String> = [
+    private static let noWords: [[UInt8]] = ["no", "nope", "nah", "never", "not", "neither", "nothing"].map { Array($0.utf8) }
+    private static let noOpenings: [[UInt8]] = [
         "i havent", "i didnt", "i dont", "havent seen", "didnt like", "dont like", "i wasnt", "im not", "not really",
-    ]
+    ].map { Array($0.utf8) }
 
     /// The words of a speech-form text that carry its content: not function words, a plural "s" dropped.
     static func contentWords(_ form: String) -> ContentWords {

@@ -29,21 +29,23 @@ enum KnowledgeText {
 
     /// The stems of `text`'s words, in order, stop words left out.
     static func terms(_ text: String) -> [String] {
-        words(text).compactMap { word in
-            if stopWords.contains(word) { return nil }
+        var terms: [String] = []
+        forEachWord(text) { word in
+            if stopWords.contains(word) { return }
             let string = String(decoding: word, as: UTF8.self)
-            if let mapped = irregular[string] { return mapped }
-            return String(decoding: stem(word), as: UTF8.self)
+            if let mapped = irregular[string] { return terms.append(mapped) }
+            // A word of four letters or fewer is its own stem.
+            terms.append(word.count > 4 ? String(decoding: stem(word), as: UTF8.self) : string)
         }
+        return terms
     }
 
-    /// The lower-case words of `text` as UTF-8 bytes.
-    static func words(_ text: String) -> [[UInt8]] {
-        var words: [[UInt8]] = []
+    /// Calls `body` with each lower-case word of `text` as UTF-8 bytes, in one buffer used again for the next word.
+    static func forEachWord(_ text: String, _ body: ([UInt8]) -> Void) {
         var current: [UInt8] = []
         func flush() {
             guard !current.isEmpty else { return }
-            words.append(current)
+            body(current)
             current.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
@@ -70,7 +72,6 @@ enum KnowledgeText {
             }
         }
         flush()
-        return words
     }
 
     /// A light suffix stripper in the spirit of Porter's first steps, for English: plurals (`-ies`, `-s`), `-ing`,
