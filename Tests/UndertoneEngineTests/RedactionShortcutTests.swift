@@ -53,24 +53,10 @@ struct RedactionShortcutTests {
         }
     }
 
-    /// The turns of the example calls and dialogues.
-    static func exampleTurns() throws -> [String] {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        var texts: [String] = []
-        for folder in ["examples/calls", "examples/dialogues"] {
-            let directory = repository.appendingPathComponent(folder)
-            for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".jsonl") {
-                let events = try CallEvents.decode(jsonLines: String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8))
-                for case .turn(let turn) in events { texts.append(turn.text) }
-            }
-        }
-        return texts
-    }
-
     @Test("a text the shortcut passes holds nothing the scan finds, partial or final (templates, example turns, 50,000 random texts)")
     func neverMissesAFinding() throws {
         let templates = Self.templates()
-        let examples = try Self.exampleTurns()
+        let examples = try ExampleTurns.texts()
         var passed = 0
         for text in templates + examples + Self.randomTexts(count: 50_000) where PIIScanner.findsNothing(in: text) {
             passed += 1
@@ -84,13 +70,15 @@ struct RedactionShortcutTests {
         #expect(found.count * 2 > templates.count, "\(found.count) of \(templates.count) templates hold a finding")
         for text in templates { #expect(!PIIScanner.findsNothing(in: text), "\(text)") }
         let examplesPassed = examples.count { PIIScanner.findsNothing(in: $0) }
+        // The share docs/redaction.md quotes (`swift test --filter RedactionShortcut`).
+        print("example turns that skip the scan: \(examplesPassed) of \(examples.count)")
         #expect(examplesPassed * 2 > examples.count, "only \(examplesPassed) of \(examples.count) example turns skip the scan")
         #expect(passed > 1_000)
     }
 
     @Test("the redactor answers a skipped text as the scan would: the text itself, no spans")
     func redactorAnswersAlike() throws {
-        for text in try Self.exampleTurns() where PIIScanner.findsNothing(in: text) {
+        for text in try ExampleTurns.texts() where PIIScanner.findsNothing(in: text) {
             #expect(Redactor.standard.redact(text) == Redaction(text: text, spans: []))
         }
         #expect(Redactor.standard.redact("my email is john dot smith at gmail dot com").text == "my email is [email]")

@@ -44,22 +44,9 @@ struct WordReadingTests {
         }
     }
 
-    static func exampleTurns() throws -> [String] {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        var texts: [String] = []
-        for folder in ["examples/calls", "examples/dialogues"] {
-            let directory = repository.appendingPathComponent(folder)
-            for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".jsonl") {
-                let events = try CallEvents.decode(jsonLines: String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8))
-                for case .turn(let turn) in events { texts.append(turn.text) }
-            }
-        }
-        return texts
-    }
-
     @Test("saysNo reads a speech form as the split did (example turns, 20,000 random texts, every opening)")
     func saysNo() throws {
-        var texts = try Self.exampleTurns() + Self.randomTexts(20_000)
+        var texts = try ExampleTurns.texts() + Self.randomTexts(20_000)
         for first in Self.vocabulary.prefix(16) {
             for second in Self.vocabulary.prefix(16) { texts.append("\(first) \(second)") }
         }
@@ -74,7 +61,7 @@ struct WordReadingTests {
 
     @Test("the knowledge base's terms are those of the word arrays (example turns, 20,000 random texts)")
     func terms() throws {
-        for text in try Self.exampleTurns() + Self.randomTexts(20_000) {
+        for text in try ExampleTurns.texts() + Self.randomTexts(20_000) {
             #expect(KnowledgeText.terms(text) == Self.referenceTerms(text), "\(text)")
         }
     }
