@@ -13,6 +13,9 @@ export const TYPES = [
 export function createWebhooksPage() {
   const $ = (id) => document.getElementById(id);
   let selected = null;
+  // Each load of the log is numbered: an answer that comes back after a later load was asked for (or after the log was
+  // cleared) is dropped, so that a slow old answer never draws over a newer one.
+  let latestLoad = 0;
 
   function status(text, isError = false) {
     const node = $('webhooks-status');
@@ -72,6 +75,7 @@ export function createWebhooksPage() {
 
   function clearDeliveries() {
     selected = null;
+    latestLoad += 1;
     $('deliveries-title').textContent = 'Deliveries';
     $('deliveries-body').replaceChildren();
     $('deliveries-empty').hidden = false;
@@ -80,8 +84,10 @@ export function createWebhooksPage() {
 
   async function showDeliveries(id) {
     selected = id;
+    const load = ++latestLoad;
     try {
       const answer = await api(`/v1/webhooks/${encodeURIComponent(id)}/deliveries?limit=100`);
+      if (load !== latestLoad) return;
       const row = document.querySelector(`#webhooks-body tr[data-webhook="${CSS.escape(id)}"] code`);
       $('deliveries-title').textContent = `Deliveries to ${row?.textContent ?? id}`;
       $('deliveries-empty').hidden = answer.deliveries.length > 0;
@@ -101,8 +107,29 @@ export function createWebhooksPage() {
         ),
       );
     } catch (error) {
-      status(`Could not load deliveries: ${error.message}`, true);
+      if (load === latestLoad) status(`Could not load deliveries: ${error.message}`, true);
     }
+  }
+
+  // Refresh while a load is under way asks for one more load after it, not another request beside it: clicks faster
+  // than a busy server answers would otherwise queue requests behind each other (a browser opens six connections to a
+  // host), and the log would show what was true when the oldest was sent.
+  let loading = null;
+  let again = false;
+  function refresh() {
+    if (loading) {
+      again = true;
+      return loading;
+    }
+    loading = (async () => {
+      do {
+        again = false;
+        await (selected ? showDeliveries(selected) : show());
+      } while (again);
+    })().finally(() => {
+      loading = null;
+    });
+    return loading;
   }
 
   async function add(event) {
@@ -131,7 +158,7 @@ export function createWebhooksPage() {
           el('label', { class: 'check' }, el('input', { type: 'checkbox', value: type, checked: checked || undefined }), ` ${type}`)),
       );
       $('webhook-form').addEventListener('submit', add);
-      $('deliveries-refresh').addEventListener('click', () => (selected ? showDeliveries(selected) : show()));
+      $('deliveries-refresh').addEventListener('click', refresh);
     },
   };
 }
