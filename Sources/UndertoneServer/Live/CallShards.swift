@@ -527,19 +527,18 @@ extension ShardContext {
         announce?(logged.map(\.position))
         let now = ContinuousClock.now
         for start in group.latencyStarts { metrics.ingestLatency.record(now - start) }
-        for type in group.acceptedTypes { metrics.eventAccepted(type) }
-        for _ in 0..<group.duplicates { metrics.duplicate() }
-        for output in group.outputs {
+        var outputs: [ServerMetrics.OutputLabels] = group.outputs.map { output in
             switch output {
-            case .signal: metrics.output("signal")
-            case .decision(let decision): metrics.output("decision", tier: decision.tier.rawValue, kind: decision.kind.rawValue)
-            case .voice: metrics.output("voice")
-            case .guidance: metrics.output("guidance")
+            case .signal: .init(output: "signal")
+            case .decision(let decision): .init(output: "decision", tier: decision.tier.rawValue, kind: decision.kind.rawValue)
+            case .voice: .init(output: "voice")
+            case .guidance: .init(output: "guidance")
             }
         }
         for entry in group.entries where entry.kind == .output && Self.actionTypes.contains(entry.type) {
-            metrics.output(entry.type)
+            outputs.append(.init(output: entry.type))
         }
+        metrics.groupStored(acceptedTypes: group.acceptedTypes, duplicates: group.duplicates, outputs: outputs)
     }
 
     struct RunResult {

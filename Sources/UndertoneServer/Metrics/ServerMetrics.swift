@@ -55,17 +55,40 @@ public final class ServerMetrics: Sendable {
             .increment()
     }
 
-    /// Events accepted, by type.
-    func eventAccepted(_ type: String) {
-        registry.makeCounter(name: "undertone_events_total", labels: [("type", type)], help: "Events accepted, by type.").increment()
+    /// An output's labels in `undertone_outputs_total`: signals, decisions by tier and kind, and the actions.
+    struct OutputLabels: Equatable {
+        var output: String
+        var tier: String? = nil
+        var kind: String? = nil
     }
 
-    /// Outputs published: signals, and decisions by tier and kind.
-    func output(_ output: String, tier: String? = nil, kind: String? = nil) {
-        var labels = [("output", output)]
-        if let tier { labels.append(("tier", tier)) }
-        if let kind { labels.append(("kind", kind)) }
-        registry.makeCounter(name: "undertone_outputs_total", labels: labels, help: "Engine outputs published.").increment()
+    /// A group commit's counts: events accepted by type, duplicates re-acknowledged (a client resuming after a drop) and
+    /// outputs published. Each counter is found once: the registry looks a counter up by its name and labels under a
+    /// lock, and a group of sixty events has a handful of types (one lookup an event was 0.5% of a REST request's CPU).
+    func groupStored(acceptedTypes: [String], duplicates: Int, outputs: [OutputLabels]) {
+        for (type, count) in Self.tally(acceptedTypes) {
+            registry.makeCounter(name: "undertone_events_total", labels: [("type", type)], help: "Events accepted, by type.")
+                .increment(by: Int64(count))
+        }
+        if duplicates > 0 {
+            registry.makeCounter(name: "undertone_duplicates_total", help: "Events resent and acknowledged again, not processed twice.")
+                .increment(by: Int64(duplicates))
+        }
+        for (labels, count) in Self.tally(outputs) {
+            var pairs = [("output", labels.output)]
+            if let tier = labels.tier { pairs.append(("tier", tier)) }
+            if let kind = labels.kind { pairs.append(("kind", kind)) }
+            registry.makeCounter(name: "undertone_outputs_total", labels: pairs, help: "Engine outputs published.").increment(by: Int64(count))
+        }
+    }
+
+    /// Each distinct item and how often it occurs, in order of first occurrence (few distinct items: a linear search).
+    static func tally<Item: Equatable>(_ items: [Item]) -> [(Item, Int)] {
+        var counts: [(Item, Int)] = []
+        for item in items {
+            if let index = counts.firstIndex(where: { $0.0 == item }) { counts[index].1 += 1 } else { counts.append((item, 1)) }
+        }
+        return counts
     }
 
     /// Input refused, by reason (`malformed`, `unknown_type`, `unauthorized`, `forbidden`, `out_of_order`, `too_large`,
@@ -73,11 +96,6 @@ public final class ServerMetrics: Sendable {
     public func rejected(_ reason: String, via: String) {
         registry.makeCounter(name: "undertone_rejected_total", labels: [("reason", reason), ("via", via)], help: "Input refused, by reason.")
             .increment()
-    }
-
-    /// Duplicates re-acknowledged (a client resuming after a drop).
-    func duplicate() {
-        registry.makeCounter(name: "undertone_duplicates_total", help: "Events resent and acknowledged again, not processed twice.").increment()
     }
 
     public func text() -> String {
