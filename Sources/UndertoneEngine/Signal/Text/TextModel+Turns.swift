@@ -18,13 +18,15 @@ extension TextModel {
         let sentences = Self.sentences(of: text)
         let windows = Self.windowRanges(count: features.tokens.count)
         guard !sentences.isEmpty || !windows.isEmpty else { return whole }
-        var strongest: [Emotion: (probability: Double, part: String)] = [:]
-        func pool(_ reading: TextSignal, _ part: @autoclosure () -> String) {
+        // The strongest reading of each pooled emotion and the part that gave it: a sentence, or a window of the turn's
+        // tokens, whose text is only made if it is explained.
+        var strongest: [Emotion: (probability: Double, part: Part)] = [:]
+        func pool(_ reading: TextSignal, _ part: Part) {
             for emotion in Self.pooledEmotions where reading.emotions[emotion] > max(whole.emotions[emotion], strongest[emotion]?.probability ?? 0) {
-                strongest[emotion] = (reading.emotions[emotion], part())
+                strongest[emotion] = (reading.emotions[emotion], part)
             }
         }
-        for sentence in sentences { pool(analyze(sentence, explain: false), sentence) }
+        for sentence in sentences { pool(analyze(sentence, explain: false), .text(sentence)) }
         for window in windows {
             // A window's words are the turn's own tokens, already normalised: its features are the turn's that lie in it,
             // and its sorted keys the turn's of those, renumbered (their order stays, as the window keeps its features'
@@ -34,10 +36,10 @@ extension TextModel {
             if words.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
                 let (windowFeatures, positions) = features.windowKeeping(window)
                 let windowKeys = Self.windowKeys(keys, positions: positions, count: windowFeatures.occurrences.count)
-                pool(analyze(windowFeatures, sortedKeys: windowKeys, explain: false), words.joined(separator: " "))
+                pool(analyze(windowFeatures, sortedKeys: windowKeys, explain: false), .window(window))
             } else {
                 let part = words.joined(separator: " ")
-                pool(analyze(part, explain: false), part)
+                pool(analyze(part, explain: false), .text(part))
             }
         }
         for emotion in Self.pooledEmotions {
@@ -45,11 +47,22 @@ extension TextModel {
             whole.emotions[emotion] = best.probability
             if best.probability >= thresholds[emotion], !whole.detected.contains(emotion) {
                 whole.detected.append(emotion)
-                whole.explanations += analyze(best.part).explanations.filter { $0.output == emotion.rawValue }
+                let part =
+                    switch best.part {
+                    case .text(let text): text
+                    case .window(let window): features.tokens[window].joined(separator: " ")
+                    }
+                whole.explanations += analyze(part).explanations.filter { $0.output == emotion.rawValue }
             }
         }
         whole.detected.sort { Emotion.allCases.firstIndex(of: $0)! < Emotion.allCases.firstIndex(of: $1)! }
         return whole
+    }
+
+    /// A part of a turn read on its own: a sentence's text, or a window of the turn's tokens.
+    private enum Part {
+        case text(String)
+        case window(Range<Int>)
     }
 
     /// A window's ``sortedKeys(_:)`` from its turn's: the keys of the occurrences it keeps (`positions`, from
