@@ -84,7 +84,9 @@ extension ServerContext {
             defer { metrics.webSocketSessions.decrement() }
             var logger = context.logger
             logger[metadataKey: "call.id"] = .string(callID)
-            let stream = CallStream(undertone: self, callID: callID, scope: principal.ingestScope, outbound: outbound, logger: logger)
+            let stream = CallStream(
+                undertone: self, callID: callID, scope: principal.ingestScope, outbound: outbound,
+                sender: WebSocketTextSender(channel: context.requestContext.channel), logger: logger)
             let watch = CredentialWatch(connections)
             watch.watch(principal, credential: credential)
             if try await watch.run({ try await stream.run(inbound) }) { await stream.endRevoked() }
@@ -98,7 +100,10 @@ struct CallStream: Sendable {
     let callID: String
     /// Whose calls the key that opened the stream may write to.
     let scope: IngestScope
+    /// Closes the stream (Hummingbird's close handshake).
     let outbound: WebSocketOutboundWriter
+    /// Writes the messages: `ready`, each ack with its outputs in one go, errors.
+    let sender: WebSocketTextSender
     let logger: Logger
 
     /// Why a session ends early: the frame to send and the close code.
@@ -111,7 +116,7 @@ struct CallStream: Sendable {
 
     func run(_ inbound: WebSocketInboundStream) async throws {
         let last = try await undertone.shards.lastSequence(callID: callID)
-        try await outbound.write(.text("{\"type\":\"ready\",\"call\":\(SortedJSON.quoted(callID)),\"lastSeq\":\(last ?? 0)}"))
+        try await sender.send("{\"type\":\"ready\",\"call\":\(SortedJSON.quoted(callID)),\"lastSeq\":\(last ?? 0)}")
         do {
             for try await message in inbound.messages(maxSize: undertone.configuration.maxMessageBytes) {
                 let item = try read(message)
@@ -123,14 +128,13 @@ struct CallStream: Sendable {
                 } catch let error as IngestError {
                     throw Refusal(code: error.closeCode, reason: error.description, metric: error.metricReason, sequence: item.sequence)
                 }
-                try await outbound.write(.text(IngestWire.receiptJSON(receipt, callID: callID)))
-                for line in receipt.outputLines { try await outbound.write(.text(line)) }
+                try await sender.send([IngestWire.receiptJSON(receipt, callID: callID)] + receipt.outputLines)
             }
         } catch let refusal as Refusal {
             undertone.metrics.rejected(refusal.metric, via: "websocket")
             logger.notice("Closing an ingest stream", metadata: ["reason": "\(refusal.reason)"])
             let sequence = refusal.sequence.map { ",\"seq\":\($0)" } ?? ""
-            try? await outbound.write(.text("{\"type\":\"error\"\(sequence),\"detail\":\(SortedJSON.quoted(refusal.reason))}"))
+            try? await sender.send("{\"type\":\"error\"\(sequence),\"detail\":\(SortedJSON.quoted(refusal.reason))}")
             try? await outbound.close(refusal.code, reason: String(refusal.reason.prefix(120)))
         }
     }
@@ -139,7 +143,7 @@ struct CallStream: Sendable {
     func endRevoked() async {
         undertone.metrics.rejected("revoked", via: "websocket")
         logger.notice("Closing an ingest stream: its key was revoked or its session ended")
-        try? await outbound.write(.text("{\"type\":\"error\",\"detail\":\"the API key was revoked or the session ended\"}"))
+        try? await sender.send("{\"type\":\"error\",\"detail\":\"the API key was revoked or the session ended\"}")
         try? await outbound.close(.policyViolation, reason: "the API key was revoked or the session ended")
     }
 
