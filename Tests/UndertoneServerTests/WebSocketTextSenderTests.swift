@@ -46,7 +46,7 @@ struct WebSocketTextSenderTests {
         return texts
     }
 
-    @Test("an ack and its outputs leave as text frames in order; a full channel holds the sender until they are written")
+    @Test("an ack and its outputs leave as text frames in order; a full channel holds the sender until they are written or its task is cancelled")
     func ordersAndHoldsBack() async throws {
         let holding = Holding()
         let channel = NIOAsyncTestingChannel()
@@ -73,6 +73,20 @@ struct WebSocketTextSenderTests {
         try await sending.value
         #expect(returned.isSet)
         #expect(try await Self.texts(channel) == ["{\"type\":\"ack\",\"seq\":2}"])
+
+        // Cancelled while it waits (a revoked key, a shutdown): it stops waiting at once; the frame stays queued.
+        let stopped = Flag()
+        let cancelled = Task {
+            defer { stopped.set() }
+            try await sender.send(["{\"type\":\"error\"}"])
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        cancelled.cancel()
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(stopped.isSet, "a cancelled send stops waiting while its frame is still held")
+        try await channel.testingEventLoop.executeInContext { holding.release() }
+        await #expect(throws: CancellationError.self) { try await cancelled.value }
+        #expect(try await Self.texts(channel) == ["{\"type\":\"error\"}"])
 
         // Closed: the sender fails, so the stream ends rather than ack into nothing.
         channel.isWritable = true
