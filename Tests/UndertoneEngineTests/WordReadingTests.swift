@@ -34,6 +34,7 @@ struct WordReadingTests {
         "like", "I", "don't", "Not", "NO", "charged", "charges", "charging", "cancelled", "cancellation", "paid", "e-mail", "wi-fi",
         "deliveries", "the", "bill", "is", "wrong", "again", "café", "naïve", "Straße", "ÉCOLE", "it’s", "`quoted`", "42", "3rd",
         "...", "!", "?", ",", "—", "😡", "\t", "  ", "flies", "studied", "running", "hopping", "fully", "nation", "happy",
+        "ties", "goes", "used", "sing", "fees",
     ]
 
     static func randomTexts(_ count: Int) -> [String] {

@@ -34,8 +34,7 @@ enum KnowledgeText {
             if stopWords.contains(word) { return }
             let string = String(decoding: word, as: UTF8.self)
             if let mapped = irregular[string] { return terms.append(mapped) }
-            // A word of four letters or fewer is its own stem.
-            terms.append(word.count > 4 ? String(decoding: stem(word), as: UTF8.self) : string)
+            terms.append(word.count >= shortestStemmed ? String(decoding: stem(word), as: UTF8.self) : string)
         }
         return terms
     }
@@ -74,12 +73,15 @@ enum KnowledgeText {
         flush()
     }
 
+    /// Words shorter than this (in bytes) are their own stems: `terms` keeps them without asking ``stem(_:)``.
+    static let shortestStemmed = 5
+
     /// A light suffix stripper in the spirit of Porter's first steps, for English: plurals (`-ies`, `-s`), `-ing`,
     /// `-ed`, `-ly`, `-ation`, a final `-e` and a final `-y` after a consonant; a doubled final consonant left by
     /// `-ing`/`-ed` is undoubled, and a final `-ll` becomes `-l` ("cancelled" and "cancel" meet). Words of four letters
     /// or fewer, and words with letters outside ASCII, are left as they are.
     static func stem(_ word: [UInt8]) -> [UInt8] {
-        guard word.count > 4, word.allSatisfy({ $0 < 0x80 }) else { return word }
+        guard word.count >= shortestStemmed, word.allSatisfy({ $0 < 0x80 }) else { return word }
         var stem = word
         // Compared in place: the rules ask a dozen times a word, and a word is stemmed for every turn.
         func ends(_ suffix: StaticString) -> Bool {
