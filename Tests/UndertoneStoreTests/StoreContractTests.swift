@@ -568,7 +568,7 @@ struct StoreContractTests {
             case let postgres as PostgresEventStore: versions = try await postgres.appliedMigrations()
             default: throw StoreTestFailure("unknown store")
             }
-            #expect(versions == [1, 2, 3, 4])
+            #expect(versions == [1, 2, 3, 4, 5])
         }
     }
 
