@@ -5,6 +5,7 @@
 # difference per call), and the load test's report. Arguments after the third go to `undertone loadtest` as they are
 # (e.g. --partials 2 --audio-share 0.1). DATABASE=postgres://… runs the server on that PostgreSQL database instead of
 # a fresh SQLite file (give it an empty database: the calls of a run are new, but what is there stays).
+# COUNT_SYSCALLS=1 also counts the server's system calls and context switches a message (perf; see pinned-server.sh).
 #
 #   scripts/loadtest-pinned.sh [BINARY] [CALLS] [INTERVAL_MS] [LOADTEST OPTIONS…]   defaults: .build/release/undertone 1000 2000
 set -euo pipefail
@@ -17,14 +18,16 @@ start_pinned_server "$binary"
 
 rss_before=$(awk '/VmRSS/ { print $2 }' "/proc/$server/status")
 before=$(cpu_ticks)
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); core 0's speed probe: $(speed_probe)"
+start_counting
 /usr/bin/time -f "load generator CPU: %U s user, %S s system, %e s elapsed" taskset -c 1 "$binary" loadtest --url "http://127.0.0.1:$port" --key "$key" --calls "$calls" --interval-ms "$interval" "$@" | tee "$dir/report.txt"
 after=$(cpu_ticks)
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); core 0's speed probe: $(speed_probe)"
 events=$(grep -oE '^[0-9]+ events acknowledged' "$dir/report.txt" | cut -d' ' -f1)
 frames=$(grep -oE '^[0-9]+ audio frames acknowledged' "$dir/report.txt" | cut -d' ' -f1 || true)
 awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -v events="$events" -v frames="${frames:-0}" \
     'BEGIN { printf "server CPU: %.1f s, %.3f ms per message (%d events, %d audio frames)\n", ticks / hz, ticks / hz * 1000 / (events + frames), events, frames }'
+stop_counting $((events + ${frames:-0})) message
 peak=$(awk '/VmHWM/ { print $2 }' "/proc/$server/status")
 awk -v before="$rss_before" -v peak="$peak" -v calls="$calls" \
     'BEGIN { printf "server RSS: %.0f MiB before the load, %.0f MiB at its peak: %.1f KiB per live call\n", before / 1024, peak / 1024, (peak - before) / calls }'

@@ -33,3 +33,34 @@ start_pinned_server() {
 # A process's user + system ticks.
 process_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 cpu_ticks() { process_ticks "$server"; }
+
+# How fast core 0 is right now: milliseconds for a fixed loop in awk. This machine's speed moves by a third and more
+# from minute to minute (other tenants), so a figure is read beside the probes taken before and after its run.
+speed_probe() {
+    local start end
+    start=$(date +%s%N)
+    taskset -c 0 awk 'BEGIN { for (i = 0; i < 1e7; i++) s += i % 7; exit }'
+    end=$(date +%s%N)
+    echo "$(((end - start) / 1000000)) ms"
+}
+
+# With COUNT_SYSCALLS=1 (and perf installed): counts the server's WAL writes (pwrite64), fsyncs, socket writes and
+# reads, futex calls and context switches while the load runs — counts that, unlike CPU time, do not move with the
+# machine's speed. start_counting before the load, stop_counting N WHAT after it (N of WHAT: events, requests).
+start_counting() {
+    counter=
+    [ "${COUNT_SYSCALLS:-}" = 1 ] || return 0
+    command -v perf >/dev/null || { echo "COUNT_SYSCALLS needs perf (apt-get install linux-perf)" >&2; return 0; }
+    perf stat -x, -o "$dir/counts.csv" -p "$server" -e context-switches -e \
+        syscalls:sys_enter_pwrite64,syscalls:sys_enter_fsync,syscalls:sys_enter_fdatasync,syscalls:sys_enter_writev,syscalls:sys_enter_write,syscalls:sys_enter_read,syscalls:sys_enter_futex \
+        >/dev/null 2>&1 &
+    counter=$!
+    sleep 0.5
+}
+stop_counting() {
+    [ -n "$counter" ] || return 0
+    kill -INT "$counter"
+    wait "$counter" || true
+    awk -F, -v n="$1" -v what="$2" '$1 ~ /^[0-9]+$/ { name = $3; sub(/^syscalls:sys_enter_/, "", name); printf "%s%s %.2f", (line ? ", " : ""), name, $1 / n; line = 1 }
+        END { if (line) printf " a %s\n", what }' "$dir/counts.csv"
+}

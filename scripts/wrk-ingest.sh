@@ -6,7 +6,8 @@
 #   scripts/wrk-ingest.sh [BINARY] [SECONDS] [CONNECTIONS] [floor]     defaults: .build/release/undertone 30 64
 #
 # With "floor" every turn is the agent saying "ok", which the engine has next to nothing to do with: what is left is the
-# request path's own cost (HTTP, the key, the shard's group, the SQLite transaction, the answer).
+# request path's own cost (HTTP, the key, the shard's group, the SQLite transaction, the answer). COUNT_SYSCALLS=1
+# also counts the server's system calls and context switches a request (perf; see pinned-server.sh).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 binary=${1:-.build/release/undertone}
@@ -26,15 +27,17 @@ done >"$dir/starts.jsonl"
 curl -sf -o /dev/null -H "Authorization: Bearer $key" -H "Content-Type: application/x-ndjson" --data-binary "@$dir/starts.jsonl" \
     "http://127.0.0.1:$port/v1/events" || { echo "wrk-ingest: could not start the chats" >&2; exit 1; }
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); core 0's speed probe: $(speed_probe)"
 echo "GET /healthz:"
 taskset -c 1 wrk -t1 -c"$connections" -d10s "http://127.0.0.1:$port/healthz" | grep -E "Requests/sec|Latency|Non-2xx"
 echo "POST /v1/events, one event a request:"
+start_counting
 before=$(cpu_ticks)
 taskset -c 1 wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$here/wrk-ingest.lua" -H "Authorization: Bearer $key" \
     "http://127.0.0.1:$port" -- "$run" "$calls" ${mode:+"$mode"} | tee "$dir/report.txt" | grep -vE "^\s+[0-9.]+%|Latency Distribution"
 after=$(cpu_ticks)
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); core 0's speed probe: $(speed_probe)"
 requests=$(grep -oE '^requests: [0-9]+' "$dir/report.txt" | cut -d' ' -f2)
 awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -v requests="$requests" \
     'BEGIN { printf "server CPU: %.1f s, %.3f ms per request\n", ticks / hz, ticks / hz * 1000 / requests }'
+stop_counting "$requests" request
