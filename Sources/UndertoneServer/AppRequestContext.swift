@@ -92,8 +92,11 @@ struct Authenticator: RouterMiddleware {
 
     static func secret(in request: Request) -> String? {
         if let authorization = request.headers.value(.authorization) {
-            let parts = authorization.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, isBearer(parts[0]) { return String(parts[1].trimmingWhitespace()) }
+            // Scheme, a space, the token: read in place (no array of the parts). No token is no key.
+            if let space = authorization.firstIndex(of: " "), isBearer(authorization[..<space]) {
+                let token = authorization[authorization.index(after: space)...].trimmingWhitespace()
+                if !token.isEmpty { return String(token) }
+            }
         }
         if let key = request.headers.value(apiKeyField) { return key }
         return request.uri.queryParameters["key"].map(String.init)

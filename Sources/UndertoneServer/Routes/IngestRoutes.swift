@@ -24,39 +24,43 @@ extension ServerContext {
                 metrics.rejected("malformed", via: "rest")
                 throw Problem(.badRequest, "\(errors.count) event(s) could not be read; nothing was stored", extra: ["errors": errors])
             }
-            var order: [String] = []
-            var byCall: [String: [IngestItem]] = [:]
-            for item in items {
-                if byCall[item.event.callID] == nil { order.append(item.event.callID) }
-                byCall[item.event.callID, default: []].append(item)
-            }
             var accepted = 0
             var duplicates = 0
             var outputs: [String] = []
-            var lastSequences: [String: Int] = [:]
-            for callID in order {
+            var lastSequences: [(callID: String, lastSequence: Int)] = []
+            for (callID, items) in IngestWire.byCall(items) {
                 let receipt: IngestReceipt
                 do {
-                    receipt = try await shards.ingest(callID: callID, items: byCall[callID] ?? [], scope: principal.ingestScope)
+                    receipt = try await shards.ingest(callID: callID, items: items, scope: principal.ingestScope)
                 } catch let error as IngestError {
                     metrics.rejected(error.metricReason, via: "rest")
                     throw Problem(
                         error.status, error.description + (lastSequences.isEmpty ? "" : "; the calls before it were stored"),
-                        extra: ["stored": Array(lastSequences.keys).sorted()])
+                        extra: ["stored": lastSequences.map(\.callID).sorted()])
                 }
                 accepted += receipt.accepted
                 duplicates += receipt.duplicates.count
                 outputs += receipt.outputLines
-                lastSequences[callID] = receipt.lastSequence
+                lastSequences.append((callID, receipt.lastSequence))
             }
-            // Written directly (keys in UTF-8 order, as SortedJSON sorts them): this answers every posted message.
-            let calls = lastSequences.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { callID in
-                SortedJSON.quoted(callID) + ":{\"lastSeq\":\(lastSequences[callID] ?? 0)}"
+            // Written directly (keys in UTF-8 order, as SortedJSON sorts them) into the answer's buffer: this answers every
+            // posted message.
+            lastSequences.sort { $0.callID.utf8.lexicographicallyPrecedes($1.callID.utf8) }
+            var answer = ByteBuffer()
+            answer.reserveCapacity(64 + lastSequences.count * 48 + outputs.reduce(0) { $0 + $1.utf8.count + 1 })
+            answer.writeString("{\"accepted\":\(accepted),\"duplicates\":\(duplicates),\"calls\":{")
+            for (index, call) in lastSequences.enumerated() {
+                if index > 0 { answer.writeStaticString(",") }
+                answer.writeString(SortedJSON.quoted(call.callID))
+                answer.writeString(":{\"lastSeq\":\(call.lastSequence)}")
             }
-            let json =
-                "{\"accepted\":\(accepted),\"duplicates\":\(duplicates),\"calls\":{" + calls.joined(separator: ",")
-                + "},\"outputs\":[" + outputs.joined(separator: ",") + "]}"
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
+            answer.writeStaticString("},\"outputs\":[")
+            for (index, output) in outputs.enumerated() {
+                if index > 0 { answer.writeStaticString(",") }
+                answer.writeString(output)
+            }
+            answer.writeStaticString("]}")
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: answer))
         }
     }
 

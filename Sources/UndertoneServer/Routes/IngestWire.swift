@@ -63,6 +63,20 @@ enum IngestWire {
         return IngestItem(sequence: sequence, event: event)
     }
 
+    /// A batch's events by call, each call's in their order, the calls in the order they first appear. A batch of one
+    /// call's events (nearly every REST request) is handed back as it is, without a dictionary.
+    static func byCall(_ items: [IngestItem]) -> [(callID: String, items: [IngestItem])] {
+        guard let first = items.first?.event.callID else { return [] }
+        if items.allSatisfy({ $0.event.callID == first }) { return [(first, items)] }
+        var order: [String] = []
+        var grouped: [String: [IngestItem]] = [:]
+        for item in items {
+            if grouped[item.event.callID] == nil { order.append(item.event.callID) }
+            grouped[item.event.callID, default: []].append(item)
+        }
+        return order.map { ($0, grouped[$0] ?? []) }
+    }
+
     /// A batch: JSON lines, or one JSON array of events. Every line is checked before any is accepted; the errors
     /// name their line (or array index, from 1).
     static func batch(_ text: String) -> (items: [IngestItem], errors: [String]) {

@@ -118,6 +118,18 @@ final class SQLiteHandle {
         }
     }
 
+    /// The row id of the last row an `INSERT` on this connection made (`sqlite3_last_insert_rowid`).
+    var lastInsertRowID: Int64 {
+        loop.assertInEventLoop()
+        return sqlite_nio_sqlite3_last_insert_rowid(database)
+    }
+
+    /// How many rows the last `INSERT`, `UPDATE` or `DELETE` on this connection changed (`sqlite3_changes64`).
+    var changes: Int64 {
+        loop.assertInEventLoop()
+        return sqlite_nio_sqlite3_changes64(database)
+    }
+
     // MARK: Statements
 
     private func prepare(_ sql: String) throws(SQLiteFailure) -> Prepared {
