@@ -15,7 +15,9 @@ public enum APIKey {
     /// The hex SHA-256 of a secret: what is stored and looked up.
     public static func hash(_ secret: String) -> String {
         // Hashed where the string keeps its bytes (a native string always does), rather than copied into a `Data` first.
-        let digest = secret.utf8.withContiguousStorageIfAvailable { SHA256.hash(data: UnsafeRawBufferPointer($0)) } ?? SHA256.hash(data: Array(secret.utf8))
+        let digest =
+            secret.utf8.withContiguousStorageIfAvailable { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+            ?? SHA256.hash(data: Array(secret.utf8))
         return digest.lowercaseHex
     }
 
