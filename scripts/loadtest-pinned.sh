@@ -17,9 +17,9 @@ source "$(dirname "$0")/pinned-server.sh"
 start_pinned_server "$binary"
 
 rss_before=$(awk '/VmRSS/ { print $2 }' "/proc/$server/status")
-before=$(cpu_ticks)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); core 0's speed probe: $(speed_probe)"
 start_counting
+before=$(cpu_ticks)
 /usr/bin/time -f "load generator CPU: %U s user, %S s system, %e s elapsed" taskset -c 1 "$binary" loadtest --url "http://127.0.0.1:$port" --key "$key" --calls "$calls" --interval-ms "$interval" "$@" | tee "$dir/report.txt"
 after=$(cpu_ticks)
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); core 0's speed probe: $(speed_probe)"

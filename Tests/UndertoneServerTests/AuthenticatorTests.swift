@@ -43,8 +43,6 @@ struct RequestPathTests {
     func keyHash() {
         // FIPS 180-2's example: SHA-256 of "abc".
         #expect(APIKey.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        // A bridged or sliced string that does not hand out its bytes in place hashes the same.
-        #expect(APIKey.hash(String("xabc".dropFirst())) == APIKey.hash("abc"))
         #expect([UInt8]([0x00, 0x09, 0x0a, 0x0f, 0x10, 0x9f, 0xa0, 0xff]).lowercaseHex == "00090a0f109fa0ff")
         #expect((0...255).map { UInt8($0) }.lowercaseHex.count == 512)
         #expect([UInt8]().lowercaseHex == "")
