@@ -53,6 +53,17 @@ final class RawConnection: Sendable {
         }
     }
 
+    /// Sends bytes as they are; false once the server has stopped taking them.
+    @discardableResult
+    func send(bytes: [UInt8]) async -> Bool {
+        do {
+            try await outbound.write(ByteBuffer(bytes: bytes))
+            return true
+        } catch {
+            return false
+        }
+    }
+
     /// What has arrived so far, as text.
     var text: String { state.withLock { String(decoding: $0.received, as: UTF8.self) } }
     /// What has arrived so far, as bytes.

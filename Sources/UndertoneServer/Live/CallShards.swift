@@ -172,8 +172,20 @@ public final class CallShards: Service, Sendable {
     /// own, written to any call.)
     private func submit(callID: String, items: [IngestItem], scope: IngestScope = .anyCall) async throws -> IngestReceipt {
         try await withCheckedThrowingContinuation { reply in
-            shard(for: callID).submit(.ingest(callID: callID, items: items, scope: scope, received: .now, reply: reply))
+            shard(for: callID).submit(.ingest(callID: callID, items: items, scope: scope, received: .now, reply: .continuation(reply)))
         }
+    }
+
+    /// ``ingest(callID:items:scope:)`` for a caller that is not a task: `reply` is called once, on the shard's thread, when
+    /// the batch is stored or refused. (A batch the transcription stage must hear goes through the asynchronous form.)
+    func ingest(callID: String, items: [IngestItem], scope: IngestScope, reply: @escaping @Sendable (Result<IngestReceipt, any Error>) -> Void) {
+        if speech != nil, items.contains(where: \.event.feedsSpeech) {
+            Task {
+                do { reply(.success(try await ingest(callID: callID, items: items, scope: scope))) } catch { reply(.failure(error)) }
+            }
+            return
+        }
+        shard(for: callID).submit(.ingest(callID: callID, items: items, scope: scope, received: .now, reply: .callback(reply)))
     }
 
     /// The highest sequence number accepted for a call, or nil for a call the log does not know.
@@ -246,12 +258,23 @@ struct ShardContext: Sendable {
     var intentModel: IntentModel? = try? IntentModel.default
 }
 
+/// Where an ingest request's outcome goes: a waiting task, or a function called on the shard's thread.
+enum IngestReply: Sendable {
+    case continuation(CheckedContinuation<IngestReceipt, any Error>)
+    case callback(@Sendable (Result<IngestReceipt, any Error>) -> Void)
+
+    func resume(with result: Result<IngestReceipt, any Error>) {
+        switch self {
+        case .continuation(let continuation): continuation.resume(with: result)
+        case .callback(let callback): callback(result)
+        }
+    }
+}
+
 /// One shard: a mailbox and the task that empties it.
 final class Shard: Sendable {
     enum Job: Sendable {
-        case ingest(
-            callID: String, items: [IngestItem], scope: IngestScope, received: ContinuousClock.Instant,
-            reply: CheckedContinuation<IngestReceipt, any Error>)
+        case ingest(callID: String, items: [IngestItem], scope: IngestScope, received: ContinuousClock.Instant, reply: IngestReply)
         case lastSequence(callID: String, reply: CheckedContinuation<Int?, any Error>)
         /// Let go of calls with no event for this long (the reply, if any, gets how many).
         case evictIdle(olderThan: Duration, reply: CheckedContinuation<Int, any Error>? = nil)
@@ -265,7 +288,7 @@ final class Shard: Sendable {
 
         func fail(_ error: any Error) {
             switch self {
-            case .ingest(_, _, _, _, let reply): reply.resume(throwing: error)
+            case .ingest(_, _, _, _, let reply): reply.resume(with: .failure(error))
             case .lastSequence(_, let reply): reply.resume(throwing: error)
             case .evictIdle(_, let reply): reply?.resume(throwing: error)
             }
@@ -509,7 +532,7 @@ extension ShardContext {
                 group.duplicates += result.receipt.duplicates.count
                 group.latencyStarts.append(received)
                 let receipt = result.receipt
-                group.answers.append(({ reply.resume(returning: receipt) }, { reply.resume(throwing: $0) }))
+                group.answers.append(({ reply.resume(with: .success(receipt)) }, { reply.resume(with: .failure($0)) }))
             } catch {
                 // Refused before anything changed, or the call was dropped half-way (rebuilt from the log when next needed):
                 // the group's later requests for it fail alike rather than find no call.

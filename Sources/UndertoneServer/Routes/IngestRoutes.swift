@@ -118,11 +118,24 @@ struct CallStream: Sendable {
         var sequence: Int?
     }
 
+    /// Answers `ready`, then hands the stream's messages over to an ``IngestFrameHandler`` on the connection's event
+    /// loop: those that reached Hummingbird's stream before it was added are handled here, up to its marker. Whatever the
+    /// handler does not take (it could not be added) is handled here to the end.
     func run(_ inbound: WebSocketInboundStream) async throws {
         let last = try await undertone.shards.lastSequence(callID: callID)
         try await sender.send("{\"type\":\"ready\",\"call\":\(SortedJSON.quoted(callID)),\"lastSeq\":\(last ?? 0)}")
+        let handler = await IngestFrameHandler.install(for: self, on: sender.channel)
+        // However the session ends (the client's close, a refusal here, the key revoked, the server stopping), the
+        // handler takes nothing more.
+        defer { handler?.stop() }
+        var handingOver = handler != nil
         do {
             for try await message in inbound.messages(maxSize: undertone.configuration.maxMessageBytes) {
+                if handingOver, let handler, case .text(let text) = message, text == handler.marker {
+                    handler.start()
+                    handingOver = false
+                    continue
+                }
                 let item = try read(message)
                 // The shard judges the sequence number, the same way within a session and after a reconnect: at or below
                 // the last it holds is a resend (acknowledged as a duplicate), the next one is taken, beyond it is a gap.
@@ -135,12 +148,18 @@ struct CallStream: Sendable {
                 try await sender.send([IngestWire.receiptJSON(receipt, callID: callID)] + receipt.outputLines)
             }
         } catch let refusal as Refusal {
+            handler?.stop()
             undertone.metrics.rejected(refusal.metric, via: "websocket")
             logger.notice("Closing an ingest stream", metadata: ["reason": "\(refusal.reason)"])
-            let sequence = refusal.sequence.map { ",\"seq\":\($0)" } ?? ""
-            try? await sender.send("{\"type\":\"error\"\(sequence),\"detail\":\(SortedJSON.quoted(refusal.reason))}")
+            try? await sender.send(Self.errorText(refusal))
             try? await outbound.close(refusal.code, reason: String(refusal.reason.prefix(120)))
         }
+    }
+
+    /// The `error` message that goes before the close frame of a refused stream.
+    static func errorText(_ refusal: Refusal) -> String {
+        let sequence = refusal.sequence.map { ",\"seq\":\($0)" } ?? ""
+        return "{\"type\":\"error\"\(sequence),\"detail\":\(SortedJSON.quoted(refusal.reason))}"
     }
 
     /// The key or session that opened the stream has ended: nothing more is taken.
@@ -151,7 +170,7 @@ struct CallStream: Sendable {
         try? await outbound.close(.policyViolation, reason: "the API key was revoked or the session ended")
     }
 
-    private func read(_ message: WebSocketMessage) throws -> IngestItem {
+    func read(_ message: WebSocketMessage) throws -> IngestItem {
         switch message {
         case .text(let text):
             let item: IngestItem
