@@ -69,4 +69,15 @@ struct RequestPathTests {
         #expect(IngestWire.byCall(one).first?.items == one)
         #expect(IngestWire.byCall([]).isEmpty)
     }
+
+    @Test("an ack: its numbers and the call's id written straight into the buffer, the id escaped as JSON needs")
+    func receipt() {
+        var receipt = IngestReceipt(acknowledged: [7, 8], accepted: 2, outputLines: ["{}", "{}", "{}"], lastSequence: 8)
+        #expect(
+            IngestWire.receiptJSON(receipt, callID: "c-1") == #"{"type":"ack","call":"c-1","lastSeq":8,"acknowledged":[7,8],"outputs":3}"#)
+        receipt = IngestReceipt(acknowledged: [], duplicates: [3, 4], outputLines: [], lastSequence: 12_345_678_901_234_567)
+        #expect(
+            IngestWire.receiptJSON(receipt, callID: "say \"hi\"\n")
+                == #"{"type":"ack","call":"say \"hi\"\n","lastSeq":12345678901234567,"acknowledged":[],"duplicates":[3,4],"outputs":0}"#)
+    }
 }

@@ -2,7 +2,7 @@
 /// where building ``SortedJSON``'s tree per value is most of the cost. The caller names members in sorted order and
 /// writes only finite numbers; strings and numbers come out exactly as ``SortedJSON`` writes them, and each line
 /// written this way is held to ``SortedJSON``'s bytes by a randomized test.
-struct JSONLineWriter {
+struct JSONLineWriter: TextOutputStream {
     private(set) var bytes: [UInt8] = []
     /// Whether the object or array being written already has a member, so that the next one needs a comma.
     private var hasMember = false
@@ -63,9 +63,24 @@ struct JSONLineWriter {
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
-    /// A finite number (the caller checks: ``SortedJSON`` throws for the others, and so the caller leaves them to it).
+    /// A finite number (the caller checks: ``SortedJSON`` throws for the others, and so the caller leaves them to it),
+    /// as ``SortedJSONNode/finiteText(_:)`` writes it: the shortest text that reads back as the same number, without a
+    /// trailing ".0". Written by the number itself into the bytes, rather than through `description`, which allocates a
+    /// string for every text longer than fifteen bytes (most probabilities).
     mutating func number(_ value: Double) {
-        bytes.append(contentsOf: SortedJSONNode.finiteText(value).utf8)
+        value.write(to: &self)
+        if bytes.count >= 2, bytes[bytes.count - 2] == UInt8(ascii: "."), bytes[bytes.count - 1] == UInt8(ascii: "0") {
+            bytes.removeLast(2)
+        }
+    }
+
+    // TextOutputStream, for `number(_:)`: a number writes its ASCII text in one piece.
+    mutating func write(_ string: String) {
+        bytes.append(contentsOf: string.utf8)
+    }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: buffer)
     }
 
     /// JSON text already written, as it is.

@@ -237,14 +237,13 @@ final class IngestFrameHandler: ChannelDuplexHandler, RemovableChannelHandler {
         guard case .running = state else { return }
         switch result {
         case .success(let receipt):
-            let texts = [IngestWire.receiptJSON(receipt, callID: stream.callID)] + receipt.outputLines
-            for (index, text) in texts.enumerated() {
-                let frame = WebSocketFrame(fin: true, opcode: .text, data: context.channel.allocator.buffer(string: text))
-                if index == texts.count - 1 {
-                    context.writeAndFlush(wrapOutboundOut(frame), promise: nil)
-                } else {
-                    context.write(wrapOutboundOut(frame), promise: nil)
-                }
+            // The ack, then each output: one frame each, one flush.
+            var ack = context.channel.allocator.buffer(capacity: 96 + 8 * (receipt.acknowledged.count + receipt.duplicates.count))
+            IngestWire.writeReceipt(receipt, callID: stream.callID, into: &ack)
+            let frames = receipt.outputLines.count
+            write(ack, flush: frames == 0, context)
+            for (index, line) in receipt.outputLines.enumerated() {
+                write(context.channel.allocator.buffer(string: line), flush: index == frames - 1, context)
             }
         case .failure(let error as IngestError):
             return refuse(
@@ -253,6 +252,11 @@ final class IngestFrameHandler: ChannelDuplexHandler, RemovableChannelHandler {
             return refuse(Self.unexpected(error), context)
         }
         pump(context)
+    }
+
+    private func write(_ text: ByteBuffer, flush: Bool, _ context: ChannelHandlerContext) {
+        let frame = wrapOutboundOut(WebSocketFrame(fin: true, opcode: .text, data: text))
+        if flush { context.writeAndFlush(frame, promise: nil) } else { context.write(frame, promise: nil) }
     }
 
     private static func unexpected(_ error: any Error) -> CallStream.Refusal {

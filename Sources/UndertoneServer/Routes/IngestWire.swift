@@ -164,9 +164,42 @@ enum IngestWire {
 
     /// The JSON answer to a batch or a stream message: acknowledgements, duplicates and outputs.
     static func receiptJSON(_ receipt: IngestReceipt, callID: String) -> String {
-        var object = "{\"type\":\"ack\",\"call\":\(SortedJSON.quoted(callID)),\"lastSeq\":\(receipt.lastSequence)"
-        object += ",\"acknowledged\":[\(receipt.acknowledged.map(String.init).joined(separator: ","))]"
-        if !receipt.duplicates.isEmpty { object += ",\"duplicates\":[\(receipt.duplicates.map(String.init).joined(separator: ","))]" }
-        return object + ",\"outputs\":\(receipt.outputLines.count)}"
+        var buffer = ByteBuffer()
+        writeReceipt(receipt, callID: callID, into: &buffer)
+        return String(buffer: buffer)
+    }
+
+    /// ``receiptJSON(_:callID:)`` written straight into `buffer` (an ingest stream answers every message with it): its
+    /// numbers and the call's id go in without a string made for each.
+    static func writeReceipt(_ receipt: IngestReceipt, callID: String, into buffer: inout ByteBuffer) {
+        buffer.writeStaticString("{\"type\":\"ack\",\"call\":")
+        let plain = callID.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        if plain {
+            buffer.writeStaticString("\"")
+            buffer.writeString(callID)
+            buffer.writeStaticString("\"")
+        } else {
+            buffer.writeString(SortedJSON.quoted(callID))
+        }
+        buffer.writeStaticString(",\"lastSeq\":")
+        buffer.writeString(String(receipt.lastSequence))
+        buffer.writeStaticString(",\"acknowledged\":")
+        writeList(receipt.acknowledged, into: &buffer)
+        if !receipt.duplicates.isEmpty {
+            buffer.writeStaticString(",\"duplicates\":")
+            writeList(receipt.duplicates, into: &buffer)
+        }
+        buffer.writeStaticString(",\"outputs\":")
+        buffer.writeString(String(receipt.outputLines.count))
+        buffer.writeStaticString("}")
+    }
+
+    private static func writeList(_ numbers: [Int], into buffer: inout ByteBuffer) {
+        buffer.writeStaticString("[")
+        for (index, number) in numbers.enumerated() {
+            if index > 0 { buffer.writeStaticString(",") }
+            buffer.writeString(String(number))
+        }
+        buffer.writeStaticString("]")
     }
 }
