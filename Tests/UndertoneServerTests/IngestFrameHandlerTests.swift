@@ -80,6 +80,18 @@ struct IngestFrameHandlerTests {
                 try await Self.wait(for: connection) { Self.frames($0).contains { $0.opcode == 0x8 } }
                 #expect(Self.frames(connection.bytes).last.map { Self.code($0.payload) } == 1002)
             }
+
+            // A message in fragments that grows past the largest message: 1009, counted as too large.
+            try await RawConnection.with(port: port) { connection in
+                try await Self.start("refused-3", on: connection)
+                let piece = [UInt8](repeating: UInt8(ascii: "a"), count: 60_000)
+                let pieces = server.context.configuration.maxMessageBytes / piece.count + 1
+                await connection.send(
+                    bytes: Self.frame(0x1, Array("{".utf8), fin: false) + (0..<pieces).flatMap { _ in Self.frame(0x0, piece, fin: false) })
+                try await Self.wait(for: connection) { Self.frames($0).contains { $0.opcode == 0x8 } }
+                #expect(Self.frames(connection.bytes).last.map { Self.code($0.payload) } == 1009)
+            }
+            #expect(server.context.metrics.text().contains(#"undertone_rejected_total{reason="too_large",via="websocket"} 1"#))
         }
     }
 

@@ -264,12 +264,12 @@ final class IngestFrameHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private func refuse(_ code: WebSocketErrorCode, _ context: ChannelHandlerContext) {
-        let reason =
+        let (reason, metric) =
             switch code {
-            case .messageTooLarge: "message too large"
-            default: "WebSocket protocol error"
+            case .messageTooLarge: ("message too large", "too_large")
+            default: ("WebSocket protocol error", "protocol")
             }
-        refuse(CallStream.Refusal(code: code, reason: reason, metric: "protocol", sequence: nil), context)
+        refuse(CallStream.Refusal(code: code, reason: reason, metric: metric, sequence: nil), context)
     }
 
     /// Refuses the stream: its `error` frame and a close frame, as the session's task sends them; the connection closes
