@@ -92,6 +92,22 @@ struct IngestFrameHandlerTests {
                 #expect(Self.frames(connection.bytes).last.map { Self.code($0.payload) } == 1009)
             }
             #expect(server.context.metrics.text().contains(#"undertone_rejected_total{reason="too_large",via="websocket"} 1"#))
+
+            // An event for another call whose id is long and not ASCII: the error frame names it whole; the close frame's
+            // reason is cut between characters to what a control frame holds (125 bytes with the code).
+            try await RawConnection.with(port: port) { connection in
+                try await Self.start("refused-4", on: connection)
+                let other = String(repeating: "é", count: 80)
+                await connection.send(bytes: Self.frame(0x1, Array(String(decoding: Self.line(other, 2), as: UTF8.self).utf8)))
+                try await Self.wait(for: connection) { Self.frames($0).contains { $0.opcode == 0x8 } }
+                let frames = Self.frames(connection.bytes)
+                let error = frames.last { $0.opcode == 0x1 }.map { String(decoding: $0.payload, as: UTF8.self) } ?? ""
+                #expect(error.contains(other), "\(error)")
+                let close = try #require(frames.last)
+                #expect(close.opcode == 0x8 && Self.code(close.payload) == 1008)
+                #expect(close.payload.count <= 125 && close.payload.count > 100, "\(close.payload.count)")
+                #expect(String(validatingUTF8: close.payload.dropFirst(2).map { CChar(bitPattern: $0) } + [0]) != nil)
+            }
         }
     }
 

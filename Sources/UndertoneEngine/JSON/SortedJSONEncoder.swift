@@ -39,6 +39,11 @@ public enum SortedJSON {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Whether `utf8` goes into a JSON string as it is: no control character, quote or backslash (nearly every string).
+    public static func needsNoEscape(_ utf8: some Sequence<UInt8>) -> Bool {
+        utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+    }
+
     /// `text` as a JSON string, quotes included.
     public static func quoted(_ text: String) -> String {
         var bytes: [UInt8] = []
@@ -144,7 +149,7 @@ enum SortedJSONNode {
         // Nearly every string needs no escape: one pass over its bytes, then one copy.
         let plain =
             text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-                guard utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else { return false }
+                guard SortedJSON.needsNoEscape(utf8) else { return false }
                 bytes.append(contentsOf: utf8)
                 return true
             } ?? false

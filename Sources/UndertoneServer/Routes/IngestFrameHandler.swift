@@ -18,7 +18,7 @@ import WSCore
 /// A message the stream refuses gets its `error` frame and a close frame from here, and the connection is closed when
 /// the client answers the close (or after ``closeTimeout``); a close Hummingbird sends (the server shutting down, the
 /// key revoked) stops the taking of messages.
-final class IngestFrameHandler: ChannelDuplexHandler, RemovableChannelHandler {
+final class IngestFrameHandler: ChannelDuplexHandler {
     typealias InboundIn = WebSocketFrame
     typealias InboundOut = WebSocketFrame
     typealias OutboundIn = WebSocketFrame
@@ -286,9 +286,9 @@ final class IngestFrameHandler: ChannelDuplexHandler, RemovableChannelHandler {
         stream.logger.notice("Closing an ingest stream", metadata: ["reason": "\(refusal.reason)"])
         let error = WebSocketFrame(
             fin: true, opcode: .text, data: context.channel.allocator.buffer(string: CallStream.errorText(refusal)))
-        var data = context.channel.allocator.buffer(capacity: 2 + 120)
+        var data = context.channel.allocator.buffer(capacity: 2 + 123)
         data.write(webSocketErrorCode: refusal.code)
-        data.writeString(String(refusal.reason.prefix(120)))
+        data.writeString(refusal.closeReason)
         context.write(wrapOutboundOut(error), promise: nil)
         context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: data)), promise: nil)
         let channel = context.channel

@@ -51,7 +51,7 @@ extension ServerContext {
             answer.writeString("{\"accepted\":\(accepted),\"duplicates\":\(duplicates),\"calls\":{")
             for (index, call) in lastSequences.enumerated() {
                 if index > 0 { answer.writeStaticString(",") }
-                answer.writeString(SortedJSON.quoted(call.callID))
+                IngestWire.writeQuoted(call.callID, into: &answer)
                 answer.writeString(":{\"lastSeq\":\(call.lastSequence)}")
             }
             answer.writeStaticString("},\"outputs\":[")
@@ -116,6 +116,20 @@ struct CallStream: Sendable {
         var reason: String
         var metric: String
         var sequence: Int?
+
+        /// The reason as the close frame carries it: a control frame holds 125 bytes, two of them the code, so at most
+        /// 123 bytes of UTF-8, cut between characters (the reason names the client's call ids, which may be long and not
+        /// ASCII). The `error` message before it has the whole reason.
+        var closeReason: String {
+            var bytes = 0
+            var end = reason.startIndex
+            for character in reason {
+                bytes += character.utf8.count
+                guard bytes <= 123 else { break }
+                end = reason.index(after: end)
+            }
+            return String(reason[..<end])
+        }
     }
 
     /// Answers `ready`, then hands the stream's messages over to an ``IngestFrameHandler`` on the connection's event
@@ -152,7 +166,7 @@ struct CallStream: Sendable {
             undertone.metrics.rejected(refusal.metric, via: "websocket")
             logger.notice("Closing an ingest stream", metadata: ["reason": "\(refusal.reason)"])
             try? await sender.send(Self.errorText(refusal))
-            try? await outbound.close(refusal.code, reason: String(refusal.reason.prefix(120)))
+            try? await outbound.close(refusal.code, reason: refusal.closeReason)
         }
     }
 

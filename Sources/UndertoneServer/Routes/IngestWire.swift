@@ -173,14 +173,7 @@ enum IngestWire {
     /// numbers and the call's id go in without a string made for each.
     static func writeReceipt(_ receipt: IngestReceipt, callID: String, into buffer: inout ByteBuffer) {
         buffer.writeStaticString("{\"type\":\"ack\",\"call\":")
-        let plain = callID.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
-        if plain {
-            buffer.writeStaticString("\"")
-            buffer.writeString(callID)
-            buffer.writeStaticString("\"")
-        } else {
-            buffer.writeString(SortedJSON.quoted(callID))
-        }
+        writeQuoted(callID, into: &buffer)
         buffer.writeStaticString(",\"lastSeq\":")
         buffer.writeString(String(receipt.lastSequence))
         buffer.writeStaticString(",\"acknowledged\":")
@@ -192,6 +185,18 @@ enum IngestWire {
         buffer.writeStaticString(",\"outputs\":")
         buffer.writeString(String(receipt.outputLines.count))
         buffer.writeStaticString("}")
+    }
+
+    /// `text` as a JSON string (``SortedJSON/quoted(_:)``), written into `buffer` without a string made for it when it
+    /// needs no escape.
+    static func writeQuoted(_ text: String, into buffer: inout ByteBuffer) {
+        guard SortedJSON.needsNoEscape(text.utf8) else {
+            buffer.writeString(SortedJSON.quoted(text))
+            return
+        }
+        buffer.writeStaticString("\"")
+        buffer.writeString(text)
+        buffer.writeStaticString("\"")
     }
 
     private static func writeList(_ numbers: [Int], into buffer: inout ByteBuffer) {
