@@ -12,6 +12,9 @@ public struct CallAnalyzer: Sendable {
     public private(set) var alerts: [Alert] = []
     /// Rules that fired and wait for their condition to clear (hysteresis).
     private var disarmed: Set<String> = []
+    /// For each rule of the policy, whether its condition reads the clock, and whether it reads the voice: the rules a
+    /// tick or an agent's turn (time) and a voice window (both) can make hold. Worked out once, not at every event.
+    private let ruleInputs: [(time: Bool, voice: Bool)]
     private var lastFired: [String: Int] = [:]
     private var lastRaised: [Tier: Int] = [:]
     private var callID = ""
@@ -31,6 +34,7 @@ public struct CallAnalyzer: Sendable {
         languages: LanguageModels = LanguageModels.bundled ?? .none
     ) {
         self.policy = policy
+        ruleInputs = policy.rules.map { ($0.condition.dependsOnTime, $0.condition.dependsOnVoice) }
         self.textModel = textModel
         self.cueDetector = cueDetector
         self.languages = languages
@@ -166,18 +170,21 @@ public struct CallAnalyzer: Sendable {
     private mutating func evaluateRules(now: Int, triggeredBy utterances: [String], timeBasedOnly: Bool, voice: Bool = false) -> [EngineOutput] {
         guard !state.customerTurns.isEmpty || !state.voiceReadings.isEmpty else { return [] }
         var firing: [(rule: Rule, reasons: [Reason])] = []
-        for rule in policy.rules {
-            if timeBasedOnly && !rule.condition.dependsOnTime && !(voice && rule.condition.dependsOnVoice) { continue }
-            if let call = state.call, !rule.filters.admits(call) { continue }
+        // The rules are read in place (a `Rule` copied out for each turn costs a retain and a release of each of its
+        // fields); only a rule that fires is copied.
+        let rules = policy.rules
+        for index in rules.indices {
+            if timeBasedOnly && !ruleInputs[index].time && !(voice && ruleInputs[index].voice) { continue }
+            if let call = state.call, !rules[index].filters.admitsEverything, !rules[index].filters.admits(call) { continue }
             // Whether it holds first; its reasons (words for each condition met) only for a rule that fires.
-            let holds = evaluate(rule.condition, now: now, explain: false).holds
-            if disarmed.contains(rule.id) {
-                if !holds && state.smoothedStress < policy.rearmBelow(for: rule) { disarmed.remove(rule.id) }
+            let holds = evaluate(rules[index].condition, now: now, explain: false).holds
+            if disarmed.contains(rules[index].id) {
+                if !holds && state.smoothedStress < policy.rearmBelow(for: rules[index]) { disarmed.remove(rules[index].id) }
                 continue
             }
             guard holds else { continue }
-            if let last = lastFired[rule.id], now - last < policy.cooldownMs(for: rule) { continue }
-            firing.append((rule, evaluate(rule.condition, now: now, explain: true).reasons))
+            if let last = lastFired[rules[index].id], now - last < policy.cooldownMs(for: rules[index]) { continue }
+            firing.append((rules[index], evaluate(rules[index].condition, now: now, explain: true).reasons))
         }
         // Highest tier first: when a turn warrants a supervisor and a coaching hint, the supervisor's alert is raised
         // and the hint folds into it, rather than two alerts for one moment. Policy order breaks ties.

@@ -301,6 +301,74 @@ struct CueTests {
         #expect(try JSONDecoder().decode(Cue.self, from: JSONEncoder().encode(cue)) == cue)
     }
 
+    /// A phrase of the tables written out: a random alternative of each group, optional parts kept or not, a random
+    /// entry of each named set, a random word for `_` and "three" for `#`.
+    private static func instance(of source: String, sets: [String: [String]], pool: [String], using random: inout SplitMix) -> [String] {
+        func expand(_ word: String) -> [String] {
+            if word.hasPrefix("<"), word.hasSuffix(">"), let entries = sets[String(word.dropFirst().dropLast())] {
+                return entries[random.below(entries.count)].split(separator: " ").flatMap { expand(String($0)) }
+            }
+            if word == "_" { return [pool[random.below(pool.count)]] }
+            if word == "#" { return ["three"] }
+            return [word]
+        }
+        var words: [String] = []
+        var rest = Substring(source)
+        while let first = rest.first {
+            rest = rest.dropFirst()
+            var part: [String]
+            if first == " " { continue }
+            if first == "(" {
+                let close = rest.firstIndex(of: ")")!
+                let alternatives = rest[..<close].split(separator: "|", omittingEmptySubsequences: false)
+                part = alternatives[random.below(alternatives.count)].split(separator: " ").flatMap { expand(String($0)) }
+                rest = rest[rest.index(after: close)...]
+            } else {
+                let end = rest.firstIndex { $0 == " " || $0 == "?" || $0 == "(" } ?? rest.endIndex
+                part = expand(String(first) + rest[..<end])
+                rest = rest[end...]
+            }
+            if rest.first == "?" {
+                rest = rest.dropFirst()
+                if random.below(2) == 0 { part = [] }
+            }
+            words += part
+        }
+        return words
+    }
+
+    @Test(
+        "a phrase is skipped only when the text lacks every word it needs at a required place: the same matches with and without the skip",
+        arguments: ["en", "es", "fr"])
+    func requiredWordsSkipNothingThatMatches(code: String) throws {
+        let language = try #require([CueLanguage.english, .spanish, .french].first { $0.code == code })
+        let book = try #require(CuePhraseBook.book(for: code))
+        // Sorted: the tables are dictionaries, whose order changes from run to run, and the texts must not.
+        let sources = [language.cuePhrases, language.hypotheticalPhrases, language.vetoPhrases].flatMap { $0.values.flatMap { $0 } }.sorted()
+        let words = Set(sources.flatMap { $0.split(whereSeparator: { " ()|?".contains($0) }) }.map(String.init))
+        let pool = words.filter { !$0.hasPrefix("<") && $0 != "_" && $0 != "#" }.sorted() + ["three", "twice", "3rd"]
+        #expect(book.phrasesWithRequiredWords * 2 > book.phraseCount, "most phrases need a word past their first")
+        var random = SplitMix(seed: 17)
+        var matched = 0
+        for round in 0..<4_000 {
+            // A phrase written out, then (most rounds) spoilt: a word dropped or replaced, words around it.
+            var words = Self.instance(of: sources[random.below(sources.count)], sets: language.wordSets, pool: pool, using: &random)
+            if round % 4 != 0, !words.isEmpty {
+                let at = random.below(words.count)
+                if random.below(2) == 0 { words.remove(at: at) } else { words[at] = pool[random.below(pool.count)] }
+            }
+            for _ in 0..<random.below(4) { words.insert(pool[random.below(pool.count)], at: random.below(words.count + 1)) }
+            if words.count > 3, random.below(3) == 0 { words[random.below(words.count)] += [".", ",", "?"][random.below(3)] }
+            let line = words.joined(separator: " ")
+            let text = CueText(book.folds ? foldedText(line) : line, vocabulary: book.vocabulary)
+            let skipping = book.matches(in: text).map { "\($0.kind) \($0.role) \($0.range)" }
+            let trying = book.matches(in: text, skipByRequiredWords: false).map { "\($0.kind) \($0.role) \($0.range)" }
+            #expect(skipping == trying, "\(line)")
+            if !trying.isEmpty { matched += 1 }
+        }
+        #expect(matched > 1_000, "the texts match phrases often enough to tell")
+    }
+
     @Test("a long, repetitive turn stays cheap and its cues stay short")
     func longTurn() {
         let turn = String(repeating: "thank you so much i want to cancel my account you idiot ", count: 2_000)
@@ -313,4 +381,22 @@ struct CueTests {
         // machine never trips it (speed is the benchmarks' business), and far below what quadratic work would take.
         #expect(elapsed < .seconds(30))
     }
+}
+
+/// SplitMix64: a small seeded generator, so that a test's random texts are the same on every run.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in 0..<bound.
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

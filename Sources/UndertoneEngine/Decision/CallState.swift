@@ -6,7 +6,7 @@ public struct CustomerTurnRecord: Sendable, Equatable {
     public var at: Int
     public var stress: Double
     /// Smoothed values after this turn, by signal (stress, each emotion, peak, fusedStress).
-    public var readings: [SignalName: Double]
+    public var readings: SignalReadings
     public var cues: [Cue]
 }
 
@@ -93,7 +93,8 @@ public struct CallState: Sendable, Equatable {
             guard let old = previous?[name] else { return value }
             return settings.smooth(old, towards: value)
         }
-        var readings: [SignalName: Double] = [.stress: smooth(.stress, stress)]
+        var readings = SignalReadings()
+        readings[.stress] = smooth(.stress, stress)
         readings[.frustration] = smooth(.frustration, max(signal.emotions.frustration, Stress.angerFloor(cues)))
         readings[.confusion] = smooth(.confusion, signal.emotions.confusion)
         readings[.anxiety] = smooth(.anxiety, signal.emotions.anxiety)
@@ -114,7 +115,7 @@ public struct CallState: Sendable, Equatable {
         let record = CustomerTurnRecord(utteranceID: utteranceID, at: at, stress: stress, readings: readings, cues: cues)
         customerTurns.append(record)
         if readings[.vocalStress] != nil {
-            noteVoice(readings.filter { $0.key.isVoice }, at: at)
+            noteVoice(readings.dictionary(where: \.isVoice), at: at)
         } else if !voiceReadings.isEmpty {
             noteVoice([:], at: at)
         }

@@ -50,7 +50,7 @@ public enum CallEvaluation {
             }
         }
         var peaks: [String: Double] = [:]
-        for readings in analyzer.state.customerTurns.map(\.readings) + analyzer.state.voiceMoments.map(\.readings) {
+        for readings in analyzer.state.customerTurns.map({ $0.readings.dictionary() }) + analyzer.state.voiceMoments.map(\.readings) {
             for (signal, value) in readings { peaks[signal.rawValue] = max(peaks[signal.rawValue] ?? 0, value) }
         }
         var first: [String: Int] = [:]

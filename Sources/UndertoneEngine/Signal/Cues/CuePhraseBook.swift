@@ -1,6 +1,6 @@
 /// The compiled cue phrases and scope rules of one language, built once from its tables (`CuePhrases.swift` for
 /// English, `CuePhrases+Spanish.swift`, `CuePhrases+French.swift`) and shared read-only.
-struct CuePhraseBook: Sendable {
+final class CuePhraseBook: Sendable {
     enum Role: Sendable {
         /// Said outright, the phrase is a cue.
         case cue
@@ -48,6 +48,9 @@ struct CuePhraseBook: Sendable {
     /// Phrase indices by the id of a word they can start with, so each word tries only the phrases that could match.
     private let phrasesByFirstWord: [[Int]]
     private let phrasesStartingWithCount: [Int]
+    /// For each phrase, words of which a text must hold one for it to match (`PhraseTable.requiredWords`); empty where
+    /// there is no such set. Most phrases that start with a common word ("I", "this") need a rarer one further on.
+    private let requiredWords: [[WordID]]
 
     init(_ language: CueLanguage) {
         self.language = language.code
@@ -91,12 +94,26 @@ struct CuePhraseBook: Sendable {
         self.table = table
         phrasesByFirstWord = byFirstWord
         phrasesStartingWithCount = startingWithCount
+        requiredWords = (0..<table.count).map { table.requiredWords(ofPhrase: $0) ?? [] }
     }
 
-    /// Every phrase match in `text`, each at its longest from each starting word.
-    func matches(in text: CueText) -> [Match] {
+    /// How many phrases have words of which a text must hold one (a test checks that most do).
+    var phrasesWithRequiredWords: Int { requiredWords.count { !$0.isEmpty } }
+    var phraseCount: Int { phrases.count }
+
+    /// Every phrase match in `text`, each at its longest from each starting word. (`skipByRequiredWords: false` tries
+    /// every phrase that starts with a word, as a test compares.)
+    func matches(in text: CueText, skipByRequiredWords: Bool = true) -> [Match] {
         var found: [Match] = []
+        // The words the text holds, a bit each, so that a phrase needing a word the text lacks is not tried at all.
+        var holds = [UInt64](repeating: 0, count: (vocabulary.count + 63) / 64)
+        for position in 0..<text.count where text[position].id != CueVocabulary.unknown {
+            let id = Int(text[position].id)
+            holds[id >> 6] |= 1 << UInt64(id & 63)
+        }
         func add(_ index: Int, from start: Int) {
+            let required = requiredWords[index]
+            if skipByRequiredWords, !required.isEmpty, !required.contains(where: { holds[Int($0) >> 6] & 1 << UInt64($0 & 63) != 0 }) { return }
             if let end = table.end(ofPhrase: index, from: start, in: text) {
                 found.append(Match(kind: phrases[index].kind, role: phrases[index].role, range: start..<end))
             }

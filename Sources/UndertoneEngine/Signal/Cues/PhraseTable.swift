@@ -153,6 +153,21 @@ struct PhraseTable: Sendable {
         return sequences
     }
 
+    /// Words of which a text must hold one for `phrase` to match anywhere in it, or nil where no such set is known: the
+    /// first words of the choices of a required slot after the phrase's first, when each of them starts with a word (not
+    /// `_` or `#`), the fewest of any such slot. Every match passes through that slot, so through one of those words.
+    func requiredWords(ofPhrase phrase: Int) -> [WordID]? {
+        var fewest: [WordID]?
+        for index in phrases[phrase].dropFirst() where !slots[index].isOptional && slots[index].otherChoices.isEmpty {
+            var words: [WordID] = []
+            for choice in slots[index].wordChoices where words.last != choiceFirstWords[choice] {
+                words.append(choiceFirstWords[choice])  // sorted by word: equal ones are neighbours
+            }
+            if words.count < fewest?.count ?? .max { fewest = words }
+        }
+        return fewest
+    }
+
     /// Where a match of `phrase` starting at `start` ends (exclusive), or nil. A match never crosses a sentence.
     func end(ofPhrase phrase: Int, from start: Int, in text: CueText) -> Int? {
         end(slot: phrases[phrase].lowerBound, of: phrases[phrase].upperBound, at: start, sentence: text[start].sentence, in: text)

@@ -13,7 +13,7 @@ extension TextModel {
     /// polarity stay those of the whole turn.
     public func analyzeTurn(_ text: String) -> TextSignal {
         let features = features(text)
-        let keys = Self.sortedKeys(features)
+        let keys = sortedKeys(features)
         var whole = analyze(features, sortedKeys: keys, explain: true)
         let sentences = Self.sentences(of: text)
         let windows = Self.windowRanges(count: features.tokens.count)
