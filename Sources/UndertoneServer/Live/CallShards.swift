@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import Prometheus
 import ServiceLifecycle
 import Synchronization
@@ -120,7 +122,10 @@ public final class CallShards: Service, Sendable {
     ) {
         self.idleEviction = idleEviction
         self.speech = speech
-        shards = (0..<max(1, count)).map { _ in Shard() }
+        // Each shard's task runs on an event loop of NIO's shared group, the one the connections are served on (a shard per
+        // processor, a loop per processor: each shard a loop of its own).
+        let loops = MultiThreadedEventLoopGroup.singleton
+        shards = (0..<max(1, count)).map { _ in Shard(eventLoop: loops.next()) }
         context = ShardContext(
             store: store, commitDelay: commitDelay, policy: policy, textModel: textModel, redactor: redactor, pseudonyms: pseudonyms, feed: feed,
             metrics: metrics,
@@ -197,8 +202,10 @@ public final class CallShards: Service, Sendable {
 
     public func run() async throws {
         await withDiscardingTaskGroup { group in
+            // Each shard's task runs on an event loop of NIO's shared group, the one the connections are served on (a
+            // shard per processor, a loop per processor: each shard a loop of its own).
             for shard in shards {
-                group.addTask { await shard.run(self.context) }
+                group.addTask(executorPreference: EventLoopTaskExecutor(shard.eventLoop)) { await shard.run(self.context) }
             }
             group.addTask {
                 try? await gracefulShutdown()
@@ -302,6 +309,12 @@ final class Shard: Sendable {
 
     private let mailbox = Mutex(Mailbox())
     private let wake = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    /// The event loop the shard's task runs on (``EventLoopTaskExecutor``), and where it waits out a commit delay.
+    let eventLoop: any EventLoop
+
+    init(eventLoop: any EventLoop) {
+        self.eventLoop = eventLoop
+    }
 
     func submit(_ job: Job) {
         let accepted = mailbox.withLock { mailbox in
@@ -342,7 +355,11 @@ final class Shard: Sendable {
         while true {
             if context.commitDelay > .zero, lastGroup > 1 {
                 let waiting = mailbox.withLock { $0.jobs.count }
-                if waiting > 0, waiting < Self.fullGroup { try? await Task.sleep(for: context.commitDelay) }
+                if waiting > 0, waiting < Self.fullGroup {
+                    // A timer of the shard's own event loop: `Task.sleep` would wake a thread of the global executor to
+                    // hand the task back to the loop.
+                    try? await eventLoop.scheduleTask(in: TimeAmount(context.commitDelay)) {}.futureResult.get()
+                }
             }
             let jobs = mailbox.withLock { mailbox in
                 defer { mailbox.jobs.removeAll(keepingCapacity: true) }
