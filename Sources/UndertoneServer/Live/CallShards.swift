@@ -205,7 +205,7 @@ public final class CallShards: Service, Sendable {
             // Each shard's task runs on an event loop of NIO's shared group, the one the connections are served on (a
             // shard per processor, a loop per processor: each shard a loop of its own).
             for shard in shards {
-                group.addTask(executorPreference: EventLoopTaskExecutor(shard.eventLoop)) { await shard.run(self.context) }
+                group.addTask(executorPreference: shard.executor) { await shard.run(self.context) }
             }
             group.addTask {
                 try? await gracefulShutdown()
@@ -231,6 +231,12 @@ public final class CallShards: Service, Sendable {
             evicted += (try? await withCheckedThrowingContinuation { reply in shard.submit(.evictIdle(olderThan: idle, reply: reply)) }) ?? 0
         }
         return evicted
+    }
+
+    /// The executor of the shard that holds `callID`: a task that waits on that shard runs there too, and is answered
+    /// without a wake of another thread.
+    func executor(forCall callID: String) -> any TaskExecutor {
+        shard(for: callID).executor
     }
 
     private func shard(for callID: String) -> Shard {
@@ -311,9 +317,11 @@ final class Shard: Sendable {
     private let wake = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     /// The event loop the shard's task runs on (``EventLoopTaskExecutor``), and where it waits out a commit delay.
     let eventLoop: any EventLoop
+    let executor: EventLoopTaskExecutor
 
     init(eventLoop: any EventLoop) {
         self.eventLoop = eventLoop
+        executor = EventLoopTaskExecutor(eventLoop)
     }
 
     func submit(_ job: Job) {

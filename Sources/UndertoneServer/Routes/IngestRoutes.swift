@@ -28,20 +28,25 @@ extension ServerContext {
             var duplicates = 0
             var outputs: [String] = []
             var lastSequences: [(callID: String, lastSequence: Int)] = []
-            for (callID, items) in IngestWire.byCall(items) {
-                let receipt: IngestReceipt
-                do {
-                    receipt = try await shards.ingest(callID: callID, items: items, scope: principal.ingestScope)
-                } catch let error as IngestError {
-                    metrics.rejected(error.metricReason, via: "rest")
-                    throw Problem(
-                        error.status, error.description + (lastSequences.isEmpty ? "" : "; the calls before it were stored"),
-                        extra: ["stored": lastSequences.map(\.callID).sorted()])
+            let calls = IngestWire.byCall(items)
+            // The batch is handed to its shards from the first one's event loop, where that shard's answer arrives: one
+            // hop there and one back, not a wake of another thread for each answer.
+            try await withTaskExecutorPreference(calls.first.map { shards.executor(forCall: $0.callID) }) {
+                for (callID, items) in calls {
+                    let receipt: IngestReceipt
+                    do {
+                        receipt = try await shards.ingest(callID: callID, items: items, scope: principal.ingestScope)
+                    } catch let error as IngestError {
+                        metrics.rejected(error.metricReason, via: "rest")
+                        throw Problem(
+                            error.status, error.description + (lastSequences.isEmpty ? "" : "; the calls before it were stored"),
+                            extra: ["stored": lastSequences.map(\.callID).sorted()])
+                    }
+                    accepted += receipt.accepted
+                    duplicates += receipt.duplicates.count
+                    outputs += receipt.outputLines
+                    lastSequences.append((callID, receipt.lastSequence))
                 }
-                accepted += receipt.accepted
-                duplicates += receipt.duplicates.count
-                outputs += receipt.outputLines
-                lastSequences.append((callID, receipt.lastSequence))
             }
             // Written directly (keys in UTF-8 order, as SortedJSON sorts them) into the answer's buffer: this answers every
             // posted message.
