@@ -20,22 +20,11 @@ dir=$(mktemp -d)
 key=ut_paired$(date +%s)run$RANDOM
 pids=()
 trap 'kill -INT "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$dir"' EXIT
-# launch NAME BINARY ENV: like pinned-server.sh's launch_server, with ENV (VAR=value words) set for the server.
+# launch NAME BINARY ENV: launch_server (pinned-server.sh) on core 0 with ENV for that server only.
 launch() {
     mkdir -p "$dir/$1"
-    launched_port=$((18000 + RANDOM % 2000))
-    # shellcheck disable=SC2086 # ENV_A / ENV_B are word lists of VAR=value.
-    env ${3:-UNDERTONE_PAIRED=1} taskset -c 0 "$2" serve --port "$launched_port" --database "$dir/$1/store.sqlite" --key "$key" \
-        >"$dir/$1/serve.log" 2>&1 &
-    launched_pid=$!
+    SERVER_ENV=$3 launch_server "$2" 0 "$dir/$1/store.sqlite" "$dir/$1/serve.log"
     pids+=("$launched_pid")
-    for _ in $(seq 1 120); do
-        curl -s -o /dev/null "http://127.0.0.1:$launched_port/healthz" && return 0
-        sleep 1
-    done
-    echo "the server did not answer on port $launched_port; its log:" >&2
-    cat "$dir/$1/serve.log" >&2
-    return 1
 }
 launch a "$binary_a" "${ENV_A:-}"
 server_a=$launched_pid

@@ -5,11 +5,13 @@
 # the server's user + system ticks.
 #
 # launch_server BINARY CORES DATABASE LOG: `BINARY serve` pinned to CORES on DATABASE with $key, its output in LOG, on a
-# free-looking port; waits until it answers. Sets launched_pid and launched_port (the caller stops it).
+# free-looking port (with $SERVER_ENV's VAR=value words in its environment, if set); waits until it answers. Sets
+# launched_pid and launched_port (the caller stops it).
 launch_server() {
     local binary=$1 cores=$2 database=$3 log=$4
     launched_port=$((18000 + RANDOM % 2000))
-    taskset -c "$cores" "$binary" serve --port "$launched_port" --database "$database" --key "$key" >"$log" 2>&1 &
+    # shellcheck disable=SC2086 # SERVER_ENV is a word list of VAR=value, set for this server only.
+    env ${SERVER_ENV:-UNDERTONE_PINNED=1} taskset -c "$cores" "$binary" serve --port "$launched_port" --database "$database" --key "$key" >"$log" 2>&1 &
     launched_pid=$!
     for _ in $(seq 1 120); do
         curl -s -o /dev/null "http://127.0.0.1:$launched_port/healthz" && return 0

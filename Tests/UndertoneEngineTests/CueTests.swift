@@ -303,7 +303,7 @@ struct CueTests {
 
     /// A phrase of the tables written out: a random alternative of each group, optional parts kept or not, a random
     /// entry of each named set, a random word for `_` and "three" for `#`.
-    private static func instance(of source: String, sets: [String: [String]], pool: [String], using random: inout SplitMix) -> [String] {
+    private static func instance(of source: String, sets: [String: [String]], pool: [String], using random: inout SplitMix64) -> [String] {
         func expand(_ word: String) -> [String] {
             if word.hasPrefix("<"), word.hasSuffix(">"), let entries = sets[String(word.dropFirst().dropLast())] {
                 return entries[random.below(entries.count)].split(separator: " ").flatMap { expand(String($0)) }
@@ -348,7 +348,7 @@ struct CueTests {
         let words = Set(sources.flatMap { $0.split(whereSeparator: { " ()|?".contains($0) }) }.map(String.init))
         let pool = words.filter { !$0.hasPrefix("<") && $0 != "_" && $0 != "#" }.sorted() + ["three", "twice", "3rd"]
         #expect(book.phrasesWithRequiredWords * 2 > book.phraseCount, "most phrases need a word past their first")
-        var random = SplitMix(seed: 17)
+        var random = SplitMix64(seed: 17)
         var matched = 0
         for round in 0..<4_000 {
             // A phrase written out, then (most rounds) spoilt: a word dropped or replaced, words around it.
@@ -383,20 +383,7 @@ struct CueTests {
     }
 }
 
-/// SplitMix64: a small seeded generator, so that a test's random texts are the same on every run.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// A number in 0..<bound.
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

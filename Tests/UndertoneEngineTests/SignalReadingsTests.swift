@@ -6,7 +6,7 @@ import Testing
 struct SignalReadingsTests {
     @Test("a slot per signal reads, writes, clears, iterates and compares as a dictionary of the same readings does")
     func likeADictionary() {
-        var random = SplitMix(seed: 5)
+        var random = SplitMix64(seed: 5)
         for _ in 0..<500 {
             var readings = SignalReadings()
             var dictionary: [SignalName: Double] = [:]
