@@ -202,8 +202,6 @@ public final class CallShards: Service, Sendable {
 
     public func run() async throws {
         await withDiscardingTaskGroup { group in
-            // Each shard's task runs on an event loop of NIO's shared group, the one the connections are served on (a
-            // shard per processor, a loop per processor: each shard a loop of its own).
             for shard in shards {
                 group.addTask(executorPreference: shard.executor) { await shard.run(self.context) }
             }
@@ -315,12 +313,10 @@ final class Shard: Sendable {
 
     private let mailbox = Mutex(Mailbox())
     private let wake = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-    /// The event loop the shard's task runs on (``EventLoopTaskExecutor``), and where it waits out a commit delay.
-    let eventLoop: any EventLoop
+    /// Runs the shard's task on its event loop, where it also waits out a commit delay.
     let executor: EventLoopTaskExecutor
 
     init(eventLoop: any EventLoop) {
-        self.eventLoop = eventLoop
         executor = EventLoopTaskExecutor(eventLoop)
     }
 
@@ -366,7 +362,7 @@ final class Shard: Sendable {
                 if waiting > 0, waiting < Self.fullGroup {
                     // A timer of the shard's own event loop: `Task.sleep` would wake a thread of the global executor to
                     // hand the task back to the loop.
-                    try? await eventLoop.scheduleTask(in: TimeAmount(context.commitDelay)) {}.futureResult.get()
+                    try? await executor.eventLoop.scheduleTask(in: TimeAmount(context.commitDelay)) {}.futureResult.get()
                 }
             }
             let jobs = mailbox.withLock { mailbox in
