@@ -23,7 +23,8 @@ public protocol EventStore: Service {
     ///
     /// `expectingHeads` names calls whose log the writer believes ends at a given `callSequence` (0: no entry yet): when
     /// another writer has appended to one of them since, nothing is appended and `EventStoreError.callsMoved` names
-    /// them (a node whose state of a call is older than the log must catch up before it writes; docs/nodes.md).
+    /// them (a node whose state of a call is older than the log must catch up before it writes; docs/nodes.md). Only the
+    /// calls this append writes to (an entry or a mark) are checked.
     func append(_ entries: [LogEntry], marks: [ClientSequenceMark], expectingHeads: [String: Int]) async throws -> [LoggedEntry]
 
     /// One call's log in order, after `callSequence` (0 for the whole call), at most `limit` entries.

@@ -112,6 +112,51 @@ struct TelephonyRouteTests {
         #expect(!decisions.withLock { $0 }.isEmpty)
     }
 
+    @Test("Twilio streams side by side each end whole: a group holding one call's audio and another call's entries stores them")
+    func twilioStreamsTogether() async throws {
+        // A shard's group can hold an audio frame of one call that made no entry (Twilio numbers nothing) beside another
+        // call's entries; the append once read the first call's head as 0 unread, called it moved, and after eight rounds
+        // failed the group: calls ended early with "internal error". `undertone loadtest --telephony twilio` found it.
+        let server = try await TestServer()
+        let token = "ut_twilio_together"
+        let streams = 12
+        let closes = Mutex<[WebSocketErrorCode?]>([])
+        try await server.run { client in
+            _ = try await server.context.keys.create(name: "twilio", role: .admin, subject: nil, secret: token)
+            let codes = try await withThrowingTaskGroup(of: WebSocketErrorCode?.self) { group in
+                for index in 0..<streams {
+                    group.addTask {
+                        var messages = TwilioMessages(streamSid: "MZtogether\(index)", callSid: "CA-together-\(index)")
+                        var lines = [
+                            TwilioMessages.connected, messages.start(parameters: ["token": token, "customer": "cust-\(index)", "queue": "billing"]),
+                        ]
+                        // One second on each track, 20 ms a message, sent as fast as the socket takes them.
+                        for chunk in 0..<50 {
+                            for track in ["inbound", "outbound"] {
+                                let samples = [UInt8](repeating: UInt8(0x10 + (chunk + index) % 64), count: 160)
+                                lines.append(messages.media(track, at: chunk * 20, samples: samples, chunk: chunk + 1))
+                            }
+                        }
+                        lines.append(messages.stop())
+                        let close = try await client.ws("/v1/telephony/twilio") { [lines] inbound, outbound, _ in
+                            for line in lines { try await outbound.write(.text(line)) }
+                            for try await _ in inbound {}
+                        }
+                        return close?.closeCode
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            closes.withLock { $0 = codes }
+            for index in 0..<streams {
+                let call = try await server.context.store.call("CA-together-\(index)")
+                #expect(call?.endedAt != nil, "call \(index) did not end")
+                #expect(call?.lastAt == 1_000, "call \(index) ended at \(call?.lastAt ?? -1) ms, not after its second of audio")
+            }
+        }
+        #expect(closes.withLock { $0 } == Array(repeating: .normalClosure, count: streams))
+    }
+
     @Test("a Twilio session with an unknown token is closed with 1008 and stores nothing")
     func twilioRefusesUnknownToken() async throws {
         let server = try await TestServer()

@@ -10,7 +10,7 @@ func fixtureText(_ path: String) throws -> String {
 }
 
 /// Builds Twilio Media Streams messages as Twilio writes them.
-private struct TwilioMessages {
+struct TwilioMessages {
     var streamSid = "MZ0c4f8a2e6b1d9f3a7c5e0b2d4f6a8c1e"
     var callSid = "CA7d2b9e4f1a6c3e8b0d5f2a7c4e9b1d6f"
     var sequence = 0

@@ -43,8 +43,8 @@ extension AppendTransaction {
 
     /// Appends in order: checks the client sequence numbers (`EventStore.append(_:marks:expectingHeads:)`), numbers the
     /// entries per call without gaps, inserts them in one go, and brings the projections up to date. Runs inside the
-    /// caller's transaction; a thrown error rolls it back. When a call of `expectingHeads` has another head, throws
-    /// `EventStoreError.callsMoved` before writing anything.
+    /// caller's transaction; a thrown error rolls it back. When a call of `expectingHeads` that this append writes to has
+    /// another head, throws `EventStoreError.callsMoved` before writing anything; one it does not write to is not read.
     nonisolated(nonsending) func appendEntries(
         _ entries: [LogEntry], marks: [ClientSequenceMark], expectingHeads: [String: Int] = [:], recordedAt now: Date, logger: Logger
     ) async throws -> [LoggedEntry] {
@@ -53,8 +53,10 @@ extension AppendTransaction {
         var heads = try await lockHeads(callIDs)
         let firstHeads = heads
         var moved: [String: Int] = [:]
+        // Only the calls written to are locked and read: a call named with nothing to append here cannot be overwritten,
+        // and taking its head as 0 unread would call it moved.
         for (callID, expected) in expectingHeads {
-            let head = heads[callID, default: CallHead()].sequence
+            guard let head = heads[callID]?.sequence else { continue }
             if head != expected { moved[callID] = head }
         }
         guard moved.isEmpty else { throw EventStoreError.callsMoved(moved) }
