@@ -514,7 +514,7 @@ extension ShardContext {
     struct GroupResult {
         var entries: [LogEntry] = []
         var marks: [ClientSequenceMark] = []
-        var answers: [(succeed: () -> Void, fail: (any Error) -> Void)] = []
+        var answers: [Answer] = []
         var failures: [(Shard.Job, any Error)] = []
         var feedMessages: [FeedMessage] = []
         var touched: Set<String> = []
@@ -522,6 +522,42 @@ extension ShardContext {
         var acceptedTypes: [String] = []
         var outputs: [EngineOutput] = []
         var duplicates = 0
+
+        /// Hands the arrays a request adds to over to its `result` (a move: neither is copied)...
+        mutating func lend(to result: inout RunResult) {
+            swap(&entries, &result.entries)
+            swap(&marks, &result.marks)
+            swap(&feedMessages, &result.feed)
+            swap(&acceptedTypes, &result.types)
+        }
+
+        /// ...and takes them back once it has run.
+        mutating func takeBack(from result: inout RunResult) {
+            lend(to: &result)
+        }
+    }
+
+    /// A request's answer, given once the group is stored (or failed when it is not).
+    enum Answer {
+        case evicted(Int, CheckedContinuation<Int, any Error>?)
+        case lastSequence(Int?, CheckedContinuation<Int?, any Error>)
+        case ingest(IngestReceipt, IngestReply)
+
+        func succeed() {
+            switch self {
+            case .evicted(let count, let reply): reply?.resume(returning: count)
+            case .lastSequence(let last, let reply): reply.resume(returning: last)
+            case .ingest(let receipt, let reply): reply.resume(with: .success(receipt))
+            }
+        }
+
+        func fail(_ error: any Error) {
+            switch self {
+            case .evicted(_, let reply): reply?.resume(throwing: error)
+            case .lastSequence(_, let reply): reply.resume(throwing: error)
+            case .ingest(_, let reply): reply.resume(with: .failure(error))
+            }
+        }
     }
 
     /// Runs one request against the calls in memory; its answer waits in `group` for the append.
@@ -539,25 +575,25 @@ extension ShardContext {
             if evicted > 0 {
                 logger.info("Let go of idle calls; they are rebuilt from the log if they go on", metadata: ["calls": "\(evicted)"])
             }
-            group.answers.append(({ reply?.resume(returning: evicted) }, { reply?.resume(throwing: $0) }))
+            group.answers.append(.evicted(evicted, reply))
         case .lastSequence(let callID, let reply):
-            let last = calls[callID]?.lastSequence
-            group.answers.append(({ reply.resume(returning: last) }, { reply.resume(throwing: $0) }))
+            group.answers.append(.lastSequence(calls[callID]?.lastSequence, reply))
         case .ingest(let callID, let items, let scope, let received, let reply):
+            // The request writes straight into the group's arrays; a refused one is cut off them again.
+            var result = RunResult()
+            group.lend(to: &result)
+            let kept = result.counts
+            defer { group.takeBack(from: &result) }
             do {
                 // In place: the call is not copied, so its arrays grow where they are.
-                let result = try run(items, callID: callID, scope: scope, call: &calls[callID])
+                try run(items, callID: callID, scope: scope, call: &calls[callID], into: &result)
                 group.touched.insert(callID)
-                group.entries += result.entries
-                group.marks += result.marks
-                group.feedMessages += result.feed
-                group.acceptedTypes += result.types
                 group.outputs += result.receipt.outputs
                 group.duplicates += result.receipt.duplicates.count
                 group.latencyStarts.append(received)
-                let receipt = result.receipt
-                group.answers.append(({ reply.resume(with: .success(receipt)) }, { reply.resume(with: .failure($0)) }))
+                group.answers.append(.ingest(result.receipt, reply))
             } catch {
+                result.cut(to: kept)
                 // Refused before anything changed, or the call was dropped half-way (rebuilt from the log when next needed):
                 // the group's later requests for it fail alike rather than find no call.
                 if calls[callID] == nil, !(error is IngestError) { loadFailures[callID] = error }
@@ -595,6 +631,16 @@ extension ShardContext {
         var feed: [FeedMessage] = []
         var types: [String] = []
         var receipt = IngestReceipt()
+
+        /// How long the four arrays are, to cut them back to.
+        var counts: (entries: Int, marks: Int, feed: Int, types: Int) { (entries.count, marks.count, feed.count, types.count) }
+
+        mutating func cut(to counts: (entries: Int, marks: Int, feed: Int, types: Int)) {
+            entries.removeSubrange(counts.entries...)
+            marks.removeSubrange(counts.marks...)
+            feed.removeSubrange(counts.feed...)
+            types.removeSubrange(counts.types...)
+        }
     }
 
     /// Runs one request's events through its call, all or nothing: a refused request leaves the call as it was.
@@ -605,9 +651,8 @@ extension ShardContext {
     ///
     /// The request is checked whole before the call changes, so that the call can change in place. Should anything
     /// fail after that (an output that cannot be encoded), the call leaves memory and is rebuilt from the log.
-    private func run(_ items: [IngestItem], callID: String, scope: IngestScope, call: inout LiveCall?) throws -> RunResult {
+    private func run(_ items: [IngestItem], callID: String, scope: IngestScope, call: inout LiveCall?, into result: inout RunResult) throws {
         try Self.check(items, callID: callID, scope: scope, call: call)
-        var result = RunResult()
         for var item in items {
             if let redactor { item.event = redact(item.event, with: redactor) }
             if let sequence = item.sequence, sequence <= call?.lastSequence ?? 0 {
@@ -628,7 +673,6 @@ extension ShardContext {
             }
         }
         result.receipt.lastSequence = call?.lastSequence ?? 0
-        return result
     }
 
     /// Whether a request may run against the call as it is, item by item as ``run(_:callID:scope:call:)`` takes them;

@@ -72,30 +72,46 @@ public struct LanguageDetector: Sendable {
 
     /// The probability of each language, in `languages`' order; the priors (the biases alone) for a text without letters.
     public func probabilities(_ text: String) -> [Double] {
-        let count = languages.count
-        var logits = bias.map(Double.init)
-        let (rows, values) = features(text)
-        if !rows.isEmpty {
-            var sums = [Float](repeating: 0, count: count)
-            weights.withUnsafeBufferPointer { weights in
-                for (row, value) in zip(rows, values) {
-                    let base = row * count
-                    for language in 0..<count { sums[language] += value * Float(weights[base + language]) }
-                }
-            }
-            for language in 0..<count { logits[language] += Double(sums[language] * scales[language]) }
-        }
-        let top = logits.max() ?? 0
-        let exps = logits.map { exp($0 - top) }
-        let sum = exps.reduce(0, +)
-        return exps.map { $0 / sum }
+        withProbabilities(text) { Array($0) }
     }
 
-    /// The most likely language and its probability.
+    /// The most likely language and its probability (the first of equals).
     public func detect(_ text: String) -> (language: String, probability: Double) {
-        let probabilities = probabilities(text)
-        let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
-        return (languages[best], probabilities[best])
+        withProbabilities(text) { probabilities in
+            var best = 0
+            for index in probabilities.indices.dropFirst() where probabilities[index] > probabilities[best] { best = index }
+            return (languages[best], probabilities[best])
+        }
+    }
+
+    /// Calls `body` with ``probabilities(_:)``, worked out in memory on the stack (a turn's detection is on the hot path).
+    private func withProbabilities<Result>(_ text: String, _ body: (UnsafeBufferPointer<Double>) -> Result) -> Result {
+        let count = languages.count
+        let (rows, values) = features(text)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { logits in
+            for language in 0..<count { logits[language] = Double(bias[language]) }
+            if !rows.isEmpty {
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { sums in
+                    for language in 0..<count { sums[language] = 0 }
+                    weights.withUnsafeBufferPointer { weights in
+                        for (row, value) in zip(rows, values) {
+                            let base = row * count
+                            for language in 0..<count { sums[language] += value * Float(weights[base + language]) }
+                        }
+                    }
+                    for language in 0..<count { logits[language] += Double(sums[language] * scales[language]) }
+                }
+            }
+            var top = logits[0]
+            for language in 1..<count where logits[language] > top { top = logits[language] }
+            var sum = 0.0
+            for language in 0..<count {
+                logits[language] = exp(logits[language] - top)
+                sum += logits[language]
+            }
+            for language in 0..<count { logits[language] /= sum }
+            return body(UnsafeBufferPointer(logits))
+        }
     }
 
     /// Calls `body` with each word's lower-case UTF-8 bytes: runs of letters. A word of ASCII letters is lowered byte by
@@ -188,7 +204,8 @@ public struct LanguageDetector: Sendable {
             }
         }
         let norm = counts.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        return (rows, counts.map { $0 / norm })
+        for index in counts.indices { counts[index] /= norm }
+        return (rows, counts)
     }
 
     /// Checks that this build computes what the trainer computed for the texts it recorded; returns the largest gap.

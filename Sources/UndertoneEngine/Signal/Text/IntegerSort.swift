@@ -38,13 +38,15 @@ enum IntegerSort {
         }
         let topBit = Element.bitWidth - used.leadingZeroBitCount
         guard topBit > lowBit else { return true }
-        let count = array.count
-        var scratch = [Element](repeating: 0, count: count)
+        // Counts are 32-bit: no turn has four billion features.
+        guard array.count <= Int(UInt32.max) else { return false }
+        let count = UInt32(array.count)
+        var scratch = [Element](repeating: 0, count: array.count)
         var sortedInScratch = false
         array.withUnsafeMutableBufferPointer { array in
             scratch.withUnsafeMutableBufferPointer { scratch in
-                var counts = [Int](repeating: 0, count: 256)
-                counts.withUnsafeMutableBufferPointer { counts in
+                // 256 counts of 32 bits: a kilobyte, which Swift keeps on the stack.
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 256) { counts in
                     var shift = lowBit
                     while shift < topBit {
                         let (source, target) = sortedInScratch ? (scratch, array) : (array, scratch)
@@ -52,7 +54,7 @@ enum IntegerSort {
                         for value in source { counts[Int(truncatingIfNeeded: value >> shift) & 0xFF] += 1 }
                         let digitOfFirst = Int(truncatingIfNeeded: source[0] >> shift) & 0xFF
                         if counts[digitOfFirst] != count {
-                            var start = 0
+                            var start: UInt32 = 0
                             for index in 0..<256 {
                                 let size = counts[index]
                                 counts[index] = start
@@ -60,7 +62,7 @@ enum IntegerSort {
                             }
                             for value in source {
                                 let digit = Int(truncatingIfNeeded: value >> shift) & 0xFF
-                                target[counts[digit]] = value
+                                target[Int(counts[digit])] = value
                                 counts[digit] += 1
                             }
                             sortedInScratch.toggle()

@@ -121,7 +121,7 @@ public final class TextModel: Sendable {
 
     /// ``analyze(_:explain:)`` with the features' ``sortedKeys(_:)`` already made.
     func analyze(_ features: TextFeatures, sortedKeys: [Int64], explain: Bool) -> TextSignal {
-        let values = featureValues(features, sortedKeys: sortedKeys)
+        let values = featureValues(features, sortedKeys: sortedKeys, explain: explain)
         // Eight outputs in one vector and the ninth beside it; each output's sum still adds its terms one by one in the
         // order of the rows, as a loop over outputs would, so the result is the same to the bit.
         var first8 = SIMD8<Float>()
@@ -141,21 +141,20 @@ public final class TextModel: Sendable {
                 }
             }
         }
-        var logits = [Float](repeating: 0, count: Self.outputCount)
-        for output in 0..<8 { logits[output] = first8[output] }
-        logits[8] = ninth
-        for output in 0..<Self.outputCount {
-            logits[output] = logits[output] * scales[output] + bias[output]
-        }
+        // The logits in place (no array for nine numbers): the eight of the vector, then the ninth.
+        var logits = first8
+        for output in 0..<8 { logits[output] = logits[output] * scales[output] + bias[output] }
+        let lastLogit = ninth * scales[8] + bias[8]
+        func logit(_ output: Int) -> Float { output < 8 ? logits[output] : lastLogit }
         var emotions = EmotionScores()
         var detected: [Emotion] = []
         for (index, emotion) in Emotion.allCases.enumerated() {
-            let probability = Self.sigmoid(Double(logits[index]))
+            let probability = Self.sigmoid(Double(logit(index)))
             emotions[emotion] = probability
             if probability >= thresholds[emotion] { detected.append(emotion) }
         }
-        let polarity = Self.softmax(logits[Self.polarityOffset..<Self.outputCount].map(Double.init))
-        let polarityScores = PolarityScores(negative: polarity[0], neutral: polarity[1], positive: polarity[2])
+        let polarityScores = Self.polarity(
+            Double(logit(Self.polarityOffset)), Double(logit(Self.polarityOffset + 1)), Double(logit(Self.polarityOffset + 2)))
         var signal = TextSignal(emotions: emotions, polarity: polarityScores, detected: detected, explanations: [])
         if explain {
             signal.explanations = explanations(features: features, values: values, signal: signal)
@@ -167,7 +166,7 @@ public final class TextModel: Sendable {
     struct FeatureValues {
         var rows: [Int32] = []
         var values: [Float] = []
-        /// For each occurrence of `TextFeatures.occurrences`, the index into rows/values and its share of the value.
+        /// For each occurrence of `TextFeatures.occurrences`, the index into rows/values (made only to explain).
         var occurrenceSlot: [Int32] = []
         var counts: [Int32] = []
     }
@@ -196,48 +195,53 @@ public final class TextModel: Sendable {
     }
 
     /// The values of `features` from its ``sortedKeys(_:)``.
-    func featureValues(_ features: TextFeatures, sortedKeys keyed: [Int64]) -> FeatureValues {
+    func featureValues(_ features: TextFeatures, sortedKeys keyed: [Int64], explain: Bool = true) -> FeatureValues {
         let occurrences = features.occurrences
         var result = FeatureValues()
         guard !occurrences.isEmpty else { return result }
-        result.occurrenceSlot = [Int32](repeating: 0, count: occurrences.count)
+        if explain { result.occurrenceSlot = [Int32](repeating: 0, count: occurrences.count) }
         // At most a slot per occurrence: reserved once rather than grown a doubling at a time.
         result.rows.reserveCapacity(occurrences.count)
         result.counts.reserveCapacity(occurrences.count)
-        var groupOfSlot: [Int] = []
-        groupOfSlot.reserveCapacity(occurrences.count)
+        // The keys are in order of group, so the slots of the words come first and the characters' from `firstCharacterSlot`.
+        var firstCharacterSlot: Int?
         var previous: Int64 = -1
         let bucketMask = Int64(1) << bits - 1
         for entry in keyed {
             let key = entry >> 32
             if key != previous {
+                if firstCharacterSlot == nil, key >> bits != 0 { firstCharacterSlot = result.rows.count }
                 result.rows.append(Int32(truncatingIfNeeded: key & bucketMask))
                 result.counts.append(0)
-                groupOfSlot.append(Int(key >> bits))
                 previous = key
             }
             let slot = result.rows.count - 1
             result.counts[slot] += 1
-            result.occurrenceSlot[Int(entry & 0xFFFF_FFFF)] = Int32(slot)
+            if explain { result.occurrenceSlot[Int(entry & 0xFFFF_FFFF)] = Int32(slot) }
         }
-        var squares: [Float] = [0, 0]
+        let boundary = firstCharacterSlot ?? result.rows.count
+        var squares: (words: Float, characters: Float) = (0, 0)
         result.values = result.rows.indices.map { slot in
             let value = (1 + log(Float(result.counts[slot]))) * idf[Int(result.rows[slot])]
-            squares[groupOfSlot[slot]] += value * value
+            if slot < boundary { squares.words += value * value } else { squares.characters += value * value }
             return value
         }
-        let norms = squares.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
-        for slot in result.values.indices { result.values[slot] *= norms[groupOfSlot[slot]] }
+        let norms = (
+            words: squares.words > 0 ? 1 / squares.words.squareRoot() : 0,
+            characters: squares.characters > 0 ? 1 / squares.characters.squareRoot() : 0
+        )
+        for slot in result.values.indices { result.values[slot] *= slot < boundary ? norms.words : norms.characters }
         return result
     }
 
     static func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
 
-    static func softmax(_ x: [Double]) -> [Double] {
-        let top = x.max() ?? 0
-        let e = x.map { exp($0 - top) }
-        let sum = e.reduce(0, +)
-        return e.map { $0 / sum }
+    /// The softmax of the three polarity logits, computed as a softmax over an array of them would be, to the bit.
+    static func polarity(_ negative: Double, _ neutral: Double, _ positive: Double) -> PolarityScores {
+        let top = max(max(negative, neutral), positive)
+        let e = (exp(negative - top), exp(neutral - top), exp(positive - top))
+        let sum = 0 + e.0 + e.1 + e.2
+        return PolarityScores(negative: e.0 / sum, neutral: e.1 / sum, positive: e.2 / sum)
     }
 
     /// Checks that this build computes what the trainer computed for the texts it recorded; returns the largest gap.
