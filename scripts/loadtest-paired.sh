@@ -9,12 +9,16 @@
 # twice with the builds swapped (A/A gives 0.995–1.005 here). ENV_A / ENV_B set environment variables for one server
 # (e.g. ENV_B=UNDERTONE_COMMIT_DELAY=5 with the same binary twice).
 #
-#   scripts/loadtest-paired.sh BINARY_A BINARY_B [CALLS] [INTERVAL_MS]     defaults: 2500 2000 (5,000 calls in all)
+#   scripts/loadtest-paired.sh BINARY_A BINARY_B [CALLS] [INTERVAL_MS] [LOADTEST OPTIONS…]     defaults: 2500 2000 (5,000 calls in all)
+#
+# Further options go to both load generators (e.g. `--telephony twilio --turns 12`: Twilio Media Streams, CPU per
+# message sent).
 set -euo pipefail
 binary_a=$1
 binary_b=$2
 calls=${3:-2500}
 interval=${4:-2000}
+shift $(($# < 4 ? $# : 4))
 source "$(dirname "$0")/pinned-server.sh"
 dir=$(mktemp -d)
 key=ut_paired$(date +%s)run$RANDOM
@@ -36,15 +40,16 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); core 0's speed prob
 before_a=$(process_ticks "$server_a")
 before_b=$(process_ticks "$server_b")
 ramp=$((calls >= 2000 ? 10 : 5))
-taskset -c 1 "$binary_a" loadtest --url "http://127.0.0.1:$port_a" --key "$key" --calls "$calls" --interval-ms "$interval" --ramp-seconds "$ramp" >"$dir/a/report.txt" &
+taskset -c 1 "$binary_a" loadtest --url "http://127.0.0.1:$port_a" --key "$key" --calls "$calls" --interval-ms "$interval" --ramp-seconds "$ramp" "$@" >"$dir/a/report.txt" &
 load_a=$!
-taskset -c 1 "$binary_a" loadtest --url "http://127.0.0.1:$port_b" --key "$key" --calls "$calls" --interval-ms "$interval" --ramp-seconds "$ramp" >"$dir/b/report.txt" &
+taskset -c 1 "$binary_a" loadtest --url "http://127.0.0.1:$port_b" --key "$key" --calls "$calls" --interval-ms "$interval" --ramp-seconds "$ramp" "$@" >"$dir/b/report.txt" &
 load_b=$!
 wait "$load_a" "$load_b"
 after_a=$(process_ticks "$server_a")
 after_b=$(process_ticks "$server_b")
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); core 0's speed probe: $(speed_probe)"
-events() { grep -oE '^[0-9]+ events acknowledged' "$1" | cut -d' ' -f1; }
+# Events acknowledged, or the Twilio messages sent (`--telephony twilio`).
+events() { grep -oE '^[0-9]+ (events acknowledged|Twilio messages sent)' "$1" | cut -d' ' -f1; }
 events_a=$(events "$dir/a/report.txt")
 events_b=$(events "$dir/b/report.txt")
 awk -v a=$((after_a - before_a)) -v b=$((after_b - before_b)) -v ea="$events_a" -v eb="$events_b" -v hz="$(getconf CLK_TCK)" \

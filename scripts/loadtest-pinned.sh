@@ -3,7 +3,8 @@
 # `undertone loadtest --url` pinned to core 1. Prints the load average before and after, the server's CPU per
 # acknowledged message (user + system time while the load ran), its RSS before the load and at its peak (and the
 # difference per call), and the load test's report. Arguments after the third go to `undertone loadtest` as they are
-# (e.g. --partials 2 --audio-share 0.1). DATABASE=postgres://… runs the server on that PostgreSQL database instead of
+# (e.g. --partials 2 --audio-share 0.1; --telephony twilio --turns 12 for Twilio Media Streams of 24 s each, where the
+# CPU is per message sent, nothing being acknowledged). DATABASE=postgres://… runs the server on that PostgreSQL database instead of
 # a fresh SQLite file (give it an empty database: the calls of a run are new, but what is there stays).
 # COUNT_SYSCALLS=1 also counts the server's system calls and context switches a message (perf; see pinned-server.sh).
 #
@@ -23,7 +24,8 @@ before=$(cpu_ticks)
 /usr/bin/time -f "load generator CPU: %U s user, %S s system, %e s elapsed" taskset -c 1 "$binary" loadtest --url "http://127.0.0.1:$port" --key "$key" --calls "$calls" --interval-ms "$interval" "$@" | tee "$dir/report.txt"
 after=$(cpu_ticks)
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); core 0's speed probe: $(speed_probe)"
-events=$(grep -oE '^[0-9]+ events acknowledged' "$dir/report.txt" | cut -d' ' -f1)
+# Events acknowledged, or (`--telephony twilio`) the Twilio messages sent.
+events=$(grep -oE '^[0-9]+ (events acknowledged|Twilio messages sent)' "$dir/report.txt" | cut -d' ' -f1)
 frames=$(grep -oE '^[0-9]+ audio frames acknowledged' "$dir/report.txt" | cut -d' ' -f1 || true)
 awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -v events="$events" -v frames="${frames:-0}" \
     'BEGIN { printf "server CPU: %.1f s, %.3f ms per message (%d events, %d audio frames)\n", ticks / hz, ticks / hz * 1000 / (events + frames), events, frames }'

@@ -21,7 +21,9 @@ extension Undertone {
                 (a share of the customers grow angry; each final may follow partials of the same utterance) and call_ended, \
                 one every --interval-ms on the call's own schedule, waiting for each message's ack. A share of the calls also \
                 stream the customer's audio as binary frames, in real time. A live-feed subscriber (/v1/feed/ws) sees the \
-                decisions. Reported: messages acknowledged per second; latency from a message sent to its ack (stored in \
+                decisions. With --telephony twilio each call is a Twilio Media Stream instead (both tracks, 20 ms of \
+                µ-law a message, in real time, for --turns × --interval-ms), and what is reported is the messages sent and how \
+                long the server takes after each stream's stop to end its call and close. Reported: messages acknowledged per second; latency from a message sent to its ack (stored in \
                 the log), and from a customer's final turn sent to the decision it caused arriving on the feed (published). \
                 Without --url it starts a server in this process on a fresh SQLite file.
                 """
@@ -43,6 +45,8 @@ extension Undertone {
         var audioShare = 0.0
         @Option(help: "Milliseconds of audio a frame (20–100 is what telephony sends).")
         var audioFrameMs = 100
+        @Option(help: "twilio: each call is a Twilio Media Stream (/v1/telephony/twilio) lasting --turns × --interval-ms.")
+        var telephony: String?
         @Option(help: "Seconds over which the calls start (spreads the connections).")
         var rampSeconds = 2.0
         @Option(help: "For the in-process server: a SQLite file or postgres:// URL (default: a fresh temporary SQLite file).")
@@ -58,6 +62,8 @@ extension Undertone {
                 throw ValidationError("--partials must be 0–20, --audio-share 0–1, --audio-frame-ms 10–1000")
             }
             if url != nil, key == nil { throw ValidationError("--url needs --key (an ingest API key)") }
+            if let telephony, telephony != "twilio" { throw ValidationError("--telephony takes twilio (got \(telephony))") }
+            if telephony != nil, intervalMs == 0 { throw ValidationError("--telephony streams in real time: --interval-ms must be above 0") }
         }
 
         func run() async throws {
@@ -112,6 +118,7 @@ struct LoadRun: Sendable {
     let audioShare: Double
     let audioFrameMs: Int
     let intervalMs: Int
+    let telephony: String?
     let ramp: Duration
     let base: String
     let key: String
@@ -124,6 +131,7 @@ struct LoadRun: Sendable {
         audioShare = options.audioShare
         audioFrameMs = options.audioFrameMs
         intervalMs = options.intervalMs
+        telephony = options.telephony
         ramp = .milliseconds(Int(options.rampSeconds * 1_000))
         self.base = base.hasSuffix("/") ? String(base.dropLast()) : base
         self.key = key
@@ -138,6 +146,10 @@ struct LoadRun: Sendable {
             var decisionLatencies: [Duration] = []
             var events = 0
             var audioFrames = 0
+            /// Telephony runs: messages sent (media and the rest), and stop → the server's close.
+            var telephonyMessages = 0
+            var mediaMessages = 0
+            var drainLatencies: [Duration] = []
             var failures: [String] = []
         }
         let state = Mutex(State())
@@ -151,10 +163,11 @@ struct LoadRun: Sendable {
         let runID = String(UUID().uuidString.prefix(8)).lowercased()
         // Ten seconds of a calm voice, made once and sent in slices: the load generator must not be the bottleneck.
         let voice =
-            audioShare > 0
+            audioShare > 0 || telephony != nil
             ? DemoVoiceSynthesizer.mulaw(
                 DemoSpeech(track: .customer, startMs: 0, endMs: 10_000, stress: 0.2, voice: DemoVoice(pitchHz: 190, formantScale: 1.12), seed: 7))
             : []
+        let twilioChunks = telephony == "twilio" ? Self.twilioChunks(voice) : []
         let start = ContinuousClock.now
         var elapsed = Duration.zero
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -183,6 +196,16 @@ struct LoadRun: Sendable {
                     callTasks.addTask {
                         try await Task.sleep(for: ramp * (Double(index) / Double(max(1, calls))))
                         let callID = "lt-\(runID)-\(index)"
+                        if telephony == "twilio" {
+                            do {
+                                try await runTwilioCall(
+                                    callID: callID, index: index, durationMs: turns * intervalMs, chunks: twilioChunks, webSocketBase: webSocketBase,
+                                    tally: tally)
+                            } catch {
+                                tally.state.withLock { $0.failures.append(String(describing: error)) }
+                            }
+                            return
+                        }
                         // The calls with audio are spread evenly over the indexes (a share of 0.1: every tenth call).
                         let withAudio = (Double(index + 1) * audioShare).rounded(.down) > (Double(index) * audioShare).rounded(.down)
                         let call = SimulatedCall(
@@ -206,7 +229,8 @@ struct LoadRun: Sendable {
             LoadReport(
                 calls: calls, turnsPerCall: turns, partialsPerTurn: partials, audioShare: audioShare, intervalMs: intervalMs,
                 events: state.events, audioFrames: state.audioFrames, seconds: elapsed.seconds, ack: Percentiles(state.ackLatencies),
-                decisions: Percentiles(state.decisionLatencies), failures: state.failures)
+                decisions: Percentiles(state.decisionLatencies), telephony: telephony, telephonyMessages: state.telephonyMessages,
+                mediaMessages: state.mediaMessages, drain: Percentiles(state.drainLatencies), failures: state.failures)
         }
     }
 
@@ -386,6 +410,10 @@ struct LoadReport: Encodable {
     var seconds: Double
     var ack: Percentiles
     var decisions: Percentiles
+    var telephony: String?
+    var telephonyMessages = 0
+    var mediaMessages = 0
+    var drain: Percentiles
     var failures: [String]
 
     var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
@@ -405,6 +433,17 @@ struct LoadReport: Encodable {
             String(
                 format: "%@ (%d): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms", name, p.count, p.p50, p.p90, p.p99, p.p999,
                 p.max)
+        }
+        if let telephony {
+            var lines = [
+                "\(calls) concurrent \(telephony) media streams, both tracks, \(turnsPerCall * intervalMs / 1_000) s of audio each",
+                String(
+                    format: "%d Twilio messages sent (%d media) in %.1f s: %.0f messages/s", telephonyMessages, mediaMessages, seconds,
+                    seconds > 0 ? Double(telephonyMessages) / seconds : 0),
+                line("stream stopped → call ended and closed by the server", drain),
+            ]
+            if !failures.isEmpty { lines.append("\(failures.count) calls failed; first: \(failures[0])") }
+            return lines.joined(separator: "\n")
         }
         var lines = [
             "\(calls) concurrent calls, \(turnsPerCall) turns each, \(partialsPerTurn) partials a turn, "
