@@ -106,7 +106,9 @@ public final class AudioSocketListener: Service, Sendable {
             try await withThrowingDiscardingTaskGroup { group in
                 try await server.executeThenClose { inbound in
                     for try await connection in inbound {
-                        group.addTask { await self.serve(connection) }
+                        // On the connection's event loop, where its bytes are read: each read resumes the task without
+                        // waking a thread of Swift's global executor (as the telephony WebSockets, `onConnectionLoop`).
+                        group.addTask(executorPreference: EventLoopTaskExecutor(connection.channel.eventLoop)) { await self.serve(connection) }
                     }
                 }
             }

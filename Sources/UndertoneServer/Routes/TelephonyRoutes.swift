@@ -46,8 +46,10 @@ extension ServerContext {
             try await upgrade(request, context) { try requireReady() }
         } onUpgrade: { inbound, outbound, context in
             let session = TwilioMediaStreamSession(configuration: TwilioMediaStreamConfiguration(defaultQueue: "twilio"))
-            await TelephonyStream(undertone: self, vendor: "twilio", principal: nil, credential: nil, outbound: outbound, logger: context.logger)
-                .run(session, inbound: inbound)
+            await onConnectionLoop(context) {
+                await TelephonyStream(undertone: self, vendor: "twilio", principal: nil, credential: nil, outbound: outbound, logger: context.logger)
+                    .run(session, inbound: inbound)
+            }
         }
 
         router.ws("/v1/telephony/jambonz") { request, context in
@@ -75,10 +77,12 @@ extension ServerContext {
                 principal = try? await keys.principal(for: secret)
                 credential = .key(hash: APIKey.hash(secret))
             }
-            await TelephonyStream(
-                undertone: self, vendor: "jambonz", principal: principal, credential: credential, outbound: outbound, logger: context.logger
-            )
-            .run(JambonzListenSession(), inbound: inbound)
+            await onConnectionLoop(context) {
+                await TelephonyStream(
+                    undertone: self, vendor: "jambonz", principal: principal, credential: credential, outbound: outbound, logger: context.logger
+                )
+                .run(JambonzListenSession(), inbound: inbound)
+            }
         }
 
         router.ws("/v1/telephony/audiohook") { request, context in
@@ -94,16 +98,25 @@ extension ServerContext {
         } onUpgrade: { inbound, outbound, context in
             let upgrade = AudioHookUpgrade(headers: context.request.headers.map { (name: $0.name.canonicalName, value: $0.value) })
             let session = AudioHookSession(upgrade: upgrade)
-            await TelephonyStream(
-                undertone: self, vendor: "audiohook", principal: context.requestContext.principal, credential: context.requestContext.credential,
-                outbound: outbound, logger: context.logger
-            )
-            .run(session, inbound: inbound)
+            await onConnectionLoop(context) {
+                await TelephonyStream(
+                    undertone: self, vendor: "audiohook", principal: context.requestContext.principal,
+                    credential: context.requestContext.credential, outbound: outbound, logger: context.logger
+                )
+                .run(session, inbound: inbound)
+            }
         }
     }
 }
 
 extension ServerContext {
+    /// Runs a telephony session's task on its connection's event loop, where its messages are read: each message then
+    /// resumes the session without waking a thread of Swift's global executor, and on a node whose shards share that loop
+    /// (one core, or the call's own shard) handing its events over and the answer back are jobs on the same thread.
+    func onConnectionLoop(_ context: WebSocketRouterContext<AppRequestContext>, _ session: () async -> Void) async {
+        await withTaskExecutorPreference(EventLoopTaskExecutor(context.requestContext.channel.eventLoop), operation: session)
+    }
+
     /// The password of an HTTP basic `Authorization` header (jambonz's `wsAuth`), if there is one.
     static func basicPassword(_ request: Request) -> String? {
         guard let header = request.headers[.authorization] else { return nil }
