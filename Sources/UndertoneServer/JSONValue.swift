@@ -40,11 +40,11 @@ enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
-    /// Parses one text message; anything but a JSON object is refused.
+    /// Parses one text message (``JSONValueParser``); anything but a JSON object is refused.
     static func parseObject(_ text: String) throws(AdapterError) -> [String: JSONValue] {
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            value = try JSONValueParser.parse(text)
         } catch {
             throw .malformedJSON("the message is not valid JSON")
         }

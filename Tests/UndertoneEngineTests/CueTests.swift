@@ -382,8 +382,3 @@ struct CueTests {
         #expect(elapsed < .seconds(30))
     }
 }
-
-extension SplitMix64 {
-    /// A number in 0..<bound.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}

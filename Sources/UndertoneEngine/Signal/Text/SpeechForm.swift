@@ -106,6 +106,9 @@ struct SplitMix64 {
 
     /// A number in [0, 1).
     mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+    /// A number in 0..<bound.
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
 
 func fnv1a(_ text: String) -> UInt64 {
