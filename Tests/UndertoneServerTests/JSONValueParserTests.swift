@@ -62,10 +62,11 @@ struct JSONValueParserTests {
         }
     }
 
-    @Test("a zero with an exponent is a number (RFC 8259), though JSONDecoder refuses it")
-    func zeroWithExponent() {
-        #expect(Self.parsed(#"{"a":0e2,"b":-0E-1}"#) == .object(["a": .number(0), "b": .number(0)]))
+    @Test("a zero with an exponent, and a number too small for a Double, are numbers (RFC 8259), though JSONDecoder refuses them")
+    func numbersJSONDecoderRefuses() {
+        #expect(Self.parsed(#"{"a":0e2,"b":-0E-1,"c":1e-400}"#) == .object(["a": .number(0), "b": .number(0), "c": .number(0)]))
         #expect(Self.reference(#"{"a":0e2}"#) == nil)
+        #expect(Self.reference(#"{"c":1e-400}"#) == nil)
     }
 
     @Test("nesting past 512 is refused rather than recursed into; JSONDecoder's limit is the same")
@@ -101,7 +102,7 @@ struct JSONValueParserTests {
         text += zero ? "0" : String(1 + random.below(9)) + String(random.below(1_000_000))
         let fraction = random.below(2) == 0
         if fraction { text += "." + String(random.below(100_000)) }
-        // JSONDecoder refuses a bare zero with an exponent ("0e2"), which JSON allows (`zeroWithExponent`).
+        // JSONDecoder refuses a bare zero with an exponent ("0e2"), which JSON allows (`numbersJSONDecoderRefuses`).
         if random.below(3) == 0, !zero || fraction {
             text += ["e", "E"][random.below(2)] + ["", "+", "-"][random.below(3)] + String(random.below(300))
         }
