@@ -26,6 +26,7 @@ extension LoadRun {
 
     /// One Twilio call of `durationMs` of audio on both tracks, in real time.
     func runTwilioCall(callID: String, index: Int, durationMs: Int, chunks: [String], webSocketBase: String, tally: Tally) async throws {
+        guard !chunks.isEmpty else { throw CommandFailure("call \(callID): no audio to stream") }
         let streamSid = "MZ\(callID)"
         let chunkCount = max(1, durationMs / Self.twilioChunkMs)
         // Media messages sent, and how long after `stop` the server closed; set once the server has closed.

@@ -675,7 +675,7 @@ extension ShardContext {
         result.receipt.lastSequence = call?.lastSequence ?? 0
     }
 
-    /// Whether a request may run against the call as it is, item by item as ``run(_:callID:scope:call:)`` takes them;
+    /// Whether a request may run against the call as it is, item by item as ``run(_:callID:scope:call:into:)`` takes them;
     /// throws the first item's reason not to.
     private static func check(_ items: [IngestItem], callID: String, scope: IngestScope, call: LiveCall?) throws {
         var exists = call != nil
