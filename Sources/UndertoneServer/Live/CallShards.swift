@@ -458,10 +458,9 @@ extension ShardContext {
                     continue
                 }
             }
-            // The heads the append checks: the calls it writes to. A call the group only touched (an audio frame that made
-            // no voice window, from a telephony stream that numbers nothing) has nothing to write.
-            let written = Set(group.entries.map(\.callID)).union(group.marks.map(\.callID))
-            let expected = Dictionary(uniqueKeysWithValues: written.map { ($0, stood[$0]?.logHead ?? 0) })
+            // Every call the group touched; the store checks those it writes to (a call touched by an audio frame that made
+            // no entry has nothing to write, and its head is not read).
+            let expected = Dictionary(uniqueKeysWithValues: group.touched.map { ($0, stood[$0]?.logHead ?? 0) })
             var logged: [LoggedEntry] = []
             if !group.entries.isEmpty || !group.marks.isEmpty {
                 let start = ContinuousClock.now
