@@ -114,6 +114,50 @@ struct IngestFrameHandlerTests {
         }
     }
 
+    @Test("an answer made in one buffer is RFC 6455 frames: a short ack, an ack over 125 bytes, outputs over 125 bytes; a text is unmasked whole")
+    func answerFrames() async throws {
+        let server = try await TestServer()
+        // An id long enough that its acks are over 125 bytes (a 16-bit length), and a turn whose text is not ASCII.
+        let call = "frames-" + String(repeating: "x", count: 140)
+        let text = "I am furious — the café charged me twice 😡 and nobody answers"
+        try await server.run { client in
+            let port = try #require(client.port)
+            try await RawConnection.with(port: port) { connection in
+                try await Self.start(call, on: connection)
+                let turn = #"{"seq":2,"v":1,"type":"turn","call":"\#(call)","at":2000,"utterance":"u2","speaker":"customer","text":"\#(text)"}"#
+                await connection.send(bytes: Self.frame(0x1, Array(turn.utf8)))
+                try await Self.wait(for: connection) { Self.acknowledged($0) == [1, 2] }
+                let texts = Self.frames(connection.bytes).filter { $0.opcode == 0x1 }.map { String(decoding: $0.payload, as: UTF8.self) }
+                // Every frame parsed whole (the parser stops at the first it cannot read) and each is one JSON object.
+                #expect(texts.allSatisfy { !jsonObject($0).isEmpty }, "\(texts)")
+                let acks = texts.filter { jsonObject($0)["type"] as? String == "ack" }
+                #expect(acks.count == 2 && acks.allSatisfy { $0.utf8.count > 125 && jsonObject($0)["call"] as? String == call })
+                let signal = try #require(texts.first { jsonObject($0)["type"] as? String == "signal" })
+                #expect(signal.utf8.count > 125 && jsonObject(signal)["utteranceID"] as? String == "u2")
+                // What follows an ack is its outputs, as many as it says.
+                let afterAck = texts.drop { jsonObject($0)["acknowledged"] as? [Int] != [2] }
+                #expect(afterAck.count == 1 + ((jsonObject(afterAck.first ?? "")["outputs"] as? Int) ?? -1))
+            }
+            let stored = try await server.context.store.entries(call: call, after: 0, limit: 10)
+            let event = try #require(stored.first { $0.entry.clientSequence == 2 })
+            #expect(jsonObject(event.entry.body)["text"] as? String == text)
+        }
+    }
+
+    @Test("a text frame's header for each payload length: 7 bits, 16 bits from 126 bytes, 64 bits from 64 KiB")
+    func frameHeaders() {
+        for length in [0, 1, 125, 126, 127, 65_535, 65_536, 70_000] {
+            var buffer = ByteBuffer()
+            IngestFrameHandler.writeTextFrameHeader(length: length, into: &buffer)
+            #expect(buffer.readableBytes == IngestFrameHandler.frameHeaderSize(length))
+            buffer.writeRepeatingByte(UInt8(ascii: "a"), count: length)
+            // `frames(_:)` reads what follows a response's head.
+            let frames = Self.frames(Array("HTTP/1.1 101\r\n\r\n".utf8) + Array(buffer.readableBytesView))
+            #expect(frames.count == 1 && frames.first?.opcode == 0x1 && frames.first?.payload.count == length, "\(length)")
+            #expect(buffer.getInteger(at: 0, as: UInt8.self) == 0x81)
+        }
+    }
+
     // MARK: Frames
 
     /// Opens `call`'s stream on `connection` and sends its first message once `ready` has come: the handler takes it.

@@ -52,6 +52,9 @@ final class IngestFrameHandler: ChannelDuplexHandler {
     private var fragments: (opcode: WebSocketOpcode, data: ByteBuffer)?
     /// A read asked for while too many frames wait.
     private var readHeld = false
+    /// The frame encoder's place in the pipeline: an answer's frames, made here whole, are written from it (see
+    /// ``writeFrames(_:capacity:encoder:_:)``). Nil where the pipeline has no encoder: the answer then goes out as frames.
+    private var encoder: ChannelHandlerContext?
 
     init(stream: CallStream) {
         self.stream = stream
@@ -88,6 +91,7 @@ final class IngestFrameHandler: ChannelDuplexHandler {
                 anchor = try operations.context(handlerType: ByteToMessageHandler<WebSocketFrameDecoder>.self)
             }
             let handler = IngestFrameHandler(stream: stream)
+            handler.encoder = try? operations.context(handlerType: WebSocketFrameEncoder.self)
             try operations.addHandler(handler, position: .after(anchor.handler))
             let context = try operations.context(handler: handler)
             let marker = WebSocketFrame(fin: true, opcode: .text, data: channel.allocator.buffer(string: handler.marker))
@@ -130,7 +134,12 @@ final class IngestFrameHandler: ChannelDuplexHandler {
     func channelInactive(context: ChannelHandlerContext) {
         state = .stopped
         waiting.removeAll()
+        encoder = nil
         context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        encoder = nil
     }
 
     // MARK: Outbound
@@ -182,7 +191,7 @@ final class IngestFrameHandler: ChannelDuplexHandler {
         case .text, .binary:
             guard frame.reservedBits.isEmpty, fragments == nil else { return refuse(.protocolError, context) }
             if frame.fin {
-                send(message(frame.opcode, frame.unmaskedData), context)
+                send(message(of: frame), context)
             } else {
                 fragments = (frame.opcode, frame.unmaskedData)
             }
@@ -208,6 +217,22 @@ final class IngestFrameHandler: ChannelDuplexHandler {
         default:
             refuse(.protocolError, context)
         }
+    }
+
+    /// A whole frame's message; a text is unmasked straight into its string (one copy, where unmasking into a buffer and
+    /// then decoding that made two). Invalid UTF-8 reads as `String(buffer:)` reads it, repaired.
+    private func message(of frame: WebSocketFrame) -> WebSocketMessage {
+        guard frame.opcode == .text, frame.extensionData == nil, let key = frame.maskKey else {
+            return message(frame.opcode, frame.unmaskedData)
+        }
+        let count = frame.data.readableBytes
+        let text = frame.data.withUnsafeReadableBytes { bytes in
+            String(unsafeUninitializedCapacity: count) { out in
+                for index in 0..<count { out[index] = bytes[index] ^ key[index & 3] }
+                return count
+            }
+        }
+        return .text(text)
     }
 
     private func message(_ opcode: WebSocketOpcode, _ data: ByteBuffer) -> WebSocketMessage {
@@ -238,7 +263,12 @@ final class IngestFrameHandler: ChannelDuplexHandler {
         switch result {
         case .success(let receipt):
             // The ack, then each output: one frame each, one flush.
-            var ack = context.channel.allocator.buffer(capacity: 96 + 8 * (receipt.acknowledged.count + receipt.duplicates.count))
+            let capacity = 96 + 8 * (receipt.acknowledged.count + receipt.duplicates.count)
+            if let encoder {
+                writeFrames(receipt, capacity: capacity, encoder: encoder, context)
+                break
+            }
+            var ack = context.channel.allocator.buffer(capacity: capacity)
             IngestWire.writeReceipt(receipt, callID: stream.callID, into: &ack)
             let frames = receipt.outputLines.count
             write(ack, flush: frames == 0, context)
@@ -252,6 +282,58 @@ final class IngestFrameHandler: ChannelDuplexHandler {
             return refuse(Self.unexpected(error), context)
         }
         pump(context)
+    }
+
+    /// The answer's frames (the ack, then each output: unmasked, unfragmented text frames, RFC 6455 §5.2) made here in
+    /// one buffer and written from the frame encoder's place, below it: one buffer and one write for the answer, where
+    /// frames through the encoder took a buffer for each message and another for each header.
+    private func writeFrames(_ receipt: IngestReceipt, capacity: Int, encoder: ChannelHandlerContext, _ context: ChannelHandlerContext) {
+        var size = capacity + 4
+        for line in receipt.outputLines { size += Self.frameHeaderSize(line.utf8.count) + line.utf8.count }
+        var buffer = context.channel.allocator.buffer(capacity: size)
+        // The ack's length is known once it is written: its header goes in the four bytes kept in front of it (a
+        // shorter header leaves the first bytes unread).
+        buffer.writeInteger(UInt32(0))
+        IngestWire.writeReceipt(receipt, callID: stream.callID, into: &buffer)
+        let ackLength = buffer.writerIndex - 4
+        if ackLength < 126 {
+            buffer.setInteger(UInt16(0x8100 | ackLength), at: 2)
+            buffer.moveReaderIndex(forwardBy: 2)
+        } else if ackLength <= Int(UInt16.max) {
+            buffer.setInteger(UInt16(0x8100 | 126), at: 0)
+            buffer.setInteger(UInt16(ackLength), at: 2)
+        } else {
+            // An ack of 64 KiB (a resent batch's duplicates): as frames, through the encoder.
+            buffer.moveReaderIndex(forwardBy: 4)
+            write(buffer, flush: receipt.outputLines.isEmpty, context)
+            for (index, line) in receipt.outputLines.enumerated() {
+                write(context.channel.allocator.buffer(string: line), flush: index == receipt.outputLines.count - 1, context)
+            }
+            return
+        }
+        for line in receipt.outputLines {
+            Self.writeTextFrameHeader(length: line.utf8.count, into: &buffer)
+            buffer.writeString(line)
+        }
+        encoder.writeAndFlush(NIOAny(IOData.byteBuffer(buffer)), promise: nil)
+    }
+
+    /// The bytes of an unmasked frame's header for a payload of `length` bytes.
+    static func frameHeaderSize(_ length: Int) -> Int {
+        length < 126 ? 2 : length <= Int(UInt16.max) ? 4 : 10
+    }
+
+    /// The header of a final, unmasked text frame of `length` bytes.
+    static func writeTextFrameHeader(length: Int, into buffer: inout ByteBuffer) {
+        if length < 126 {
+            buffer.writeInteger(UInt16(0x8100 | length))
+        } else if length <= Int(UInt16.max) {
+            buffer.writeInteger(UInt16(0x8100 | 126))
+            buffer.writeInteger(UInt16(length))
+        } else {
+            buffer.writeInteger(UInt16(0x8100 | 127))
+            buffer.writeInteger(UInt64(length))
+        }
     }
 
     private func write(_ text: ByteBuffer, flush: Bool, _ context: ChannelHandlerContext) {
