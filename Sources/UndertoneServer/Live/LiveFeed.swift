@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import Synchronization
 
 /// One message of the live feed: a JSON object (`"type"`: `signal`, `decision`, `call_started`, `alert_ack`,
@@ -20,7 +21,17 @@ public final class LiveFeed: Sendable {
     struct Subscriber {
         var principal: Principal
         var types: Set<String>?
-        var continuation: AsyncStream<FeedMessage>.Continuation
+        var delivery: Delivery
+
+        func maySee(_ message: FeedMessage) -> Bool {
+            principal.maySee(agentID: message.agentID, team: message.team) && types?.contains(message.type) != false
+        }
+    }
+
+    /// How a subscriber gets its messages: a stream its task reads, or frames written straight to its WebSocket.
+    enum Delivery {
+        case stream(AsyncStream<FeedMessage>.Continuation)
+        case sink(FeedSink)
     }
 
     public init() {}
@@ -29,27 +40,47 @@ public final class LiveFeed: Sendable {
     public func subscribe(_ principal: Principal, types: Set<String>? = nil) -> (id: UUID, messages: AsyncStream<FeedMessage>) {
         let (stream, continuation) = AsyncStream.makeStream(of: FeedMessage.self, bufferingPolicy: .bufferingNewest(Self.bufferSize))
         let id = UUID()
-        subscribers.withLock { $0[id] = Subscriber(principal: principal, types: types, continuation: continuation) }
+        subscribers.withLock { $0[id] = Subscriber(principal: principal, types: types, delivery: .stream(continuation)) }
         continuation.onTermination = { [weak self] _ in self?.subscribers.withLock { _ = $0.removeValue(forKey: id) } }
         return (id, stream)
     }
 
+    /// Subscribes a WebSocket connection's sink: the messages are written to it as frames until `cancel` is called.
+    func subscribe(_ principal: Principal, types: Set<String>? = nil, sink: FeedSink) -> UUID {
+        let id = UUID()
+        subscribers.withLock { $0[id] = Subscriber(principal: principal, types: types, delivery: .sink(sink)) }
+        return id
+    }
+
     public func cancel(_ id: UUID) {
-        subscribers.withLock { $0.removeValue(forKey: id) }?.continuation.finish()
+        if case .stream(let continuation)? = subscribers.withLock({ $0.removeValue(forKey: id) })?.delivery { continuation.finish() }
     }
 
     public var subscriberCount: Int { subscribers.withLock { $0.count } }
 
+    /// Hands `messages` to every subscriber that may see them. A message's frame is made once, for the first sink that
+    /// takes it, and shared; the sinks are written to once the subscribers' lock is let go (a write can close a
+    /// connection, which cancels its subscription).
     public func publish(_ messages: [FeedMessage]) {
         guard !messages.isEmpty else { return }
+        var frames = [ByteBuffer?](repeating: nil, count: messages.count)
+        var deliveries: [(sink: FeedSink, frames: [ByteBuffer])] = []
         subscribers.withLock { subscribers in
             for subscriber in subscribers.values {
-                for message in messages
-                where subscriber.principal.maySee(agentID: message.agentID, team: message.team) && subscriber.types?.contains(message.type) != false {
-                    subscriber.continuation.yield(message)
+                switch subscriber.delivery {
+                case .stream(let continuation):
+                    for message in messages where subscriber.maySee(message) { continuation.yield(message) }
+                case .sink(let sink):
+                    var taken: [ByteBuffer] = []
+                    for (index, message) in messages.enumerated() where subscriber.maySee(message) {
+                        if frames[index] == nil { frames[index] = FeedSink.frame(message.json) }
+                        taken.append(frames[index]!)
+                    }
+                    if !taken.isEmpty { deliveries.append((sink, taken)) }
                 }
             }
         }
+        for delivery in deliveries { delivery.sink.deliver(delivery.frames) }
     }
 
     /// Ends every subscription (graceful shutdown).
@@ -58,6 +89,7 @@ public final class LiveFeed: Sendable {
             defer { subscribers.removeAll() }
             return Array(subscribers.values)
         }
-        for subscriber in all { subscriber.continuation.finish() }
+        // A sink's connection is closed by the WebSocket layer at shutdown.
+        for subscriber in all { if case .stream(let continuation) = subscriber.delivery { continuation.finish() } }
     }
 }

@@ -63,7 +63,28 @@ extension ServerContext {
             try await upgrade(request, context) { _ = try webSocketCaller(context, via: "feed") }
         } onUpgrade: { inbound, outbound, context in
             guard let principal = context.requestContext.principal, let credential = context.requestContext.credential else { return }
-            let (id, messages) = feed.subscribe(principal, types: Self.types(context.request))
+            let types = Self.types(context.request)
+            // Frames written where the feed is published; the session's task only waits for the client to leave.
+            if let sink = await FeedSink.install(on: context.requestContext.channel) {
+                let id = feed.subscribe(principal, types: types, sink: sink)
+                metrics.feedSubscribers.increment()
+                metrics.webSocketSessions.increment()
+                defer {
+                    metrics.feedSubscribers.decrement()
+                    metrics.webSocketSessions.decrement()
+                }
+                let watch = CredentialWatch(connections)
+                watch.watch(principal, credential: credential)
+                let revoked = try await watch.run {
+                    // The client says nothing; when it leaves, the feed stops.
+                    for try await _ in inbound {}
+                }
+                feed.cancel(id)
+                await sink.stop()
+                if revoked { try? await outbound.close(.policyViolation, reason: "the API key was revoked or the session ended") }
+                return
+            }
+            let (id, messages) = feed.subscribe(principal, types: types)
             metrics.feedSubscribers.increment()
             metrics.webSocketSessions.increment()
             defer {

@@ -1,0 +1,87 @@
+import NIOCore
+import NIOEmbedded
+import NIOWebSocket
+import Testing
+import UndertoneStore
+
+@testable import UndertoneServer
+
+/// The WebSocket feed's sink on a connection of its own (`EmbeddedChannel`): frames in order, the newest kept while the
+/// connection cannot take more, nothing after a close frame.
+@Suite("Live feed: frames written to each WebSocket subscriber")
+struct FeedSinkTests {
+    /// A channel with the frame encoder and a sink after it, as `FeedSink.install` lays them out.
+    static func channel() throws -> (EmbeddedChannel, FeedSink) {
+        let channel = EmbeddedChannel()
+        let operations = channel.pipeline.syncOperations
+        try operations.addHandler(WebSocketFrameEncoder())
+        let encoder = try operations.context(handlerType: WebSocketFrameEncoder.self)
+        let handler = FeedSinkHandler(encoder: encoder)
+        try operations.addHandler(handler)
+        return (channel, FeedSink(handler: NIOLoopBound(handler, eventLoop: channel.eventLoop)))
+    }
+
+    /// The texts of the frames written so far.
+    static func written(_ channel: EmbeddedChannel) throws -> [String] {
+        var bytes: [UInt8] = []
+        while let buffer = try channel.readOutbound(as: IOData.self) {
+            guard case .byteBuffer(let buffer) = buffer else { continue }
+            bytes += buffer.readableBytesView
+        }
+        return IngestFrameHandlerTests.frames(Array("HTTP/1.1 101\r\n\r\n".utf8) + bytes).map { String(decoding: $0.payload, as: UTF8.self) }
+    }
+
+    @Test("messages go out as text frames, in order, a short one and one over 125 bytes")
+    func inOrder() throws {
+        let (channel, sink) = try Self.channel()
+        let long = "{\"type\":\"signal\",\"text\":\"" + String(repeating: "é", count: 200) + "\"}"
+        sink.deliver([FeedSink.frame("{\"n\":1}"), FeedSink.frame(long)])
+        sink.deliver([FeedSink.frame("{\"n\":3}")])
+        #expect(try Self.written(channel) == ["{\"n\":1}", long, "{\"n\":3}"])
+    }
+
+    @Test("while the connection cannot take more the newest messages wait, the oldest dropped; they go once it can")
+    func slowReader() throws {
+        let (channel, sink) = try Self.channel()
+        channel.isWritable = false
+        channel.pipeline.fireChannelWritabilityChanged()
+        let count = LiveFeed.bufferSize + 6
+        for n in 1...count { sink.deliver([FeedSink.frame("{\"n\":\(n)}")]) }
+        #expect(try Self.written(channel).isEmpty)
+        #expect(sink.handler.value.dropped == 6)
+        channel.isWritable = true
+        channel.pipeline.fireChannelWritabilityChanged()
+        #expect(try Self.written(channel) == (7...count).map { "{\"n\":\($0)}" })
+    }
+
+    @Test("after a close frame nothing more is written")
+    func afterClose() throws {
+        let (channel, sink) = try Self.channel()
+        sink.deliver([FeedSink.frame("{\"n\":1}")])
+        try channel.writeOutbound(WebSocketFrame(fin: true, opcode: .connectionClose, data: ByteBuffer(bytes: [0x03, 0xE8])))
+        sink.deliver([FeedSink.frame("{\"n\":2}")])
+        var bytes: [UInt8] = []
+        while let data = try channel.readOutbound(as: IOData.self) {
+            if case .byteBuffer(let buffer) = data { bytes += buffer.readableBytesView }
+        }
+        let frames = IngestFrameHandlerTests.frames(Array("HTTP/1.1 101\r\n\r\n".utf8) + bytes)
+        #expect(frames.map(\.opcode) == [0x1, 0x8])
+        #expect(frames.first.map { String(decoding: $0.payload, as: UTF8.self) } == "{\"n\":1}")
+    }
+
+    @Test("a message is made into its frame once and shared by the subscribers that may see it")
+    func shared() async throws {
+        let feed = LiveFeed()
+        let (first, firstSink) = try Self.channel()
+        let (second, secondSink) = try Self.channel()
+        let admin = Principal(keyID: "a", name: "A", role: .admin, subject: nil)
+        _ = feed.subscribe(admin, sink: firstSink)
+        _ = feed.subscribe(admin, types: ["decision"], sink: secondSink)
+        feed.publish([
+            FeedMessage(callID: "c", agentID: nil, team: nil, type: "signal", json: "{\"type\":\"signal\"}"),
+            FeedMessage(callID: "c", agentID: nil, team: nil, type: "decision", json: "{\"type\":\"decision\"}"),
+        ])
+        #expect(try Self.written(first) == ["{\"type\":\"signal\"}", "{\"type\":\"decision\"}"])
+        #expect(try Self.written(second) == ["{\"type\":\"decision\"}"])
+    }
+}
