@@ -21,7 +21,7 @@ extension Undertone {
                 (a share of the customers grow angry; each final may follow partials of the same utterance) and call_ended, \
                 one every --interval-ms on the call's own schedule, waiting for each message's ack. A share of the calls also \
                 stream the customer's audio as binary frames, in real time. A live-feed subscriber (/v1/feed/ws) sees the \
-                decisions. With --telephony twilio each call is a Twilio Media Stream instead (both tracks, 20 ms of \
+                decisions; --dashboards N adds N supervisors' screens taking the whole feed. With --telephony twilio each call is a Twilio Media Stream instead (both tracks, 20 ms of \
                 µ-law a message, in real time, for --turns × --interval-ms), and what is reported is the messages sent and how \
                 long the server takes after each stream's stop to end its call and close. Reported: messages acknowledged per second; latency from a message sent to its ack (stored in \
                 the log), and from a customer's final turn sent to the decision it caused arriving on the feed (published). \
@@ -47,6 +47,8 @@ extension Undertone {
         var audioFrameMs = 100
         @Option(help: "twilio: each call is a Twilio Media Stream (/v1/telephony/twilio) lasting --turns × --interval-ms.")
         var telephony: String?
+        @Option(help: "Supervisors' screens: WebSocket feed subscribers that take every message of the feed, as the dashboard does.")
+        var dashboards = 0
         @Option(help: "Seconds over which the calls start (spreads the connections).")
         var rampSeconds = 2.0
         @Option(help: "For the in-process server: a SQLite file or postgres:// URL (default: a fresh temporary SQLite file).")
@@ -58,8 +60,8 @@ extension Undertone {
             guard calls >= 1, turns >= 2, intervalMs >= 0, rampSeconds >= 0 else {
                 throw ValidationError("--calls must be at least 1, --turns at least 2, --interval-ms and --ramp-seconds not negative")
             }
-            guard (0...20).contains(partials), (0...1).contains(audioShare), (10...1_000).contains(audioFrameMs) else {
-                throw ValidationError("--partials must be 0–20, --audio-share 0–1, --audio-frame-ms 10–1000")
+            guard (0...20).contains(partials), (0...1).contains(audioShare), (10...1_000).contains(audioFrameMs), (0...200).contains(dashboards) else {
+                throw ValidationError("--partials must be 0–20, --audio-share 0–1, --audio-frame-ms 10–1000, --dashboards 0–200")
             }
             if url != nil, key == nil { throw ValidationError("--url needs --key (an ingest API key)") }
             if let telephony, telephony != "twilio" { throw ValidationError("--telephony takes twilio (got \(telephony))") }
@@ -119,6 +121,7 @@ struct LoadRun: Sendable {
     let audioFrameMs: Int
     let intervalMs: Int
     let telephony: String?
+    let dashboards: Int
     let ramp: Duration
     let base: String
     let key: String
@@ -132,6 +135,7 @@ struct LoadRun: Sendable {
         audioFrameMs = options.audioFrameMs
         intervalMs = options.intervalMs
         telephony = options.telephony
+        dashboards = options.dashboards
         ramp = .milliseconds(Int(options.rampSeconds * 1_000))
         self.base = base.hasSuffix("/") ? String(base.dropLast()) : base
         self.key = key
@@ -151,6 +155,9 @@ struct LoadRun: Sendable {
             var mediaMessages = 0
             var drainLatencies: [Duration] = []
             var failures: [String] = []
+            /// The messages each dashboard received, and why a dashboard's feed ended early.
+            var dashboardMessages: [Int] = []
+            var dashboardFailures: [String] = []
         }
         let state = Mutex(State())
     }
@@ -189,8 +196,30 @@ struct LoadRun: Sendable {
                     }
                 }
             }
+            tally.state.withLock { $0.dashboardMessages = Array(repeating: 0, count: dashboards) }
+            for dashboard in 0..<dashboards {
+                group.addTask {
+                    // A supervisor's screen: the whole feed (the dashboard asks for no types), each message counted.
+                    do {
+                        _ = try await WebSocketClient.connect(
+                            url: "\(webSocketBase)/v1/feed/ws", configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers), logger: logger
+                        ) { inbound, _, _ in
+                            feedReadyContinuation.yield()
+                            for try await frame in inbound where frame.opcode == .text {
+                                tally.state.withLock { $0.dashboardMessages[dashboard] += 1 }
+                            }
+                        }
+                    } catch is CancellationError {
+                        // The run is over.
+                    } catch {
+                        // Reported; the run goes on (a yield too many, after a connection, is never read).
+                        tally.state.withLock { $0.dashboardFailures.append(String(describing: error)) }
+                        feedReadyContinuation.yield()
+                    }
+                }
+            }
             var ready = feedReady.makeAsyncIterator()
-            await ready.next()
+            for _ in 0...dashboards { await ready.next() }
             try await withThrowingTaskGroup(of: Void.self) { callTasks in
                 for index in 0..<calls {
                     callTasks.addTask {
@@ -230,7 +259,8 @@ struct LoadRun: Sendable {
                 calls: calls, turnsPerCall: turns, partialsPerTurn: partials, audioShare: audioShare, intervalMs: intervalMs,
                 events: state.events, audioFrames: state.audioFrames, seconds: elapsed.seconds, ack: Percentiles(state.ackLatencies),
                 decisions: Percentiles(state.decisionLatencies), telephony: telephony, telephonyMessages: state.telephonyMessages,
-                mediaMessages: state.mediaMessages, drain: Percentiles(state.drainLatencies), failures: state.failures)
+                mediaMessages: state.mediaMessages, drain: Percentiles(state.drainLatencies), failures: state.failures,
+                dashboardMessages: state.dashboardMessages.sorted(), dashboardFailures: state.dashboardFailures)
         }
     }
 
@@ -415,6 +445,9 @@ struct LoadReport: Encodable {
     var mediaMessages = 0
     var drain: Percentiles
     var failures: [String]
+    /// The messages each dashboard (`--dashboards`) received, fewest first.
+    var dashboardMessages: [Int] = []
+    var dashboardFailures: [String] = []
 
     var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
     var messagesPerSecond: Double { seconds > 0 ? Double(events + audioFrames) / seconds : 0 }
@@ -457,6 +490,10 @@ struct LoadReport: Encodable {
             line("message sent → stored and acknowledged", ack),
             line("customer turn sent → decision published on the feed", decisions),
         ]
+        if let fewest = dashboardMessages.first, let most = dashboardMessages.last {
+            lines.append("\(dashboardMessages.count) dashboards took the whole feed: \(fewest)–\(most) messages each")
+        }
+        if !dashboardFailures.isEmpty { lines.append("\(dashboardFailures.count) dashboards' feeds failed; first: \(dashboardFailures[0])") }
         if !failures.isEmpty { lines.append("\(failures.count) calls failed; first: \(failures[0])") }
         return lines.joined(separator: "\n")
     }
