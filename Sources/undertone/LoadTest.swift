@@ -60,7 +60,8 @@ extension Undertone {
             guard calls >= 1, turns >= 2, intervalMs >= 0, rampSeconds >= 0 else {
                 throw ValidationError("--calls must be at least 1, --turns at least 2, --interval-ms and --ramp-seconds not negative")
             }
-            guard (0...20).contains(partials), (0...1).contains(audioShare), (10...1_000).contains(audioFrameMs), (0...200).contains(dashboards) else {
+            guard (0...20).contains(partials), (0...1).contains(audioShare), (10...1_000).contains(audioFrameMs), (0...200).contains(dashboards)
+            else {
                 throw ValidationError("--partials must be 0–20, --audio-share 0–1, --audio-frame-ms 10–1000, --dashboards 0–200")
             }
             if url != nil, key == nil { throw ValidationError("--url needs --key (an ingest API key)") }
@@ -202,7 +203,8 @@ struct LoadRun: Sendable {
                     // A supervisor's screen: the whole feed (the dashboard asks for no types), each message counted.
                     do {
                         _ = try await WebSocketClient.connect(
-                            url: "\(webSocketBase)/v1/feed/ws", configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers), logger: logger
+                            url: "\(webSocketBase)/v1/feed/ws", configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers),
+                            logger: logger
                         ) { inbound, _, _ in
                             feedReadyContinuation.yield()
                             for try await frame in inbound where frame.opcode == .text {
