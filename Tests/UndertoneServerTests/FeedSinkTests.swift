@@ -84,4 +84,26 @@ struct FeedSinkTests {
         #expect(try Self.written(first) == ["{\"type\":\"signal\"}", "{\"type\":\"decision\"}"])
         #expect(try Self.written(second) == ["{\"type\":\"decision\"}"])
     }
+
+    @Test("a Server-Sent Events subscriber gets each message it may see as its event; cancelling ends its stream")
+    func serverSentEvents() async throws {
+        let feed = LiveFeed()
+        let admin = Principal(keyID: "a", name: "A", role: .admin, subject: nil)
+        let all = feed.subscribeEvents(admin)
+        let decisions = feed.subscribeEvents(admin, types: ["decision"])
+        feed.publish([
+            FeedMessage(callID: "c", agentID: nil, team: nil, type: "signal", json: "{\"type\":\"signal\"}"),
+            FeedMessage(callID: "c", agentID: nil, team: nil, type: "decision", json: "{\"type\":\"decision\"}"),
+        ])
+        all.continuation.yield(ByteBuffer(string: ": heartbeat\n\n"))
+        feed.cancel(all.id)
+        feed.cancel(decisions.id)
+        var allText = ""
+        for await event in all.events { allText += String(buffer: event) }
+        var decisionText = ""
+        for await event in decisions.events { decisionText += String(buffer: event) }
+        #expect(allText == "event: signal\ndata: {\"type\":\"signal\"}\n\nevent: decision\ndata: {\"type\":\"decision\"}\n\n: heartbeat\n\n")
+        #expect(decisionText == "event: decision\ndata: {\"type\":\"decision\"}\n\n")
+        #expect(feed.subscriberCount == 0)
+    }
 }

@@ -13,7 +13,9 @@ extension ServerContext {
     func registerFeedRoutes(_ router: Router<AppRequestContext>) {
         router.get("/v1/feed") { request, context -> Response in
             let principal = try context.caller()
-            let (id, messages) = feed.subscribe(principal, types: Self.types(request))
+            // Each message's event is made once for every SSE subscriber (`LiveFeed.subscribeEvents`); the heartbeat goes
+            // into the same stream.
+            let (id, events, continuation) = feed.subscribeEvents(principal, types: Self.types(request))
             metrics.feedSubscribers.increment()
             let feed = self.feed
             let metrics = self.metrics
@@ -34,22 +36,10 @@ extension ServerContext {
                     try await withGracefulShutdownHandler {
                         try await writer.write(ByteBuffer(string: ": undertone live feed\n\n"))
                         try await withThrowingTaskGroup(of: Void.self) { group in
-                            let (items, sink) = AsyncStream.makeStream(of: FeedItem.self, bufferingPolicy: .bufferingNewest(LiveFeed.bufferSize))
                             group.addTask {
-                                for await message in messages { sink.yield(.message(message)) }
-                                sink.finish()
+                                while (try? await Task.sleep(for: heartbeat)) != nil { continuation.yield(ByteBuffer(string: ": heartbeat\n\n")) }
                             }
-                            group.addTask {
-                                while (try? await Task.sleep(for: heartbeat)) != nil { sink.yield(.heartbeat) }
-                            }
-                            for await item in items {
-                                switch item {
-                                case .message(let message):
-                                    try await writer.write(ByteBuffer(string: "event: \(message.type)\ndata: \(message.json)\n\n"))
-                                case .heartbeat:
-                                    try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
-                                }
-                            }
+                            for await event in events { try await writer.write(event) }
                             group.cancelAll()
                         }
                     } onGracefulShutdown: {
@@ -110,12 +100,6 @@ extension ServerContext {
             feed.cancel(id)
             if revoked { try? await outbound.close(.policyViolation, reason: "the API key was revoked or the session ended") }
         }
-    }
-
-    /// What the Server-Sent Events stream writes: a message of the feed, or a comment that keeps the connection alive.
-    private enum FeedItem: Sendable {
-        case message(FeedMessage)
-        case heartbeat
     }
 
     static func types(_ request: Request) -> Set<String>? {
