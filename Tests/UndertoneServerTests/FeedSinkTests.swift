@@ -85,7 +85,7 @@ struct FeedSinkTests {
         #expect(try Self.written(second) == ["{\"type\":\"decision\"}"])
     }
 
-    @Test("a Server-Sent Events subscriber gets each message it may see as its event; cancelling ends its stream")
+    @Test("a Server-Sent Events subscriber gets each message it may see as its event, what waits taken in one piece; cancelling ends it")
     func serverSentEvents() async throws {
         let feed = LiveFeed()
         let admin = Principal(keyID: "a", name: "A", role: .admin, subject: nil)
@@ -95,13 +95,17 @@ struct FeedSinkTests {
             FeedMessage(callID: "c", agentID: nil, team: nil, type: "signal", json: "{\"type\":\"signal\"}"),
             FeedMessage(callID: "c", agentID: nil, team: nil, type: "decision", json: "{\"type\":\"decision\"}"),
         ])
-        all.continuation.yield(ByteBuffer(string: ": heartbeat\n\n"))
+        all.events.push(ByteBuffer(string: ": heartbeat\n\n"))
+        let allText = all.events.takeAll().map { String(buffer: $0) }
+        let decisionText = decisions.events.takeAll().map { String(buffer: $0) }
+        #expect(all.events.takeAll() == nil)
         feed.cancel(all.id)
         feed.cancel(decisions.id)
-        var allText = ""
-        for await event in all.events { allText += String(buffer: event) }
-        var decisionText = ""
-        for await event in decisions.events { decisionText += String(buffer: event) }
+        all.events.push(ByteBuffer(string: "after"))
+        #expect(all.events.takeAll() == nil)
+        var wakes = 0
+        for await _ in all.events.wakes { wakes += 1 }
+        #expect(wakes == 1)
         #expect(allText == "event: signal\ndata: {\"type\":\"signal\"}\n\nevent: decision\ndata: {\"type\":\"decision\"}\n\n: heartbeat\n\n")
         #expect(decisionText == "event: decision\ndata: {\"type\":\"decision\"}\n\n")
         #expect(feed.subscriberCount == 0)

@@ -32,7 +32,7 @@ public final class LiveFeed: Sendable {
     /// straight to its WebSocket.
     enum Delivery {
         case stream(AsyncStream<FeedMessage>.Continuation)
-        case events(AsyncStream<ByteBuffer>.Continuation)
+        case events(FeedEventQueue)
         case sink(FeedSink)
     }
 
@@ -48,16 +48,12 @@ public final class LiveFeed: Sendable {
     }
 
     /// Subscribes a Server-Sent Events response: each message as its event (``serverSentEvent(_:)``), made once for all
-    /// such subscribers, in a stream that keeps the newest ``bufferSize``. The continuation is for the response's own
-    /// lines (its heartbeat); `cancel` finishes it.
-    func subscribeEvents(_ principal: Principal, types: Set<String>? = nil) -> (
-        id: UUID, events: AsyncStream<ByteBuffer>, continuation: AsyncStream<ByteBuffer>.Continuation
-    ) {
-        let (stream, continuation) = AsyncStream.makeStream(of: ByteBuffer.self, bufferingPolicy: .bufferingNewest(Self.bufferSize))
+    /// such subscribers, queued for the response to write what waits in one piece; `cancel` finishes the queue.
+    func subscribeEvents(_ principal: Principal, types: Set<String>? = nil) -> (id: UUID, events: FeedEventQueue) {
+        let queue = FeedEventQueue()
         let id = UUID()
-        subscribers.withLock { $0[id] = Subscriber(principal: principal, types: types, delivery: .events(continuation)) }
-        continuation.onTermination = { [weak self] _ in self?.subscribers.withLock { _ = $0.removeValue(forKey: id) } }
-        return (id, stream, continuation)
+        subscribers.withLock { $0[id] = Subscriber(principal: principal, types: types, delivery: .events(queue)) }
+        return (id, queue)
     }
 
     /// A message as a Server-Sent Event: `event:` its type, `data:` its JSON (one line), a blank line.
@@ -82,7 +78,7 @@ public final class LiveFeed: Sendable {
     public func cancel(_ id: UUID) {
         switch subscribers.withLock({ $0.removeValue(forKey: id) })?.delivery {
         case .stream(let continuation)?: continuation.finish()
-        case .events(let continuation)?: continuation.finish()
+        case .events(let queue)?: queue.finish()
         case .sink?, nil: break
         }
     }
@@ -102,10 +98,10 @@ public final class LiveFeed: Sendable {
                 switch subscriber.delivery {
                 case .stream(let continuation):
                     for message in messages where subscriber.maySee(message) { continuation.yield(message) }
-                case .events(let continuation):
+                case .events(let queue):
                     for (index, message) in messages.enumerated() where subscriber.maySee(message) {
                         if events[index] == nil { events[index] = Self.serverSentEvent(message) }
-                        continuation.yield(events[index]!)
+                        queue.push(events[index]!)
                     }
                 case .sink(let sink):
                     var taken: [ByteBuffer] = []
@@ -130,9 +126,54 @@ public final class LiveFeed: Sendable {
         for subscriber in all {
             switch subscriber.delivery {
             case .stream(let continuation): continuation.finish()
-            case .events(let continuation): continuation.finish()
+            case .events(let queue): queue.finish()
             case .sink: break
             }
         }
+    }
+}
+
+/// A Server-Sent Events subscriber's events on their way to its response: the newest ``limit`` kept (the oldest dropped
+/// for a client that reads too slowly), and the response, woken once for however many arrived, writes all that wait as
+/// one piece — one chunk and one write, where a write each made a system call for every event.
+final class FeedEventQueue: Sendable {
+    /// Twice ``LiveFeed/bufferSize``: what the response's former relay held (the feed's stream and its own, each that
+    /// many) — an SSE client on a slow link keeps as much as before while a write is on its way.
+    static let limit = 2 * LiveFeed.bufferSize
+
+    private let state = Mutex<(events: CircularBuffer<ByteBuffer>, finished: Bool)>((CircularBuffer(), false))
+    private let wake: AsyncStream<Void>.Continuation
+    /// One element whenever events have arrived since the last was read; ends with ``finish()``.
+    let wakes: AsyncStream<Void>
+
+    init() {
+        (wakes, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    func push(_ event: ByteBuffer) {
+        let queued = state.withLock { state -> Bool in
+            guard !state.finished else { return false }
+            if state.events.count >= Self.limit { state.events.removeFirst() }
+            state.events.append(event)
+            return true
+        }
+        if queued { wake.yield() }
+    }
+
+    /// Everything waiting, in order, as one buffer; nil when nothing waits.
+    func takeAll() -> ByteBuffer? {
+        state.withLock { state in
+            guard !state.events.isEmpty else { return nil }
+            var all = ByteBuffer()
+            all.reserveCapacity(state.events.reduce(0) { $0 + $1.readableBytes })
+            for var event in state.events { all.writeBuffer(&event) }
+            state.events.removeAll(keepingCapacity: true)
+            return all
+        }
+    }
+
+    func finish() {
+        state.withLock { $0.finished = true }
+        wake.finish()
     }
 }

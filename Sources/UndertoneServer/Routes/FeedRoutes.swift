@@ -13,9 +13,9 @@ extension ServerContext {
     func registerFeedRoutes(_ router: Router<AppRequestContext>) {
         router.get("/v1/feed") { request, context -> Response in
             let principal = try context.caller()
-            // Each message's event is made once for every SSE subscriber (`LiveFeed.subscribeEvents`); the heartbeat goes
-            // into the same stream.
-            let (id, events, continuation) = feed.subscribeEvents(principal, types: Self.types(request))
+            // Each message's event is made once for every SSE subscriber (`LiveFeed.subscribeEvents`); what waits is written
+            // in one piece, the heartbeat among it.
+            let (id, events) = feed.subscribeEvents(principal, types: Self.types(request))
             metrics.feedSubscribers.increment()
             let feed = self.feed
             let metrics = self.metrics
@@ -37,9 +37,11 @@ extension ServerContext {
                         try await writer.write(ByteBuffer(string: ": undertone live feed\n\n"))
                         try await withThrowingTaskGroup(of: Void.self) { group in
                             group.addTask {
-                                while (try? await Task.sleep(for: heartbeat)) != nil { continuation.yield(ByteBuffer(string: ": heartbeat\n\n")) }
+                                while (try? await Task.sleep(for: heartbeat)) != nil { events.push(ByteBuffer(string: ": heartbeat\n\n")) }
                             }
-                            for await event in events { try await writer.write(event) }
+                            for await _ in events.wakes {
+                                if let waiting = events.takeAll() { try await writer.write(waiting) }
+                            }
                             group.cancelAll()
                         }
                     } onGracefulShutdown: {
