@@ -21,12 +21,7 @@ struct FeedSink: Sendable {
         try? await channel.eventLoop.submit {
             let operations = channel.pipeline.syncOperations
             let encoder = try operations.context(handlerType: WebSocketFrameEncoder.self)
-            let anchor: ChannelHandlerContext
-            if let errors = try? operations.context(handlerType: WebSocketProtocolErrorHandler.self) {
-                anchor = errors
-            } else {
-                anchor = try operations.context(handlerType: ByteToMessageHandler<WebSocketFrameDecoder>.self)
-            }
+            let anchor = try operations.webSocketFrameReader()
             let handler = FeedSinkHandler(encoder: encoder)
             try operations.addHandler(handler, position: .after(anchor.handler))
             return FeedSink(handler: NIOLoopBound(handler, eventLoop: channel.eventLoop))

@@ -84,12 +84,7 @@ final class IngestFrameHandler: ChannelDuplexHandler {
     static func install(for stream: CallStream, on channel: any Channel) async -> Control? {
         try? await channel.eventLoop.submit {
             let operations = channel.pipeline.syncOperations
-            let anchor: ChannelHandlerContext
-            if let errors = try? operations.context(handlerType: WebSocketProtocolErrorHandler.self) {
-                anchor = errors
-            } else {
-                anchor = try operations.context(handlerType: ByteToMessageHandler<WebSocketFrameDecoder>.self)
-            }
+            let anchor = try operations.webSocketFrameReader()
             let handler = IngestFrameHandler(stream: stream)
             handler.encoder = try? operations.context(handlerType: WebSocketFrameEncoder.self)
             try operations.addHandler(handler, position: .after(anchor.handler))
@@ -392,5 +387,14 @@ final class IngestFrameHandler: ChannelDuplexHandler {
             readHeld = false
             context.read()
         }
+    }
+}
+
+extension ChannelPipeline.SynchronousOperations {
+    /// The last handler that reads a WebSocket's frames before the application: NIO's protocol-error handler where the
+    /// upgrade added one, else the frame decoder. Handlers that take frames on the event loop go right after it.
+    func webSocketFrameReader() throws -> ChannelHandlerContext {
+        if let errors = try? context(handlerType: WebSocketProtocolErrorHandler.self) { return errors }
+        return try context(handlerType: ByteToMessageHandler<WebSocketFrameDecoder>.self)
     }
 }
