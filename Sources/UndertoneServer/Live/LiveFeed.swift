@@ -90,8 +90,9 @@ public final class LiveFeed: Sendable {
     /// connection, which cancels its subscription).
     public func publish(_ messages: [FeedMessage]) {
         guard !messages.isEmpty else { return }
-        var frames = [ByteBuffer?](repeating: nil, count: messages.count)
-        var events = [ByteBuffer?](repeating: nil, count: messages.count)
+        // Made when a first subscriber of that kind takes a message (a node with no screens open makes nothing).
+        var frames: [ByteBuffer?] = []
+        var events: [ByteBuffer?] = []
         var deliveries: [(sink: FeedSink, frames: [ByteBuffer])] = []
         subscribers.withLock { subscribers in
             for subscriber in subscribers.values {
@@ -100,12 +101,14 @@ public final class LiveFeed: Sendable {
                     for message in messages where subscriber.maySee(message) { continuation.yield(message) }
                 case .events(let queue):
                     for (index, message) in messages.enumerated() where subscriber.maySee(message) {
+                        if events.isEmpty { events = Array(repeating: nil, count: messages.count) }
                         if events[index] == nil { events[index] = Self.serverSentEvent(message) }
                         queue.push(events[index]!)
                     }
                 case .sink(let sink):
                     var taken: [ByteBuffer] = []
                     for (index, message) in messages.enumerated() where subscriber.maySee(message) {
+                        if frames.isEmpty { frames = Array(repeating: nil, count: messages.count) }
                         if frames[index] == nil { frames[index] = FeedSink.frame(message.json) }
                         taken.append(frames[index]!)
                     }
