@@ -1,3 +1,6 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
 import NIOCore
 import NIOEmbedded
 import NIOWebSocket
@@ -109,5 +112,38 @@ struct FeedSinkTests {
         #expect(allText == "event: signal\ndata: {\"type\":\"signal\"}\n\nevent: decision\ndata: {\"type\":\"decision\"}\n\n: heartbeat\n\n")
         #expect(decisionText == "event: decision\ndata: {\"type\":\"decision\"}\n\n")
         #expect(feed.subscriberCount == 0)
+    }
+
+    @Test("over a real socket: a screen's feed gets a call's messages as frames, and is forgotten once the screen leaves")
+    func overTheSocket() async throws {
+        let server = try await TestServer()
+        try await server.run { client in
+            let port = try #require(client.port)
+            try await RawConnection.with(port: port) { connection in
+                await connection.send(RawConnection.upgrade("/v1/feed/ws", headers: ["Authorization: Bearer \(TestServer.adminKey)"]))
+                _ = try await connection.read(until: { $0.contains("\r\n\r\n") })
+                for _ in 0..<500 where server.context.feed.subscriberCount < 1 { try await Task.sleep(for: .milliseconds(10)) }
+                #expect(server.context.feed.subscriberCount == 1)
+                let lines = [
+                    #"{"v":1,"type":"call_started","call":"sink-1","at":0,"channel":"chat","customer":"c","queue":"billing"}"#,
+                    #"{"v":1,"type":"turn","call":"sink-1","at":1000,"utterance":"u1","speaker":"customer","text":"I am furious, this is the third time"}"#,
+                ]
+                try await client.execute(
+                    uri: "/v1/events", method: .post,
+                    headers: [.authorization: "Bearer \(TestServer.adminKey)", .contentType: "application/x-ndjson"],
+                    body: ByteBuffer(string: lines.joined(separator: "\n"))
+                ) { #expect($0.status == .ok) }
+                try await IngestFrameHandlerTests.wait(for: connection) { bytes in
+                    IngestFrameHandlerTests.frames(bytes).contains { String(decoding: $0.payload, as: UTF8.self).contains("\"type\":\"signal\"") }
+                }
+                let types = IngestFrameHandlerTests.frames(connection.bytes).map {
+                    jsonObject(String(decoding: $0.payload, as: UTF8.self))["type"] as? String
+                }
+                #expect(Array(types.prefix(3)) == ["call_started", "turn", "signal"], "\(types)")
+            }
+            // The screen left (its socket closed): the feed forgets it.
+            for _ in 0..<500 where server.context.feed.subscriberCount > 0 { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(server.context.feed.subscriberCount == 0)
+        }
     }
 }

@@ -62,6 +62,8 @@ extension ServerContext {
                 metrics.feedSubscribers.increment()
                 metrics.webSocketSessions.increment()
                 defer {
+                    // However the session ends (a throw included), the feed forgets the subscriber.
+                    feed.cancel(id)
                     metrics.feedSubscribers.decrement()
                     metrics.webSocketSessions.decrement()
                 }
