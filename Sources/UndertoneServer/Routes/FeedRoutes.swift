@@ -56,42 +56,33 @@ extension ServerContext {
         } onUpgrade: { inbound, outbound, context in
             guard let principal = context.requestContext.principal, let credential = context.requestContext.credential else { return }
             let types = Self.types(context.request)
-            // Frames written where the feed is published; the session's task only waits for the client to leave.
-            if let sink = await FeedSink.install(on: context.requestContext.channel) {
-                let id = feed.subscribe(principal, types: types, sink: sink)
-                metrics.feedSubscribers.increment()
-                metrics.webSocketSessions.increment()
-                defer {
-                    // However the session ends (a throw included), the feed forgets the subscriber.
-                    feed.cancel(id)
-                    metrics.feedSubscribers.decrement()
-                    metrics.webSocketSessions.decrement()
-                }
-                let watch = CredentialWatch(connections)
-                watch.watch(principal, credential: credential)
-                let revoked = try await watch.run {
-                    // The client says nothing; when it leaves, the feed stops.
-                    for try await _ in inbound {}
-                }
-                feed.cancel(id)
-                await sink.stop()
-                if revoked { try? await outbound.close(.policyViolation, reason: "the API key was revoked or the session ended") }
-                return
+            // Frames written where the feed is published (`FeedSink`), the session's task only waiting for the client to
+            // leave; where the sink cannot be added, the session's task writes the messages itself.
+            let sink = await FeedSink.install(on: context.requestContext.channel)
+            let id: UUID
+            var messages: AsyncStream<FeedMessage>?
+            if let sink {
+                id = feed.subscribe(principal, types: types, sink: sink)
+            } else {
+                (id, messages) = feed.subscribe(principal, types: types)
             }
-            let (id, messages) = feed.subscribe(principal, types: types)
             metrics.feedSubscribers.increment()
             metrics.webSocketSessions.increment()
             defer {
+                // However the session ends (a throw included), the feed forgets the subscriber.
                 feed.cancel(id)
                 metrics.feedSubscribers.decrement()
                 metrics.webSocketSessions.decrement()
             }
             let watch = CredentialWatch(connections)
             watch.watch(principal, credential: credential)
+            let queued = messages
             let revoked = try await watch.run {
                 try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        for await message in messages { try await outbound.write(.text(message.json)) }
+                    if let queued {
+                        group.addTask {
+                            for await message in queued { try await outbound.write(.text(message.json)) }
+                        }
                     }
                     group.addTask {
                         // The client says nothing; when it leaves, the feed stops.
@@ -102,6 +93,7 @@ extension ServerContext {
                 }
             }
             feed.cancel(id)
+            await sink?.stop()
             if revoked { try? await outbound.close(.policyViolation, reason: "the API key was revoked or the session ended") }
         }
     }
