@@ -29,6 +29,9 @@ public struct ServerConfiguration: Sendable {
     /// (zero: never waits). One transaction then carries more calls' events: fewer commits, wakes and hops per event, for a
     /// few milliseconds more before each answer (docs/performance.md, "commit delay").
     public var commitDelay: Duration = .milliseconds(2)
+    /// How long in all a shard may wait while requests keep arriving after the commit delay: a busy node's groups grow
+    /// toward it, a quiet one's stop at the commit delay (docs/performance.md). At most `commitDelay`: no longer wait.
+    public var maxCommitDelay: Duration = .milliseconds(10)
     /// The largest text message (a JSON event or a batch) accepted, in bytes.
     public var maxMessageBytes = 1 << 20
     /// The largest audio frame accepted over WebSocket, in bytes.

@@ -57,7 +57,8 @@ public struct ServerContext: Sendable {
                 nil
             }
         shards = CallShards(
-            count: configuration.shards ?? configuration.defaultShards, commitDelay: configuration.commitDelay, store: store,
+            count: configuration.shards ?? configuration.defaultShards, commitDelay: configuration.commitDelay,
+            maxCommitDelay: configuration.maxCommitDelay, store: store,
             policy: { policy.policy }, textModel: textModel,
             redactor: configuration.redactPersonalData ? Redactor() : nil, pseudonyms: configuration.redactPersonalData ? pseudonyms : nil,
             feed: feed,

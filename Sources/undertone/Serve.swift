@@ -16,10 +16,10 @@ extension Undertone {
             abstract: "Run the server: live ingest over WebSocket and REST, telephony adapters, the live feed.",
             discussion: """
                 Settings come from flags, then environment variables (UNDERTONE_HOST, UNDERTONE_PORT, UNDERTONE_DATABASE, \
-                UNDERTONE_POLICY, UNDERTONE_SHARDS, UNDERTONE_COMMIT_DELAY, UNDERTONE_ADMIN_KEY, UNDERTONE_RETENTION_DAYS, UNDERTONE_FOLLOW_UP_OWNER, UNDERTONE_FOLLOW_UP_DUE, \
+                UNDERTONE_POLICY, UNDERTONE_SHARDS, UNDERTONE_COMMIT_DELAY, UNDERTONE_MAX_COMMIT_DELAY, UNDERTONE_ADMIN_KEY, UNDERTONE_RETENTION_DAYS, UNDERTONE_FOLLOW_UP_OWNER, UNDERTONE_FOLLOW_UP_DUE, \
                 UNDERTONE_WEBHOOK_ATTEMPTS, UNDERTONE_WEBHOOK_TIMEOUT, UNDERTONE_INTENTS, UNDERTONE_LOG_FORMAT, UNDERTONE_TRUSTED_PROXIES, \
                 UNDERTONE_PSEUDONYM_KEY), then a YAML config file (--config) with the keys host, port, database, policy, shards, \
-                commitDelay, retentionDays, redaction, followUpOwner, followUpDue, webhookAttempts, webhookTimeout, intents, logFormat, \
+                commitDelay, maxCommitDelay, retentionDays, redaction, followUpOwner, followUpDue, webhookAttempts, webhookTimeout, intents, logFormat, \
                 trustedProxies, pseudonymKey. Durations are a number with a unit: 90s, 30m, 24h, 2d. docs/security.md has the limits \
                 and the keys. On first start with an empty store an admin \
                 API key is created and printed once, unless UNDERTONE_ADMIN_KEY sets it. docs/api.md describes the API.
@@ -45,6 +45,11 @@ extension Undertone {
         @Option(
             help: "How long a shard waits for more events to commit together while events arrive together: 0 to 100ms (default 2ms; 0 never waits).")
         var commitDelay: String?
+        @Option(
+            help:
+                "How long in all a shard may go on waiting while events keep arriving after the commit delay (a busy node's groups grow toward it): 0 to 100ms (default 10ms; at most --commit-delay: no longer wait)."
+        )
+        var maxCommitDelay: String?
         @Option(help: "Blank transcripts of calls that ended this many days ago (default: keep).")
         var retentionDays: Int?
         @Option(help: "Who owns a new follow-up until someone claims it: a user or a role (default duty-manager).")
@@ -140,6 +145,12 @@ extension Undertone {
                     throw CommandFailure("the commit delay must be 0 to 100 milliseconds (2ms, 0), not \"\(delay)\"")
                 }
                 settings.commitDelay = .milliseconds(milliseconds)
+            }
+            if let delay = setting(maxCommitDelay, "UNDERTONE_MAX_COMMIT_DELAY", "maxCommitDelay") {
+                guard let milliseconds = PolicyDuration.milliseconds(delay), (0...100).contains(milliseconds) else {
+                    throw CommandFailure("the longest commit delay must be 0 to 100 milliseconds (10ms, 0), not \"\(delay)\"")
+                }
+                settings.maxCommitDelay = .milliseconds(milliseconds)
             }
             settings.retentionDays = try integer(retentionDays, "UNDERTONE_RETENTION_DAYS", "retentionDays", "retention days", in: 1...36_500)
             settings.redactPersonalData = !(noRedaction || file["redaction"] == "false")
@@ -267,7 +278,8 @@ extension Undertone {
             }
             guard let mapping = loaded as? [String: Any] else { throw CommandFailure("\(path): the config file must be a mapping of settings") }
             let known: Set = [
-                "host", "port", "database", "policy", "shards", "commitDelay", "retentionDays", "redaction", "followUpOwner", "followUpDue",
+                "host", "port", "database", "policy", "shards", "commitDelay", "maxCommitDelay", "retentionDays", "redaction", "followUpOwner",
+                "followUpDue",
                 "webhookAttempts",
                 "webhookTimeout", "intents", "logFormat", "trustedProxies", "pseudonymKey",
             ]

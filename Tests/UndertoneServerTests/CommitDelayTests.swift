@@ -5,8 +5,9 @@ import NIOCore
 import Synchronization
 import Testing
 import UndertoneEngine
-import UndertoneServer
 import UndertoneStore
+
+@testable import UndertoneServer
 
 /// The shards' commit delay: while requests arrive together, a shard waits a little before a small group so that one
 /// transaction carries many of them.
@@ -22,10 +23,13 @@ struct CommitDelayTests {
 
     /// Starts `calls` calls at once, then sends their turns one every `gap`, round robin; returns the commits that
     /// stored them.
-    private static func run(delay: Duration, calls: Int = 20, turns: Int = 5, gap: Duration = .milliseconds(20)) async throws -> Int {
+    private static func run(
+        delay: Duration, maxDelay: Duration = .zero, calls: Int = 20, turns: Int = 5, gap: Duration = .milliseconds(20)
+    ) async throws -> Int {
         let server = try await TestServer {
             $0.shards = 1
             $0.commitDelay = delay
+            $0.maxCommitDelay = maxDelay
         }
         let commits = Mutex(0)
         try await server.run { client in
@@ -73,6 +77,40 @@ struct CommitDelayTests {
         // 100 turns over two seconds: with a 200 ms delay about ten commits carry them (and one or two the starts).
         let commits = try await Self.run(delay: .milliseconds(200))
         #expect(commits <= 40, "\(commits) commits for 120 requests")
+    }
+
+    @Test("a busy shard waits on while requests keep coming: fewer, larger commits, each request stored once, in order")
+    func busyShardWaitsOn() async throws {
+        // 500 turns over one second, ten in each 20 ms commit delay: the delay alone gathers about ten a group (some 50
+        // commits, 41–44 here); waiting on while they keep coming holds each group until 32 wait (25–26 here).
+        let commits = try await Self.run(delay: .milliseconds(20), maxDelay: .milliseconds(200), turns: 25, gap: .milliseconds(2))
+        #expect(commits <= 34, "\(commits) commits for 520 requests")
+    }
+
+    @Test("the wait's steps: the commit delay while requests arrive together, longer only while a busy shard's keep coming")
+    func waitSteps() {
+        let wait = GroupWait(commitDelay: .milliseconds(2), maxCommitDelay: .milliseconds(10))
+        // A lone writer, a group big enough already, nothing waiting: run at once.
+        #expect(wait.first(lastGroup: 1, waiting: 3) == nil)
+        #expect(wait.first(lastGroup: 5, waiting: GroupWait.fullGroup) == nil)
+        #expect(wait.first(lastGroup: 5, waiting: 0) == nil)
+        #expect(wait.first(lastGroup: 5, waiting: 2) == .milliseconds(2))
+        // Quiet: fewer than four arrived during the delay.
+        #expect(wait.next(waited: .milliseconds(2), startedWith: 2, before: 2, now: 5) == nil)
+        // Busy: four arrived; then on while each step brings more, until 10 ms in all.
+        #expect(wait.next(waited: .milliseconds(2), startedWith: 2, before: 2, now: 6) == .milliseconds(2))
+        #expect(wait.next(waited: .milliseconds(4), startedWith: 2, before: 6, now: 9) == .milliseconds(2))
+        #expect(wait.next(waited: .milliseconds(8), startedWith: 2, before: 14, now: 18) == .milliseconds(2))
+        #expect(wait.next(waited: .milliseconds(10), startedWith: 2, before: 18, now: 22) == nil)
+        // A step that brought nothing (the senders wait for their answers), a big group, a stopping shard: run now.
+        #expect(wait.next(waited: .milliseconds(4), startedWith: 2, before: 9, now: 9) == nil)
+        #expect(wait.next(waited: .milliseconds(4), startedWith: 2, before: 9, now: GroupWait.bigGroup) == nil)
+        #expect(wait.next(waited: .milliseconds(4), startedWith: 2, before: 9, now: 0) == nil)
+        // The last step ends at the longest wait; no longer wait than the delay, no waiting on.
+        let uneven = GroupWait(commitDelay: .milliseconds(3), maxCommitDelay: .milliseconds(10))
+        #expect(uneven.next(waited: .milliseconds(9), startedWith: 1, before: 8, now: 12) == .milliseconds(1))
+        let off = GroupWait(commitDelay: .milliseconds(2), maxCommitDelay: .milliseconds(2))
+        #expect(off.next(waited: .milliseconds(2), startedWith: 1, before: 1, now: 7) == nil)
     }
 
     @Test("a lone writer's requests are not held for company: each is its own commit, stored in order")

@@ -159,6 +159,22 @@ struct ServeTests {
         }
     }
 
+    @Test("commit delays out of range or unreadable, from flags or the config file, are refused with the setting named")
+    func commitDelaysRefused() async throws {
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-delays-\(UUID().uuidString).sqlite").path
+        let config = database + ".yaml"
+        try "maxCommitDelay: 1s\n".write(toFile: config, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        for arguments in [
+            ["--commit-delay", "101ms"], ["--max-commit-delay", "500ms"], ["--max-commit-delay", "soon"], ["--config", config],
+        ] {
+            let outcome = try await Undertone.run(["serve", "--port", "0", "--database", database] + arguments)
+            #expect(outcome.status != 0, "\(arguments) is refused")
+            #expect(outcome.stderr.contains("commit delay"), "the message names the setting: \(outcome.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: database), "nothing was opened")
+    }
+
     @Test("serve --transcriber whisper without the installation stops at once and says what is missing and how to install it")
     func transcriberMissing() async throws {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("undertone-speech-\(UUID().uuidString).sqlite").path

@@ -113,7 +113,8 @@ public final class CallShards: Service, Sendable {
     public let speech: CallTranscription?
 
     public init(
-        count: Int, commitDelay: Duration = .zero, store: any EventStore, policy: @escaping @Sendable () -> Policy, textModel: TextModel,
+        count: Int, commitDelay: Duration = .zero, maxCommitDelay: Duration = .zero, store: any EventStore, policy: @escaping @Sendable () -> Policy,
+        textModel: TextModel,
         redactor: Redactor?,
         pseudonyms: CustomerPseudonyms? = nil, feed: LiveFeed,
         metrics: ServerMetrics, logger: Logger, idleEviction: Duration? = nil, followUps: FollowUpSettings = FollowUpSettings(),
@@ -127,7 +128,8 @@ public final class CallShards: Service, Sendable {
         let loops = MultiThreadedEventLoopGroup.singleton
         shards = (0..<max(1, count)).map { _ in Shard(eventLoop: loops.next()) }
         context = ShardContext(
-            store: store, commitDelay: commitDelay, policy: policy, textModel: textModel, redactor: redactor, pseudonyms: pseudonyms, feed: feed,
+            store: store, commitDelay: commitDelay, maxCommitDelay: maxCommitDelay, policy: policy, textModel: textModel, redactor: redactor,
+            pseudonyms: pseudonyms, feed: feed,
             metrics: metrics,
             logger: logger, followUps: followUps, announce: announce, knowledgeBase: knowledgeBase, intentModel: intentModel)
         speech?.connect(
@@ -250,6 +252,8 @@ struct ShardContext: Sendable {
     let store: any EventStore
     /// How long a shard waits for company before it runs a small group (``Shard``).
     let commitDelay: Duration
+    /// How long in all the wait may go on while requests keep arriving (``Shard``; at most `commitDelay`: no more).
+    let maxCommitDelay: Duration
     let policy: @Sendable () -> Policy
     let textModel: TextModel
     /// Removes personal data from turns before the engine, the log or the feed see them (nil: keep originals).
@@ -347,22 +351,20 @@ final class Shard: Sendable {
         context.metrics.liveCalls.decrement(by: Double(calls.count))
     }
 
-    /// A group this large is run at once: waiting for more would add little to what one commit carries.
-    static let fullGroup = 8
-
-    /// Runs the waiting requests, group after group, until none waits.
-    ///
-    /// When the last group took more than one request (requests are arriving together) and fewer than ``fullGroup``
-    /// wait now, the shard first waits `commitDelay` for more: a commit and the wakes and hops around it cost about as
-    /// much for one event as for ten. Requests that come one at a time are run at once.
+    /// Runs the waiting requests, group after group, until none waits, each group after the wait ``GroupWait`` decides.
     private func drain(_ context: ShardContext, _ calls: inout [String: LiveCall], lastGroup: inout Int) async {
+        let policy = GroupWait(commitDelay: context.commitDelay, maxCommitDelay: context.maxCommitDelay)
         while true {
-            if context.commitDelay > .zero, lastGroup > 1 {
-                let waiting = mailbox.withLock { $0.jobs.count }
-                if waiting > 0, waiting < Self.fullGroup {
-                    // A timer of the shard's own event loop: `Task.sleep` would wake a thread of the global executor to
-                    // hand the task back to the loop.
-                    try? await executor.eventLoop.scheduleTask(in: TimeAmount(context.commitDelay)) {}.futureResult.get()
+            let waiting = mailbox.withLock { $0.jobs.count }
+            if var step = policy.first(lastGroup: lastGroup, waiting: waiting) {
+                var waited = Duration.zero
+                var before = waiting
+                while true {
+                    await wait(step)
+                    waited += step
+                    let now = mailbox.withLock { $0.stopped ? 0 : $0.jobs.count }
+                    guard let next = policy.next(waited: waited, startedWith: waiting, before: before, now: now) else { break }
+                    (step, before) = (next, now)
                 }
             }
             let jobs = mailbox.withLock { mailbox in
@@ -376,6 +378,54 @@ final class Shard: Sendable {
             await context.process(jobs, &calls)
             context.metrics.liveCalls.increment(by: Double(calls.count - before))
         }
+    }
+
+    /// A timer of the shard's own event loop: `Task.sleep` would wake a thread of the global executor to hand the task
+    /// back to the loop.
+    private func wait(_ delay: Duration) async {
+        try? await executor.eventLoop.scheduleTask(in: TimeAmount(delay)) {}.futureResult.get()
+    }
+}
+
+/// How long a shard waits before it runs a group: the commit delay while requests arrive together, and longer while a busy
+/// shard's requests keep coming.
+///
+/// When the last group took more than one request (requests are arriving together) and fewer than ``fullGroup`` wait, the
+/// shard first waits `commitDelay` for more: a commit and the wakes and hops around it cost about as much for one event as
+/// for ten. Requests that come one at a time are run at once.
+///
+/// A busy shard — ``busyArrivals`` or more arrived during that wait — waits on, a commit delay at a time, while each step
+/// brings more, until `maxCommitDelay` in all or ``bigGroup`` waiting. A busy node then spends its processor on events
+/// rather than on commits and on each group's cold start (docs/performance.md, "the wait under load"), for a few
+/// milliseconds more before each answer; a quiet one answers as before. Senders that wait for their answers before
+/// sending again (REST clients, a WebSocket sending at once) stop arriving, and their group runs a step later.
+struct GroupWait: Sendable {
+    /// A group this large is run at once: waiting for more would add little to what one commit carries.
+    static let fullGroup = 8
+    /// Requests arriving during the first wait that mark the shard as busy (2,000 a second at the default 2 ms).
+    static let busyArrivals = 4
+    /// A group this large is not held past the first wait: it already spreads a commit's cost thin.
+    static let bigGroup = 32
+
+    let commitDelay: Duration
+    let maxCommitDelay: Duration
+
+    /// The first wait before a group, or nil to run it at once: `lastGroup` requests made the last group, `waiting` wait.
+    func first(lastGroup: Int, waiting: Int) -> Duration? {
+        guard commitDelay > .zero, lastGroup > 1, waiting > 0, waiting < Self.fullGroup else { return nil }
+        return commitDelay
+    }
+
+    /// The next wait after `waited` in all, or nil to run the group: `startedWith` waited when the first wait began,
+    /// `before` when the last one began, `now` wait now (0 once the shard is stopping).
+    func next(waited: Duration, startedWith: Int, before: Int, now: Int) -> Duration? {
+        guard waited < maxCommitDelay, now < Self.bigGroup else { return nil }
+        if waited <= commitDelay {
+            guard now - startedWith >= Self.busyArrivals else { return nil }
+        } else {
+            guard now > before else { return nil }
+        }
+        return min(commitDelay, maxCommitDelay - waited)
     }
 }
 
