@@ -89,28 +89,41 @@ struct CommitDelayTests {
 
     @Test("the wait's steps: the commit delay while requests arrive together, longer only while a busy shard's keep coming")
     func waitSteps() {
-        let wait = GroupWait(commitDelay: .milliseconds(2), maxCommitDelay: .milliseconds(10))
+        func seen(_ startedWith: Int, _ before: Int, _ now: Int, lastMs: Double = 0.2) -> GroupWait.Arrivals {
+            GroupWait.Arrivals(startedWith: startedWith, before: before, now: now, sinceLast: .microseconds(Int(lastMs * 1_000)))
+        }
+        var wait = GroupWait(commitDelay: .milliseconds(2), maxCommitDelay: .milliseconds(10))
         // A lone writer, a group big enough already, nothing waiting: run at once.
         #expect(wait.first(lastGroup: 1, waiting: 3) == nil)
         #expect(wait.first(lastGroup: 5, waiting: GroupWait.fullGroup) == nil)
         #expect(wait.first(lastGroup: 5, waiting: 0) == nil)
         #expect(wait.first(lastGroup: 5, waiting: 2) == .milliseconds(2))
         // Quiet: fewer than four arrived during the delay.
-        #expect(wait.next(waited: .milliseconds(2), startedWith: 2, before: 2, now: 5) == nil)
-        // Busy: four arrived; then on while each step brings more, until 10 ms in all.
-        #expect(wait.next(waited: .milliseconds(2), startedWith: 2, before: 2, now: 6) == .milliseconds(2))
-        #expect(wait.next(waited: .milliseconds(4), startedWith: 2, before: 6, now: 9) == .milliseconds(2))
-        #expect(wait.next(waited: .milliseconds(8), startedWith: 2, before: 14, now: 18) == .milliseconds(2))
-        #expect(wait.next(waited: .milliseconds(10), startedWith: 2, before: 18, now: 22) == nil)
-        // A step that brought nothing (the senders wait for their answers), a big group, a stopping shard: run now.
-        #expect(wait.next(waited: .milliseconds(4), startedWith: 2, before: 9, now: 9) == nil)
-        #expect(wait.next(waited: .milliseconds(4), startedWith: 2, before: 9, now: GroupWait.bigGroup) == nil)
-        #expect(wait.next(waited: .milliseconds(4), startedWith: 2, before: 9, now: 0) == nil)
+        #expect(wait.next(waited: .milliseconds(2), arrivals: seen(2, 2, 5)) == nil)
+        #expect(!wait.busy)
+        // Senders waiting for their answers: many arrived, but together at the start of the delay, and then none.
+        #expect(wait.next(waited: .milliseconds(2), arrivals: seen(1, 1, 16, lastMs: 1.5)) == nil)
+        #expect(!wait.busy)
+        // Busy: four arrived and are still arriving; then on while each step brings more, until 10 ms in all.
+        #expect(wait.next(waited: .milliseconds(2), arrivals: seen(2, 2, 6)) == .milliseconds(2))
+        #expect(wait.busy)
+        #expect(wait.next(waited: .milliseconds(4), arrivals: seen(2, 6, 9)) == .milliseconds(2))
+        #expect(wait.next(waited: .milliseconds(8), arrivals: seen(2, 14, 18)) == .milliseconds(2))
+        #expect(wait.next(waited: .milliseconds(10), arrivals: seen(2, 18, 22)) == nil)
+        // A busy shard waits before a group until a big one waits, not only below eight.
+        #expect(wait.first(lastGroup: 20, waiting: 12) == .milliseconds(2))
+        #expect(wait.first(lastGroup: 20, waiting: GroupWait.bigGroup) == nil)
+        // A step that brought nothing or whose last arrival is old, a big group, a stopping shard: run now.
+        #expect(wait.next(waited: .milliseconds(4), arrivals: seen(2, 9, 9)) == nil)
+        #expect(wait.next(waited: .milliseconds(4), arrivals: seen(2, 9, 12, lastMs: 1.2)) == nil)
+        #expect(wait.next(waited: .milliseconds(4), arrivals: seen(2, 9, GroupWait.bigGroup)) == nil)
+        #expect(wait.next(waited: .milliseconds(4), arrivals: seen(2, 9, 0)) == nil)
         // The last step ends at the longest wait; no longer wait than the delay, no waiting on.
-        let uneven = GroupWait(commitDelay: .milliseconds(3), maxCommitDelay: .milliseconds(10))
-        #expect(uneven.next(waited: .milliseconds(9), startedWith: 1, before: 8, now: 12) == .milliseconds(1))
-        let off = GroupWait(commitDelay: .milliseconds(2), maxCommitDelay: .milliseconds(2))
-        #expect(off.next(waited: .milliseconds(2), startedWith: 1, before: 1, now: 7) == nil)
+        var uneven = GroupWait(commitDelay: .milliseconds(3), maxCommitDelay: .milliseconds(10))
+        #expect(uneven.next(waited: .milliseconds(9), arrivals: seen(1, 8, 12)) == .milliseconds(1))
+        var off = GroupWait(commitDelay: .milliseconds(2), maxCommitDelay: .milliseconds(2))
+        #expect(off.next(waited: .milliseconds(2), arrivals: seen(1, 1, 7)) == nil)
+        #expect(!off.busy)
     }
 
     @Test("a lone writer's requests are not held for company: each is its own commit, stored in order")

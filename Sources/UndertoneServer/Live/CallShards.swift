@@ -313,6 +313,8 @@ final class Shard: Sendable {
     private struct Mailbox {
         var jobs: [Job] = []
         var stopped = false
+        /// When the last job came: whether requests are still arriving when a wait ends (``GroupWait``).
+        var lastArrival = ContinuousClock.now
     }
 
     private let mailbox = Mutex(Mailbox())
@@ -328,6 +330,7 @@ final class Shard: Sendable {
         let accepted = mailbox.withLock { mailbox in
             guard !mailbox.stopped else { return false }
             mailbox.jobs.append(job)
+            mailbox.lastArrival = .now
             return true
         }
         guard accepted else { return job.fail(IngestError.shuttingDown) }
@@ -353,7 +356,7 @@ final class Shard: Sendable {
 
     /// Runs the waiting requests, group after group, until none waits, each group after the wait ``GroupWait`` decides.
     private func drain(_ context: ShardContext, _ calls: inout [String: LiveCall], lastGroup: inout Int) async {
-        let policy = GroupWait(commitDelay: context.commitDelay, maxCommitDelay: context.maxCommitDelay)
+        var policy = GroupWait(commitDelay: context.commitDelay, maxCommitDelay: context.maxCommitDelay)
         while true {
             let waiting = mailbox.withLock { $0.jobs.count }
             if var step = policy.first(lastGroup: lastGroup, waiting: waiting) {
@@ -362,8 +365,9 @@ final class Shard: Sendable {
                 while true {
                     await wait(step)
                     waited += step
-                    let now = mailbox.withLock { $0.stopped ? 0 : $0.jobs.count }
-                    guard let next = policy.next(waited: waited, startedWith: waiting, before: before, now: now) else { break }
+                    let (now, lastArrival) = mailbox.withLock { ($0.stopped ? 0 : $0.jobs.count, $0.lastArrival) }
+                    let arrival = GroupWait.Arrivals(startedWith: waiting, before: before, now: now, sinceLast: .now - lastArrival)
+                    guard let next = policy.next(waited: waited, arrivals: arrival) else { break }
                     (step, before) = (next, now)
                 }
             }
@@ -387,44 +391,64 @@ final class Shard: Sendable {
     }
 }
 
-/// How long a shard waits before it runs a group: the commit delay while requests arrive together, and longer while a busy
-/// shard's requests keep coming.
+/// How long a shard waits before it runs a group: the commit delay while requests arrive together, and longer while a
+/// busy shard's requests keep coming.
 ///
 /// When the last group took more than one request (requests are arriving together) and fewer than ``fullGroup`` wait, the
 /// shard first waits `commitDelay` for more: a commit and the wakes and hops around it cost about as much for one event as
 /// for ten. Requests that come one at a time are run at once.
 ///
-/// A busy shard — ``busyArrivals`` or more arrived during that wait — waits on, a commit delay at a time, while each step
-/// brings more, until `maxCommitDelay` in all or ``bigGroup`` waiting. A busy node then spends its processor on events
-/// rather than on commits and on each group's cold start (docs/performance.md, "the wait under load"), for a few
-/// milliseconds more before each answer; a quiet one answers as before. Senders that wait for their answers before
-/// sending again (REST clients, a WebSocket sending at once) stop arriving, and their group runs a step later.
+/// A shard is busy when ``busyArrivals`` or more arrived during that wait and they are still arriving as it ends (the
+/// last within half a delay). A busy shard waits on, a commit delay at a time, while each step brings more and they are
+/// still arriving, until `maxCommitDelay` in all or ``bigGroup`` waiting; and it waits before each group until then, not
+/// only below ``fullGroup``. A busy node then spends its processor on events rather than on commits and on each group's
+/// cold start (docs/performance.md, "the wait under load"), for a few milliseconds more before each answer; a quiet one
+/// answers as before. Senders that wait for their answers before sending again (REST clients, a WebSocket sending at
+/// once) arrive together just after their answers and then stop: they are not held past the commit delay.
 struct GroupWait: Sendable {
-    /// A group this large is run at once: waiting for more would add little to what one commit carries.
+    /// A group this large is run at once by a shard that is not busy.
     static let fullGroup = 8
     /// Requests arriving during the first wait that mark the shard as busy (2,000 a second at the default 2 ms).
     static let busyArrivals = 4
-    /// A group this large is not held past the first wait: it already spreads a commit's cost thin.
+    /// A group this large is run at once: it already spreads a commit's cost thin.
     static let bigGroup = 32
+
+    /// What a wait saw: the requests waiting when the first wait began, when the last one began and now, and how long
+    /// since the last arrived.
+    struct Arrivals: Sendable {
+        var startedWith: Int
+        var before: Int
+        var now: Int
+        var sinceLast: Duration
+    }
 
     let commitDelay: Duration
     let maxCommitDelay: Duration
+    /// Whether the last first wait found the shard busy.
+    private(set) var busy = false
+
+    init(commitDelay: Duration, maxCommitDelay: Duration) {
+        self.commitDelay = commitDelay
+        self.maxCommitDelay = maxCommitDelay
+    }
 
     /// The first wait before a group, or nil to run it at once: `lastGroup` requests made the last group, `waiting` wait.
     func first(lastGroup: Int, waiting: Int) -> Duration? {
-        guard commitDelay > .zero, lastGroup > 1, waiting > 0, waiting < Self.fullGroup else { return nil }
+        guard commitDelay > .zero, lastGroup > 1, waiting > 0, waiting < (busy ? Self.bigGroup : Self.fullGroup) else { return nil }
         return commitDelay
     }
 
-    /// The next wait after `waited` in all, or nil to run the group: `startedWith` waited when the first wait began,
-    /// `before` when the last one began, `now` wait now (0 once the shard is stopping).
-    func next(waited: Duration, startedWith: Int, before: Int, now: Int) -> Duration? {
-        guard waited < maxCommitDelay, now < Self.bigGroup else { return nil }
+    /// The next wait after `waited` in all, or nil to run the group.
+    mutating func next(waited: Duration, arrivals: Arrivals) -> Duration? {
+        let stillArriving = arrivals.sinceLast < commitDelay / 2
         if waited <= commitDelay {
-            guard now - startedWith >= Self.busyArrivals else { return nil }
+            // With no longer wait than the delay (`maxCommitDelay` at most `commitDelay`), nothing changes: never busy.
+            busy = maxCommitDelay > commitDelay && stillArriving && arrivals.now - arrivals.startedWith >= Self.busyArrivals
+            guard busy else { return nil }
         } else {
-            guard now > before else { return nil }
+            guard stillArriving, arrivals.now > arrivals.before else { return nil }
         }
+        guard waited < maxCommitDelay, arrivals.now < Self.bigGroup else { return nil }
         return min(commitDelay, maxCommitDelay - waited)
     }
 }
