@@ -110,9 +110,8 @@ struct CommitDelayTests {
         #expect(wait.next(waited: .milliseconds(4), arrivals: seen(2, 6, 9)) == .milliseconds(2))
         #expect(wait.next(waited: .milliseconds(8), arrivals: seen(2, 14, 18)) == .milliseconds(2))
         #expect(wait.next(waited: .milliseconds(10), arrivals: seen(2, 18, 22)) == nil)
-        // A busy shard waits before a group until a big one waits, not only below eight.
-        #expect(wait.first(lastGroup: 20, waiting: 12) == .milliseconds(2))
-        #expect(wait.first(lastGroup: 20, waiting: GroupWait.bigGroup) == nil)
+        // Busy or not, eight waiting already are run at once.
+        #expect(wait.first(lastGroup: 20, waiting: GroupWait.fullGroup) == nil)
         // A step that brought nothing or whose last arrival is old, a big group, a stopping shard: run now.
         #expect(wait.next(waited: .milliseconds(4), arrivals: seen(2, 9, 9)) == nil)
         #expect(wait.next(waited: .milliseconds(4), arrivals: seen(2, 9, 12, lastMs: 1.2)) == nil)

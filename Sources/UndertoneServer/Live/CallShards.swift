@@ -400,13 +400,12 @@ final class Shard: Sendable {
 ///
 /// A shard is busy when ``busyArrivals`` or more arrived during that wait and they are still arriving as it ends (the
 /// last within half a delay). A busy shard waits on, a commit delay at a time, while each step brings more and they are
-/// still arriving, until `maxCommitDelay` in all or ``bigGroup`` waiting; and it waits before each group until then, not
-/// only below ``fullGroup``. A busy node then spends its processor on events rather than on commits and on each group's
+/// still arriving, until `maxCommitDelay` in all or ``bigGroup`` waiting. A busy node then spends its processor on events rather than on commits and on each group's
 /// cold start (docs/performance.md, "the wait under load"), for a few milliseconds more before each answer; a quiet one
 /// answers as before. Senders that wait for their answers before sending again (REST clients, a WebSocket sending at
 /// once) arrive together just after their answers and then stop: they are not held past the commit delay.
 struct GroupWait: Sendable {
-    /// A group this large is run at once by a shard that is not busy.
+    /// A group this large is run at once: waiting for more would add little to what one commit carries.
     static let fullGroup = 8
     /// Requests arriving during the first wait that mark the shard as busy (2,000 a second at the default 2 ms).
     static let busyArrivals = 4
@@ -434,7 +433,7 @@ struct GroupWait: Sendable {
 
     /// The first wait before a group, or nil to run it at once: `lastGroup` requests made the last group, `waiting` wait.
     func first(lastGroup: Int, waiting: Int) -> Duration? {
-        guard commitDelay > .zero, lastGroup > 1, waiting > 0, waiting < (busy ? Self.bigGroup : Self.fullGroup) else { return nil }
+        guard commitDelay > .zero, lastGroup > 1, waiting > 0, waiting < Self.fullGroup else { return nil }
         return commitDelay
     }
 
