@@ -356,7 +356,7 @@ final class Shard: Sendable {
 
     /// Runs the waiting requests, group after group, until none waits, each group after the wait ``GroupWait`` decides.
     private func drain(_ context: ShardContext, _ calls: inout [String: LiveCall], lastGroup: inout Int) async {
-        var policy = GroupWait(commitDelay: context.commitDelay, maxCommitDelay: context.maxCommitDelay)
+        let policy = GroupWait(commitDelay: context.commitDelay, maxCommitDelay: context.maxCommitDelay)
         while true {
             let waiting = mailbox.withLock { $0.jobs.count }
             if var step = policy.first(lastGroup: lastGroup, waiting: waiting) {
@@ -400,8 +400,8 @@ final class Shard: Sendable {
 ///
 /// A shard is busy when ``busyArrivals`` or more arrived during that wait and they are still arriving as it ends (the
 /// last within half a delay). A busy shard waits on, a commit delay at a time, while each step brings more and they are
-/// still arriving, until `maxCommitDelay` in all or ``bigGroup`` waiting. A busy node then spends its processor on events rather than on commits and on each group's
-/// cold start (docs/performance.md, "the wait under load"), for a few milliseconds more before each answer; a quiet one
+/// still arriving, until `maxCommitDelay` in all or ``bigGroup`` waiting. A busy node then spends its processor on events
+/// rather than on commits and on each group's cold start (docs/performance.md, "the wait under load"), for a few milliseconds more before each answer; a quiet one
 /// answers as before. Senders that wait for their answers before sending again (REST clients, a WebSocket sending at
 /// once) arrive together just after their answers and then stop: they are not held past the commit delay.
 struct GroupWait: Sendable {
@@ -423,13 +423,6 @@ struct GroupWait: Sendable {
 
     let commitDelay: Duration
     let maxCommitDelay: Duration
-    /// Whether the last first wait found the shard busy.
-    private(set) var busy = false
-
-    init(commitDelay: Duration, maxCommitDelay: Duration) {
-        self.commitDelay = commitDelay
-        self.maxCommitDelay = maxCommitDelay
-    }
 
     /// The first wait before a group, or nil to run it at once: `lastGroup` requests made the last group, `waiting` wait.
     func first(lastGroup: Int, waiting: Int) -> Duration? {
@@ -438,12 +431,12 @@ struct GroupWait: Sendable {
     }
 
     /// The next wait after `waited` in all, or nil to run the group.
-    mutating func next(waited: Duration, arrivals: Arrivals) -> Duration? {
+    func next(waited: Duration, arrivals: Arrivals) -> Duration? {
         let stillArriving = arrivals.sinceLast < commitDelay / 2
         if waited <= commitDelay {
             // With no longer wait than the delay (`maxCommitDelay` at most `commitDelay`), nothing changes: never busy.
-            busy = maxCommitDelay > commitDelay && stillArriving && arrivals.now - arrivals.startedWith >= Self.busyArrivals
-            guard busy else { return nil }
+            let busy = stillArriving && arrivals.now - arrivals.startedWith >= Self.busyArrivals
+            guard maxCommitDelay > commitDelay, busy else { return nil }
         } else {
             guard stillArriving, arrivals.now > arrivals.before else { return nil }
         }
