@@ -22,9 +22,9 @@ struct CommitDelayTests {
     }
 
     /// Starts `calls` calls at once, then sends their turns one every `gap`, round robin; returns the commits that
-    /// stored them.
+    /// stored them. `patient`: the turns are sent as a stream's are when they come long after its last answer.
     private static func run(
-        delay: Duration, maxDelay: Duration = .zero, calls: Int = 20, turns: Int = 5, gap: Duration = .milliseconds(20)
+        delay: Duration, maxDelay: Duration = .zero, calls: Int = 20, turns: Int = 5, gap: Duration = .milliseconds(20), patient: Bool = false
     ) async throws -> Int {
         let server = try await TestServer {
             $0.shards = 1
@@ -55,7 +55,12 @@ struct CommitDelayTests {
                             Turn(
                                 callID: "delay-\(call)", at: turn * 1_000, utteranceID: "u-\(turn)", speaker: .customer,
                                 text: "my bill is wrong again"))
-                        let receipt = try await shards.ingest(callID: "delay-\(call)", items: [IngestItem(sequence: turn + 1, event: event)])
+                        let items = [IngestItem(sequence: turn + 1, event: event)]
+                        let receipt =
+                            patient
+                            ? try await withCheckedThrowingContinuation { reply in
+                                shards.ingest(callID: "delay-\(call)", items: items, scope: .anyCall, patient: true) { reply.resume(with: $0) }
+                            } : try await shards.ingest(callID: "delay-\(call)", items: items)
                         #expect(receipt.acknowledged == [turn + 1])
                     }
                 }
@@ -87,6 +92,15 @@ struct CommitDelayTests {
         #expect(commits <= 34, "\(commits) commits for 520 requests")
     }
 
+    @Test("patient senders are held for company at a rate that would not hold senders waiting for their answers")
+    func patientSendersWaitOn() async throws {
+        // 160 turns over 1.1 s, about three in each 20 ms commit delay: too few to hold senders that wait for their
+        // answers past the delay (four), enough for patient ones (two), which wait on up to 200 ms or 64 waiting.
+        let commits = try await Self.run(
+            delay: .milliseconds(20), maxDelay: .milliseconds(200), turns: 8, gap: .milliseconds(7), patient: true)
+        #expect(commits <= 24, "\(commits) commits for 180 requests")
+    }
+
     @Test("the wait's steps: the commit delay while requests arrive together, longer only while a busy shard's keep coming")
     func waitSteps() {
         func seen(_ startedWith: Int, _ before: Int, _ now: Int, lastMs: Double = 0.2) -> GroupWait.Arrivals {
@@ -114,6 +128,24 @@ struct CommitDelayTests {
         #expect(wait.next(waited: .milliseconds(4), arrivals: seen(2, 9, 12, lastMs: 1.2)) == nil)
         #expect(wait.next(waited: .milliseconds(4), arrivals: seen(2, 9, GroupWait.bigGroup)) == nil)
         #expect(wait.next(waited: .milliseconds(4), arrivals: seen(2, 9, 0)) == nil)
+        // Patient senders (none waits for an answer): busy from two arrivals, whenever the last came; held even with eight
+        // or more waiting, until 64 wait or the longest wait.
+        func patient(_ startedWith: Int, _ before: Int, _ now: Int) -> GroupWait.Arrivals {
+            GroupWait.Arrivals(startedWith: startedWith, before: before, now: now, sinceLast: .milliseconds(1.9), patient: true)
+        }
+        #expect(wait.next(waited: .milliseconds(2), arrivals: seen(2, 2, 5, lastMs: 1.9)) == nil)
+        #expect(wait.next(waited: .milliseconds(2), arrivals: patient(2, 2, 4)) == .milliseconds(2))
+        #expect(wait.next(waited: .milliseconds(2), arrivals: patient(2, 2, 3)) == nil)
+        #expect(wait.first(lastGroup: 20, waiting: 12, patient: true) == .milliseconds(2))
+        #expect(wait.first(lastGroup: 20, waiting: GroupWait.patientBigGroup, patient: true) == nil)
+        #expect(wait.next(waited: .milliseconds(4), arrivals: patient(12, 40, 50)) == .milliseconds(2))
+        #expect(wait.next(waited: .milliseconds(4), arrivals: patient(12, 50, 50)) == nil)
+        #expect(wait.next(waited: .milliseconds(4), arrivals: patient(12, 50, GroupWait.patientBigGroup)) == nil)
+        #expect(wait.next(waited: .milliseconds(10), arrivals: patient(12, 40, 50)) == nil)
+        // Without a longer wait than the delay, patient or not, nothing is held past it.
+        let short = GroupWait(commitDelay: .milliseconds(2), maxCommitDelay: .milliseconds(2))
+        #expect(short.first(lastGroup: 20, waiting: 12, patient: true) == nil)
+        #expect(short.next(waited: .milliseconds(2), arrivals: patient(2, 2, 9)) == nil)
         // The last step ends at the longest wait; no longer wait than the delay, no waiting on.
         let uneven = GroupWait(commitDelay: .milliseconds(3), maxCommitDelay: .milliseconds(10))
         #expect(uneven.next(waited: .milliseconds(9), arrivals: seen(1, 8, 12)) == .milliseconds(1))

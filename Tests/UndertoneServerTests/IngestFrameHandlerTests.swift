@@ -55,6 +55,16 @@ struct IngestFrameHandlerTests {
         }
     }
 
+    @Test("a stream's first message and one sent long after its last answer are patient; one sent right after it is not")
+    func patience() {
+        let answered = NIODeadline.uptimeNanoseconds(1_000_000_000)
+        #expect(IngestFrameHandler.isPatient(lastAnswered: nil, now: answered))
+        #expect(!IngestFrameHandler.isPatient(lastAnswered: answered, now: answered))
+        #expect(!IngestFrameHandler.isPatient(lastAnswered: answered, now: answered + .milliseconds(19)))
+        #expect(IngestFrameHandler.isPatient(lastAnswered: answered, now: answered + IngestFrameHandler.patientAfter))
+        #expect(IngestFrameHandler.isPatient(lastAnswered: answered, now: answered + .seconds(2)))
+    }
+
     @Test("a message the handler refuses gets its error frame and a close with its code; the connection ends on the client's close")
     func refusals() async throws {
         let server = try await TestServer()

@@ -185,20 +185,27 @@ public final class CallShards: Service, Sendable {
 
     /// ``ingest(callID:items:scope:)`` for a caller that is not a task: `reply` is called once, on the shard's thread, when
     /// the batch is stored or refused. (A batch the transcription stage must hear goes through the asynchronous form.)
-    func ingest(callID: String, items: [IngestItem], scope: IngestScope, reply: @escaping @Sendable (Result<IngestReceipt, any Error>) -> Void) {
+    ///
+    /// `patient`: the sender did not wait for an answer to send this batch (it came long after the sender's last answer),
+    /// so holding it a little longer for company costs the sender time, never throughput (``GroupWait``).
+    func ingest(
+        callID: String, items: [IngestItem], scope: IngestScope, patient: Bool = false,
+        reply: @escaping @Sendable (Result<IngestReceipt, any Error>) -> Void
+    ) {
         if speech != nil, items.contains(where: \.event.feedsSpeech) {
             Task {
                 do { reply(.success(try await ingest(callID: callID, items: items, scope: scope))) } catch { reply(.failure(error)) }
             }
             return
         }
-        shard(for: callID).submit(.ingest(callID: callID, items: items, scope: scope, received: .now, reply: .callback(reply)))
+        shard(for: callID).submit(.ingest(callID: callID, items: items, scope: scope, received: .now, reply: .callback(reply)), patient: patient)
     }
 
     /// The highest sequence number accepted for a call, or nil for a call the log does not know.
     public func lastSequence(callID: String) async throws -> Int? {
         try await withCheckedThrowingContinuation { reply in
-            shard(for: callID).submit(.lastSequence(callID: callID, reply: reply))
+            // A stream opening asks once: waiting a little longer costs it time, not throughput.
+            shard(for: callID).submit(.lastSequence(callID: callID, reply: reply), patient: true)
         }
     }
 
@@ -315,6 +322,8 @@ final class Shard: Sendable {
         var stopped = false
         /// When the last job came: whether requests are still arriving when a wait ends (``GroupWait``).
         var lastArrival = ContinuousClock.now
+        /// Jobs waiting whose senders wait for their answers to send again (not `patient`).
+        var eager = 0
     }
 
     private let mailbox = Mutex(Mailbox())
@@ -326,11 +335,13 @@ final class Shard: Sendable {
         executor = EventLoopTaskExecutor(eventLoop)
     }
 
-    func submit(_ job: Job) {
+    /// Queues `job`; `patient` when its sender is not waiting for an answer to send its next (``GroupWait``).
+    func submit(_ job: Job, patient: Bool = false) {
         let accepted = mailbox.withLock { mailbox in
             guard !mailbox.stopped else { return false }
             mailbox.jobs.append(job)
             mailbox.lastArrival = .now
+            if !patient { mailbox.eager += 1 }
             return true
         }
         guard accepted else { return job.fail(IngestError.shuttingDown) }
@@ -358,21 +369,25 @@ final class Shard: Sendable {
     private func drain(_ context: ShardContext, _ calls: inout [String: LiveCall], lastGroup: inout Int) async {
         let policy = GroupWait(commitDelay: context.commitDelay, maxCommitDelay: context.maxCommitDelay)
         while true {
-            let waiting = mailbox.withLock { $0.jobs.count }
-            if var step = policy.first(lastGroup: lastGroup, waiting: waiting) {
+            let (waiting, patient) = mailbox.withLock { ($0.jobs.count, $0.eager == 0) }
+            if var step = policy.first(lastGroup: lastGroup, waiting: waiting, patient: patient) {
                 var waited = Duration.zero
                 var before = waiting
                 while true {
                     await wait(step)
                     waited += step
-                    let (now, lastArrival) = mailbox.withLock { ($0.stopped ? 0 : $0.jobs.count, $0.lastArrival) }
-                    let arrival = GroupWait.Arrivals(startedWith: waiting, before: before, now: now, sinceLast: .now - lastArrival)
+                    let (now, lastArrival, patient) = mailbox.withLock { ($0.stopped ? 0 : $0.jobs.count, $0.lastArrival, $0.eager == 0) }
+                    let arrival = GroupWait.Arrivals(
+                        startedWith: waiting, before: before, now: now, sinceLast: .now - lastArrival, patient: patient)
                     guard let next = policy.next(waited: waited, arrivals: arrival) else { break }
                     (step, before) = (next, now)
                 }
             }
             let jobs = mailbox.withLock { mailbox in
-                defer { mailbox.jobs.removeAll(keepingCapacity: true) }
+                defer {
+                    mailbox.jobs.removeAll(keepingCapacity: true)
+                    mailbox.eager = 0
+                }
                 return mailbox.jobs
             }
             guard !jobs.isEmpty else { return }
@@ -398,49 +413,63 @@ final class Shard: Sendable {
 /// shard first waits `commitDelay` for more: a commit and the wakes and hops around it cost about as much for one event as
 /// for ten. Requests that come one at a time are run at once.
 ///
-/// A shard is busy when ``busyArrivals`` or more arrived during that wait and they are still arriving as it ends (the
-/// last within half a delay). A busy shard waits on, a commit delay at a time, while each step brings more and they are
-/// still arriving, until `maxCommitDelay` in all or ``bigGroup`` waiting. A busy node then spends its processor on events
-/// rather than on commits and on each group's cold start (docs/performance.md, "the wait under load"), for a few milliseconds more before each answer; a quiet one
-/// answers as before. Senders that wait for their answers before sending again (REST clients, a WebSocket sending at
-/// once) arrive together just after their answers and then stop: they are not held past the commit delay.
+/// A busy shard waits on, a commit delay at a time, while each step brings more, until `maxCommitDelay` in all or
+/// ``bigGroup`` waiting. A busy node then spends its processor on events rather than on commits and on each group's cold
+/// start (docs/performance.md, "the wait under load"), for a few milliseconds more before each answer; a quiet one answers
+/// as before. Who counts as busy depends on whether the senders wait for their answers:
+/// - *Patient* senders (every request waiting came long after its sender's last answer: calls streaming their events
+///   as they happen) lose only time to a longer wait, never throughput. Their shard is busy when ``patientArrivals`` or
+///   more arrived during the first wait (1,000 a second at the default 2 ms), and it waits for company even with
+///   ``fullGroup`` or more waiting.
+/// - Senders that wait for their answers before sending again (REST clients, a WebSocket sending at once) arrive together
+///   just after their answers and then stop; held longer, they would send less. Their shard is busy only when
+///   ``busyArrivals`` or more arrived during the delay and the last within half a delay as it ends, and it goes on only
+///   while they are still arriving so.
 struct GroupWait: Sendable {
-    /// A group this large is run at once: waiting for more would add little to what one commit carries.
+    /// A group this large is run at once (unless its senders are patient): waiting for more would add little to what
+    /// one commit carries.
     static let fullGroup = 8
     /// Requests arriving during the first wait that mark the shard as busy (2,000 a second at the default 2 ms).
     static let busyArrivals = 4
+    /// The same for patient senders (1,000 a second at the default 2 ms).
+    static let patientArrivals = 2
     /// A group this large is run at once: it already spreads a commit's cost thin.
     static let bigGroup = 32
+    /// The same for patient senders: holding them costs no throughput, and a commit's cost keeps thinning out.
+    static let patientBigGroup = 64
 
-    /// What a wait saw: the requests waiting when the first wait began, when the last one began and now, and how long
-    /// since the last arrived.
+    /// What a wait saw: the requests waiting when the first wait began, when the last one began and now, how long since
+    /// the last arrived, and whether every sender waiting is patient.
     struct Arrivals: Sendable {
         var startedWith: Int
         var before: Int
         var now: Int
         var sinceLast: Duration
+        var patient = false
     }
 
     let commitDelay: Duration
     let maxCommitDelay: Duration
 
-    /// The first wait before a group, or nil to run it at once: `lastGroup` requests made the last group, `waiting` wait.
-    func first(lastGroup: Int, waiting: Int) -> Duration? {
-        guard commitDelay > .zero, lastGroup > 1, waiting > 0, waiting < Self.fullGroup else { return nil }
+    /// The first wait before a group, or nil to run it at once: `lastGroup` requests made the last group, `waiting` wait,
+    /// `patient` when none of their senders waits for an answer.
+    func first(lastGroup: Int, waiting: Int, patient: Bool = false) -> Duration? {
+        guard commitDelay > .zero, lastGroup > 1, waiting > 0 else { return nil }
+        guard waiting < Self.fullGroup || (patient && maxCommitDelay > commitDelay && waiting < Self.patientBigGroup) else { return nil }
         return commitDelay
     }
 
     /// The next wait after `waited` in all, or nil to run the group.
     func next(waited: Duration, arrivals: Arrivals) -> Duration? {
-        let stillArriving = arrivals.sinceLast < commitDelay / 2
+        let stillArriving = arrivals.patient || arrivals.sinceLast < commitDelay / 2
         if waited <= commitDelay {
             // With no longer wait than the delay (`maxCommitDelay` at most `commitDelay`), nothing changes: never busy.
-            let busy = stillArriving && arrivals.now - arrivals.startedWith >= Self.busyArrivals
+            let busy = stillArriving && arrivals.now - arrivals.startedWith >= (arrivals.patient ? Self.patientArrivals : Self.busyArrivals)
             guard maxCommitDelay > commitDelay, busy else { return nil }
         } else {
             guard stillArriving, arrivals.now > arrivals.before else { return nil }
         }
-        guard waited < maxCommitDelay, arrivals.now < Self.bigGroup else { return nil }
+        guard waited < maxCommitDelay, arrivals.now < (arrivals.patient ? Self.patientBigGroup : Self.bigGroup) else { return nil }
         return min(commitDelay, maxCommitDelay - waited)
     }
 }

@@ -28,6 +28,10 @@ final class IngestFrameHandler: ChannelDuplexHandler {
     static let waitingLimit = 32
     /// How long the client has to answer a close frame sent from here.
     static let closeTimeout = TimeAmount.seconds(10)
+    /// A message taken this long or longer after the stream's last answer (or its first) is patient: its sender sends as
+    /// the call goes, not as answers come, and may be held a little longer for company (``GroupWait``). One that queued
+    /// behind an answer, or came right after it, is a sender waiting on us.
+    static let patientAfter = TimeAmount.milliseconds(20)
 
     private enum State {
         /// Added; frames wait until the session's task reaches the marker.
@@ -48,6 +52,8 @@ final class IngestFrameHandler: ChannelDuplexHandler {
     private var waiting = CircularBuffer<WebSocketFrame>()
     /// A message is with its shard; the next waits for its answer.
     private var answering = false
+    /// When the last answer went out: a message taken long after it was not sent in answer to it (``patientAfter``).
+    private var lastAnswered: NIODeadline?
     /// The first frames of a fragmented message: its opcode and data so far.
     private var fragments: (opcode: WebSocketOpcode, data: ByteBuffer)?
     /// A read asked for while too many frames wait.
@@ -246,13 +252,21 @@ final class IngestFrameHandler: ChannelDuplexHandler {
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
         let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
         let sequence = item.sequence
-        stream.undertone.shards.ingest(callID: stream.callID, items: [item], scope: stream.scope) { result in
+        let patient = Self.isPatient(lastAnswered: lastAnswered, now: .now())
+        stream.undertone.shards.ingest(callID: stream.callID, items: [item], scope: stream.scope, patient: patient) { result in
             bound.eventLoop.execute { handler.value.answer(result, sequence: sequence, context: bound.value) }
         }
     }
 
+    /// Whether a message taken at `now` is patient (``patientAfter``): the stream's first, or one long after its last answer.
+    static func isPatient(lastAnswered: NIODeadline?, now: NIODeadline) -> Bool {
+        guard let lastAnswered else { return true }
+        return now - lastAnswered >= patientAfter
+    }
+
     private func answer(_ result: Result<IngestReceipt, any Error>, sequence: Int?, context: ChannelHandlerContext) {
         answering = false
+        lastAnswered = .now()
         // Stored, but the connection is closing: the client learns it on its next connection (`ready`'s lastSeq).
         guard case .running = state else { return }
         switch result {
