@@ -133,7 +133,10 @@ struct CommitDelayTests {
         func patient(_ startedWith: Int, _ before: Int, _ now: Int) -> GroupWait.Arrivals {
             GroupWait.Arrivals(startedWith: startedWith, before: before, now: now, sinceLast: .milliseconds(1.9), patient: true)
         }
-        #expect(wait.next(waited: .milliseconds(2), arrivals: seen(2, 2, 5, lastMs: 1.9)) == nil)
+        // Four arrived, the last long before the delay ended: not busy for senders waiting on answers, busy for patient ones.
+        #expect(wait.next(waited: .milliseconds(2), arrivals: seen(2, 2, 6, lastMs: 1.9)) == nil)
+        #expect(wait.next(waited: .milliseconds(2), arrivals: patient(2, 2, 6)) == .milliseconds(2))
+        // Two suffice for patient senders, and a later step needs only to bring more.
         #expect(wait.next(waited: .milliseconds(2), arrivals: patient(2, 2, 4)) == .milliseconds(2))
         #expect(wait.next(waited: .milliseconds(2), arrivals: patient(2, 2, 3)) == nil)
         #expect(wait.first(lastGroup: 20, waiting: 12, patient: true) == .milliseconds(2))
