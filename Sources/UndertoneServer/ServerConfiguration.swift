@@ -31,7 +31,7 @@ public struct ServerConfiguration: Sendable {
     public var commitDelay: Duration = .milliseconds(2)
     /// How long in all a shard may wait while requests keep arriving after the commit delay: a busy node's groups grow
     /// toward it, a quiet one's stop at the commit delay (docs/performance.md). At most `commitDelay`: no longer wait.
-    public var maxCommitDelay: Duration = .milliseconds(10)
+    public var maxCommitDelay: Duration = .milliseconds(20)
     /// The largest text message (a JSON event or a batch) accepted, in bytes.
     public var maxMessageBytes = 1 << 20
     /// The largest audio frame accepted over WebSocket, in bytes.

@@ -47,7 +47,7 @@ extension Undertone {
         var commitDelay: String?
         @Option(
             help:
-                "How long in all a shard may go on waiting while events keep arriving after the commit delay (a busy node's groups grow toward it): 0 to 100ms (default 10ms; at most --commit-delay: no longer wait)."
+                "How long in all a shard may go on waiting while events keep arriving after the commit delay (a busy node's groups grow toward it): 0 to 100ms (default 20ms; at most --commit-delay: no longer wait)."
         )
         var maxCommitDelay: String?
         @Option(help: "Blank transcripts of calls that ended this many days ago (default: keep).")

@@ -70,6 +70,46 @@ struct OutputLineTests {
         }
     }
 
+    private static func randomGuidance(_ generator: inout some RandomNumberGenerator) -> Guidance {
+        Guidance(
+            callID: ["c-1", "call/7", "ç\"x"].randomElement(using: &generator)!, at: Int.random(in: 0...10_000_000, using: &generator),
+            tier: Bool.random(using: &generator) ? Tier.allCases.randomElement(using: &generator) : nil,
+            intent: Bool.random(using: &generator) ? text(&generator) : nil,
+            hints: (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                GuidanceHint(id: text(&generator), text: text(&generator), because: text(&generator))
+            },
+            articles: (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                KnowledgeMatch(id: text(&generator), title: text(&generator), score: number(&generator), snippet: text(&generator))
+            })
+    }
+
+    @Test("guidance is written byte for byte as the general encoder writes it, or left to it")
+    func guidanceLines() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let guidance = Self.randomGuidance(&generator)
+            let direct = try #require(guidance.line, "guidance of finite scores is written directly")
+            #expect(direct == (try SortedJSON.string(EngineOutput.guidance(guidance))))
+            #expect(try EngineOutput.guidance(guidance).line() == direct)
+        }
+        // Every example call's guidance, as the engine gives it.
+        let model = try TextModel.bundled()
+        var written = 0
+        for call in ExampleCalls.cases {
+            var analyzer = CallAnalyzer(policy: try Policy.preset(named: call.expectation.preset), textModel: model, knowledgeBase: try .sample)
+            for case .guidance(let guidance) in try ExampleCalls.events(call.file).flatMap({ analyzer.ingest($0) }) {
+                written += 1
+                #expect(guidance.line == (try SortedJSON.string(EngineOutput.guidance(guidance))))
+            }
+        }
+        #expect(written > 10)
+        // A score JSON cannot hold: nothing written, and the general encoder says why.
+        var guidance = Self.randomGuidance(&generator)
+        guidance.articles.append(KnowledgeMatch(id: "a", title: "t", score: .nan, snippet: "s"))
+        #expect(guidance.line == nil)
+        #expect(throws: EncodingError.self) { try EngineOutput.guidance(guidance).line() }
+    }
+
     @Test("other outputs are written by the general encoder")
     func otherOutputs() throws {
         let decision = Decision(

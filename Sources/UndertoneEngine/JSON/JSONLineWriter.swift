@@ -59,6 +59,10 @@ struct JSONLineWriter: TextOutputStream {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    mutating func null() {
+        bytes.append(contentsOf: "null".utf8)
+    }
+
     mutating func bool(_ value: Bool) {
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }

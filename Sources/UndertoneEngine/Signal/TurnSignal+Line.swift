@@ -75,10 +75,57 @@ extension TurnSignal {
 }
 
 extension EngineOutput {
-    /// The output's JSON line, as ``SortedJSON`` writes it (`"type"` included); a signal, the most common output, is
-    /// written directly. Throws for a number JSON cannot hold.
+    /// The output's JSON line, as ``SortedJSON`` writes it (`"type"` included); a signal, the most common output, and
+    /// guidance, the next, are written directly. Throws for a number JSON cannot hold.
     public func line() throws -> String {
-        if case .signal(let signal) = self, let line = signal.line { return line }
+        switch self {
+        case .signal(let signal): if let line = signal.line { return line }
+        case .guidance(let guidance): if let line = guidance.line { return line }
+        case .decision, .voice: break
+        }
         return try SortedJSON.string(self)
+    }
+}
+
+extension Guidance {
+    /// The guidance's output line, `"type":"guidance"` included, byte for byte as ``SortedJSON`` writes
+    /// `EngineOutput.guidance(self)`, written directly (guidance goes with many customer turns); nil when an article's score
+    /// is not finite, which the general encoder refuses with its reason.
+    var line: String? {
+        guard articles.allSatisfy(\.score.isFinite) else { return nil }
+        var out = JSONLineWriter(capacity: 160 + callID.utf8.count + 160 * hints.count + 320 * articles.count)
+        out.openObject()
+        out.key("articles")
+        out.openArray()
+        for article in articles {
+            out.element()
+            out.openObject()
+            out.member("id", article.id)
+            out.member("score", article.score)
+            out.member("snippet", article.snippet)
+            out.member("title", article.title)
+            out.closeObject()
+        }
+        out.closeArray()
+        out.member("at", at)
+        out.member("call", callID)
+        out.key("hints")
+        out.openArray()
+        for hint in hints {
+            out.element()
+            out.openObject()
+            out.member("because", hint.because)
+            out.member("id", hint.id)
+            out.member("text", hint.text)
+            out.closeObject()
+        }
+        out.closeArray()
+        out.key("intent")
+        if let intent { out.string(intent) } else { out.null() }
+        out.key("tier")
+        if let tier { out.string(tier.rawValue) } else { out.null() }
+        out.member("type", "guidance")
+        out.closeObject()
+        return out.line
     }
 }

@@ -13,23 +13,27 @@ public final class OpenConnections: Sendable {
         var end: @Sendable () -> Void
     }
 
-    private let entries = Mutex<[UUID: Entry]>([:])
+    /// The open connections by number; numbers are given in turn (a `UUID()` read the system's random source, an `open`
+    /// and a `read` a connection).
+    private let registry = Mutex<(entries: [Int: Entry], last: Int)>(([:], 0))
 
     public init() {}
 
     /// Registers a connection; `end` is called at most once, when its key or session ends. `close` it when it is done.
-    func open(_ principal: Principal, credential: Credential, end: @escaping @Sendable () -> Void) -> UUID {
-        let id = UUID()
-        entries.withLock { $0[id] = Entry(keyID: principal.keyID, credential: credential, end: end) }
-        return id
+    func open(_ principal: Principal, credential: Credential, end: @escaping @Sendable () -> Void) -> Int {
+        registry.withLock { registry in
+            registry.last += 1
+            registry.entries[registry.last] = Entry(keyID: principal.keyID, credential: credential, end: end)
+            return registry.last
+        }
     }
 
-    func close(_ id: UUID) {
-        entries.withLock { _ = $0.removeValue(forKey: id) }
+    func close(_ id: Int) {
+        registry.withLock { _ = $0.entries.removeValue(forKey: id) }
     }
 
     /// How many connections are open.
-    public var count: Int { entries.withLock { $0.count } }
+    public var count: Int { registry.withLock { $0.entries.count } }
 
     /// Ends every connection opened with the key, by API key or by a session signed in with it.
     func endAll(keyID: String) {
@@ -43,7 +47,7 @@ public final class OpenConnections: Sendable {
 
     /// Ends the connections whose credential no longer resolves (revoked on another node, expired).
     func sweep(_ keys: KeyRing) async {
-        let credentials = Set(entries.withLock { $0.values.map(\.credential) })
+        let credentials = Set(registry.withLock { $0.entries.values.map(\.credential) })
         for credential in credentials {
             // A store that cannot answer ends nothing: the next sweep asks again.
             guard let principal = try? await keys.resolve(credential), principal == nil else { continue }
@@ -52,9 +56,9 @@ public final class OpenConnections: Sendable {
     }
 
     private func end(where matches: (Entry) -> Bool) {
-        let ended = entries.withLock { entries in
-            let ended = entries.filter { matches($0.value) }
-            for id in ended.keys { entries.removeValue(forKey: id) }
+        let ended = registry.withLock { registry in
+            let ended = registry.entries.filter { matches($0.value) }
+            for id in ended.keys { registry.entries.removeValue(forKey: id) }
             return Array(ended.values)
         }
         for entry in ended { entry.end() }
@@ -80,7 +84,7 @@ struct ConnectionSweeper: Service {
 final class CredentialWatch: Sendable {
     private let stream: AsyncStream<Void>
     private let continuation: AsyncStream<Void>.Continuation
-    private let registration = Mutex<UUID?>(nil)
+    private let registration = Mutex<Int?>(nil)
     private let ended = Mutex(false)
     let connections: OpenConnections
 
