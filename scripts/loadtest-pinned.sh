@@ -7,6 +7,10 @@
 # CPU is per message sent, nothing being acknowledged). DATABASE=postgres://… runs the server on that PostgreSQL database instead of
 # a fresh SQLite file (give it an empty database: the calls of a run are new, but what is there stays).
 # COUNT_SYSCALLS=1 also counts the server's system calls and context switches a message (perf; see pinned-server.sh).
+# STEADY=FROM-TO (seconds after the load starts, e.g. 12-24 for 5,000 calls with a 10 s ramp: every call live, none
+# ended) also gives the server's CPU per event in that window — the steady state, no connection opening or closing —
+# and what the run cost beyond it per call: its connection, upgrade and close, its first and last events, and the
+# ramp's and the tail's lower event rates (smaller groups).
 #
 #   scripts/loadtest-pinned.sh [BINARY] [CALLS] [INTERVAL_MS] [LOADTEST OPTIONS…]   defaults: .build/release/undertone 1000 2000
 set -euo pipefail
@@ -21,14 +25,32 @@ rss_before=$(awk '/VmRSS/ { print $2 }' "/proc/$server/status")
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); core 0's speed probe: $(speed_probe)"
 start_counting
 before=$(cpu_ticks)
-/usr/bin/time -f "load generator CPU: %U s user, %S s system, %e s elapsed" taskset -c 1 "$binary" loadtest --url "http://127.0.0.1:$port" --key "$key" --calls "$calls" --interval-ms "$interval" "$@" | tee "$dir/report.txt"
+/usr/bin/time -f "load generator CPU: %U s user, %S s system, %e s elapsed" -o "$dir/time.txt" \
+    taskset -c 1 "$binary" loadtest --url "http://127.0.0.1:$port" --key "$key" --calls "$calls" --interval-ms "$interval" "$@" >"$dir/report.txt" &
+load=$!
+# Events the server has taken so far (its `/metrics`).
+taken() { curl -s -H "Authorization: Bearer $key" "http://127.0.0.1:$port/metrics" | awk '/^undertone_events_total/ { n += $2 } END { print n + 0 }'; }
+if [ -n "${STEADY:-}" ]; then
+    sleep "${STEADY%-*}"
+    steady_ticks=$(cpu_ticks)
+    steady_events=$(taken)
+    sleep $((${STEADY#*-} - ${STEADY%-*}))
+    steady_ticks=$(($(cpu_ticks) - steady_ticks))
+    steady_events=$(($(taken) - steady_events))
+fi
+wait "$load"
 after=$(cpu_ticks)
+cat "$dir/report.txt" "$dir/time.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); core 0's speed probe: $(speed_probe)"
 # Events acknowledged, or (`--telephony twilio`) the Twilio messages sent.
 events=$(grep -oE '^[0-9]+ (events acknowledged|Twilio messages sent)' "$dir/report.txt" | cut -d' ' -f1)
 frames=$(grep -oE '^[0-9]+ audio frames acknowledged' "$dir/report.txt" | cut -d' ' -f1 || true)
 awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -v events="$events" -v frames="${frames:-0}" \
     'BEGIN { printf "server CPU: %.1f s, %.3f ms per message (%d events, %d audio frames)\n", ticks / hz, ticks / hz * 1000 / (events + frames), events, frames }'
+if [ -n "${STEADY:-}" ]; then
+    awk -v ticks=$((after - before)) -v steady="$steady_ticks" -v taken="$steady_events" -v hz="$(getconf CLK_TCK)" -v events="$events" -v calls="$calls" \
+        'BEGIN { per = steady / hz * 1000 / taken; printf "server CPU in the steady window: %.3f ms per event (%d events); beyond it, %.2f ms per call\n", per, taken, (ticks / hz * 1000 - per * events) / calls }'
+fi
 stop_counting $((events + ${frames:-0})) message
 peak=$(awk '/VmHWM/ { print $2 }' "/proc/$server/status")
 awk -v before="$rss_before" -v peak="$peak" -v calls="$calls" \
